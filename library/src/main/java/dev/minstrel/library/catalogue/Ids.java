@@ -1,0 +1,70 @@
+package dev.minstrel.library.catalogue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Opaque, URL-safe ids. Albums, artists and folders get ids derived from what identifies them
+ * (names, relative folder path) so they stay stable across rescans and restarts; tracks get a
+ * random id on first sight that the store keeps for the file. None of them can be turned back
+ * into a path.
+ */
+public final class Ids {
+
+    public static final String TRACK = "tr-";
+    public static final String ALBUM = "al-";
+    public static final String ARTIST = "ar-";
+    public static final String FOLDER = "fo-";
+
+    private static final char[] ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String newTrackId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return TRACK + encode(bytes, 16);
+    }
+
+    public static String artistId(String artistName) {
+        return ARTIST + digest("artist\0" + key(artistName));
+    }
+
+    public static String albumId(String albumArtist, String albumName) {
+        return ALBUM + digest("album\0" + key(albumArtist) + "\0" + key(albumName));
+    }
+
+    public static String folderId(String relativePath) {
+        return FOLDER + digest("folder\0" + relativePath);
+    }
+
+    /** The form of a name used to decide that two spellings are the same artist or album. */
+    public static String key(String name) {
+        String decomposed = Normalizer.normalize(name == null ? "" : name.strip(), Normalizer.Form.NFKC);
+        return decomposed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return encode(hash, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String encode(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; out.length() < length; i++) {
+            out.append(ALPHABET[(bytes[i % bytes.length] & 0xFF) % ALPHABET.length]);
+        }
+        return out.toString();
+    }
+}
