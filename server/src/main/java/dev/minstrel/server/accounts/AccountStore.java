@@ -1,0 +1,80 @@
+package dev.minstrel.server.accounts;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** Accounts in the {@code account} table. H2's driver blocks, so every call leaves the event loop. */
+public class AccountStore {
+
+    private static final String COLUMNS = "id, username, password_hash, password_sealed, role, can_download, "
+            + "can_ingest, enabled, created_at";
+
+    private final DatabaseClient db;
+
+    public AccountStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Mono<Account> byUsername(String username) {
+        return db.sql("SELECT " + COLUMNS + " FROM account WHERE username_key = :key")
+                .bind("key", key(username))
+                .map(AccountStore::account).one()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<Boolean> ownerExists() {
+        return db.sql("SELECT COUNT(*) AS n FROM account WHERE role = :role")
+                .bind("role", Role.OWNER.key())
+                .map(row -> row.get("n", Long.class)).one()
+                .map(n -> n > 0)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Flux<Account> all() {
+        return db.sql("SELECT " + COLUMNS + " FROM account ORDER BY username_key")
+                .map(AccountStore::account).all()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<Account> insert(Account account) {
+        return db.sql("INSERT INTO account (id, username, username_key, password_hash, password_sealed, role, "
+                        + "can_download, can_ingest, enabled, created_at) VALUES (:id, :username, :key, :hash, "
+                        + ":sealed, :role, :download, :ingest, :enabled, :created)")
+                .bind("id", account.id())
+                .bind("username", account.username())
+                .bind("key", key(account.username()))
+                .bind("hash", account.passwordHash())
+                .bind("sealed", account.passwordSealed())
+                .bind("role", account.role().key())
+                .bind("download", account.canDownload())
+                .bind("ingest", account.canIngest())
+                .bind("enabled", account.enabled())
+                .bind("created", account.createdAt().toEpochMilli())
+                .fetch().rowsUpdated()
+                .thenReturn(account)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Account account(Readable row) {
+        return new Account(
+                row.get("id", String.class),
+                row.get("username", String.class),
+                row.get("password_hash", String.class),
+                row.get("password_sealed", String.class),
+                Role.ofKey(row.get("role", String.class)),
+                Boolean.TRUE.equals(row.get("can_download", Boolean.class)),
+                Boolean.TRUE.equals(row.get("can_ingest", Boolean.class)),
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
+                Instant.ofEpochMilli(row.get("created_at", Long.class)));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.minstrel.server.accounts;
+
+import dev.minstrel.server.config.MinstrelProperties;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+public class AccountsConfiguration {
+
+    @Bean
+    SecretBox secretBox(MinstrelProperties properties) {
+        return SecretBox.fromKeyFile(properties.dataDir().resolve("secret.key"));
+    }
+
+    @Bean
+    Accounts accounts(DatabaseClient db, SecretBox secretBox, Clock clock) {
+        return new Accounts(new AccountStore(db), new PasswordHasher(), secretBox, clock);
+    }
+
+    @Bean
+    ApplicationRunner ownerBootstrap(Accounts accounts, MinstrelProperties properties) {
+        return args -> new OwnerBootstrap(accounts, properties.owner()).ensureOwner().block();
+    }
+}

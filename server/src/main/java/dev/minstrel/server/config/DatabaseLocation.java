@@ -1,0 +1,48 @@
+package dev.minstrel.server.config;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points R2DBC and Flyway at one H2 file under the data directory, unless the user configured a
+ * database of their own, and the HTTP port at {@code minstrel.port}. Flyway needs a JDBC URL of
+ * its own beside R2DBC, and both URLs must name the same file (stack-traps T4 and T6); deriving
+ * them here keeps {@code MINSTREL_DATA_DIR} the only thing a user has to set.
+ */
+public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
+
+    static final String FILE_NAME = "minstrel";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> derived = new HashMap<>();
+        if (!environment.containsProperty("spring.r2dbc.url")) {
+            Path database = Path.of(environment.getProperty("minstrel.data-dir", "./data"))
+                    .toAbsolutePath().normalize().resolve(FILE_NAME);
+            String options = ";DB_CLOSE_DELAY=-1";
+            derived.put("spring.r2dbc.url", "r2dbc:h2:file:///" + database + options);
+            derived.put("spring.r2dbc.username", "sa");
+            derived.put("spring.r2dbc.password", "");
+            derived.put("spring.flyway.url", "jdbc:h2:file:" + database + options);
+            derived.put("spring.flyway.user", "sa");
+            derived.put("spring.flyway.password", "");
+        }
+        String port = environment.getProperty("minstrel.port");
+        if (port != null && port.strip().matches("\\d{1,5}")) {
+            derived.put("server.port", port.strip());
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("minstrelDerived", derived));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.minstrel.server.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Minstrel's settings, under {@code minstrel.*} in application.yml, or as environment variables
+ * ({@code MINSTREL_MUSIC_DIR}, {@code MINSTREL_OWNER_PASSWORD}, ...) or command-line flags
+ * ({@code --minstrel.music-dir=...}). Defaults suit a Raspberry Pi.
+ *
+ * @param musicDir the music folder, created if missing
+ * @param dataDir  database, secret key and thumbnail cache
+ * @param port     HTTP port (the Cloudflare tunnel points here)
+ */
+@ConfigurationProperties("minstrel")
+@Validated
+public record MinstrelProperties(
+        @DefaultValue("./music") @NotNull Path musicDir,
+        @DefaultValue("./data") @NotNull Path dataDir,
+        @DefaultValue("4533") @Min(1) @Max(65535) int port,
+        @DefaultValue @Valid Owner owner,
+        @DefaultValue @Valid Library library) {
+
+    /**
+     * The owner account created on first start.
+     *
+     * @param password when absent, one is generated and printed once to the log
+     */
+    public record Owner(
+            @DefaultValue("owner") @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
+                    message = "may use letters, digits and . _ @ - (at most 64)") String username,
+            String password) {
+    }
+
+    /**
+     * @param ignoredArticles leading words ignored when artists are indexed and sorted
+     * @param scanInterval    how often to rescan the music folder; 0 turns scheduled scans off
+     * @param watch           rescan when files appear in the music folder
+     * @param thumbnailCache  disk space for resized cover art
+     * @param scanThreads     threads that read tags during a scan
+     */
+    public record Library(
+            @DefaultValue({"The", "El", "La", "Los", "Las", "Le", "Les", "Die", "Der", "Das", "A", "An"})
+            List<String> ignoredArticles,
+            @DefaultValue("Various Artists") @NotBlank String variousArtists,
+            @DefaultValue("1h") @NotNull Duration scanInterval,
+            @DefaultValue("true") boolean watch,
+            @DefaultValue("64MB") @NotNull DataSize thumbnailCache,
+            @DefaultValue("2") @Min(1) @Max(16) int scanThreads) {
+    }
+}

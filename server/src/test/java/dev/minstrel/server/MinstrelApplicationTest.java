@@ -1,0 +1,58 @@
+package dev.minstrel.server;
+
+import dev.minstrel.server.accounts.Accounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application as the README starts it: embedded H2 under the data directory. */
+class MinstrelApplicationTest {
+
+    static ConfigurableApplicationContext start(Path dir, String... extra) {
+        String[] base = {
+                "--minstrel.data-dir=" + dir.resolve("data"),
+                "--minstrel.music-dir=" + dir.resolve("music"),
+                "--server.port=0",
+        };
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return new SpringApplication(MinstrelApplication.class).run(args);
+    }
+
+    @Test
+    void firstStartCreatesTheOwnerWithTheConfiguredPasswordNeverStoredInClear(@TempDir Path dir) throws Exception {
+        try (var context = start(dir, "--minstrel.owner.username=alice", "--minstrel.owner.password=Tr0ub4dor&3x")) {
+            Accounts accounts = context.getBean(Accounts.class);
+
+            var owner = accounts.authenticate("alice", "Tr0ub4dor&3x").block();
+            assertThat(owner).isNotNull();
+            assertThat(owner.isOwner()).isTrue();
+            assertThat(accounts.authenticate("alice", "wrong").block()).isNull();
+            assertThat(accounts.password(owner)).isEqualTo("Tr0ub4dor&3x");
+        }
+        assertThat(dir.resolve("music")).isDirectory();
+        Path database = dir.resolve("data/minstrel.mv.db");
+        assertThat(database).isRegularFile();
+        assertThat(new String(Files.readAllBytes(database), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("Tr0ub4dor&3x");
+    }
+
+    @Test
+    void aRestartKeepsTheOwnerAndCreatesNoSecond(@TempDir Path dir) {
+        try (var context = start(dir, "--minstrel.owner.password=first-password")) {
+            assertThat(context.getBean(Accounts.class).store().all().collectList().block()).hasSize(1);
+        }
+        try (var context = start(dir, "--minstrel.owner.password=other-password")) {
+            Accounts accounts = context.getBean(Accounts.class);
+            assertThat(accounts.store().all().collectList().block()).hasSize(1);
+            assertThat(accounts.authenticate("owner", "first-password").block()).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.minstrel.server.config;
+
+import dev.minstrel.server.MinstrelApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OneLineFailureReporterTest {
+
+    private String failedStartOutput(Path dir, String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 2];
+            all[0] = "--minstrel.data-dir=" + dir.resolve("data");
+            all[1] = "--minstrel.music-dir=" + dir.resolve("music");
+            System.arraycopy(args, 0, all, 2, args.length);
+            assertThatThrownBy(() -> new SpringApplication(MinstrelApplication.class).run(all));
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPortOutOfRangeIsNamedInOneLine(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.port=70000");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.port").contains("65535");
+        assertThat(output).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithWhereItCameFrom(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.library.scan-interval=often");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.library.scan-interval").contains("often");
+        assertThat(output).doesNotContain("\tat ");
+    }
+}
