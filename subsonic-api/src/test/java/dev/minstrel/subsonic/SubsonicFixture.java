@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SubsonicFixture {
 
     public static final String OWNER_PASSWORD = "sesame";
-    public static final String FRIEND_PASSWORD = "bob's pass";
+    public static final String FRIEND_PASSWORD = "bob-pass";
     public static final String OWNER_API_KEY = "alice-api-key-0123456789";
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00.123Z");
 
@@ -133,7 +133,7 @@ public final class SubsonicFixture {
     }
 
     public WebTestClient.ResponseSpec get(String pathAndQuery) {
-        return client.get().uri(pathAndQuery).exchange();
+        return client.get().uri(java.net.URI.create(pathAndQuery)).exchange();
     }
 
     /** A GET as alice (plain password), or as bob when {@code friend}. */
@@ -142,7 +142,7 @@ public final class SubsonicFixture {
     }
 
     public String asFriend(String method, String query) {
-        return "/rest/" + method + "?u=bob&p=bob%27s%20pass&v=1.16.1&c=test&f=json" + (query.isEmpty() ? "" : "&" + query);
+        return "/rest/" + method + "?u=bob&p=bob-pass&v=1.16.1&c=test&f=json" + (query.isEmpty() ? "" : "&" + query);
     }
 
     public String json(String uri) {
