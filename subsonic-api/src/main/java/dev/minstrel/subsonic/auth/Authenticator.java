@@ -40,18 +40,18 @@ public final class Authenticator {
                 throw new SubsonicException(ErrorCode.MISSING_PARAMETER,
                         "Required parameter 'p', or 't' and 's', or 'apiKey' is missing");
             }
-            if (!guard.allows(clientAddress, username)) {
-                throw new SubsonicException(ErrorCode.WRONG_CREDENTIALS, TOO_MANY_ATTEMPTS);
-            }
-            return accounts.byUsername(username)
-                    .filter(user -> user.enabled() && user.subsonicPassword() != null
-                            && (token ? tokenMatches(user, params.required("t"), params.required("s"))
-                            : passwordMatches(user, params.required("p"))))
-                    .doOnNext(user -> guard.succeeded(clientAddress, username))
-                    .switchIfEmpty(Mono.defer(() -> {
-                        guard.failed(clientAddress, username);
-                        return Mono.error(new SubsonicException(ErrorCode.WRONG_CREDENTIALS, null));
-                    }));
+            return guard.allows(clientAddress, username).flatMap(allowed -> {
+                if (!allowed) {
+                    return Mono.error(new SubsonicException(ErrorCode.WRONG_CREDENTIALS, TOO_MANY_ATTEMPTS));
+                }
+                return accounts.byUsername(username)
+                        .filter(user -> user.enabled() && user.subsonicPassword() != null
+                                && (token ? tokenMatches(user, params.required("t"), params.required("s"))
+                                : passwordMatches(user, params.required("p"))))
+                        .flatMap(user -> guard.succeeded(clientAddress, username).thenReturn(user))
+                        .switchIfEmpty(Mono.defer(() -> guard.failed(clientAddress, username)
+                                .then(Mono.error(new SubsonicException(ErrorCode.WRONG_CREDENTIALS, null)))));
+            });
         });
     }
 
@@ -60,16 +60,16 @@ public final class Authenticator {
             throw new SubsonicException(ErrorCode.CONFLICTING_AUTH, "Use either apiKey or u with p or t and s, not both");
         }
         String key = params.required("apiKey");
-        if (!guard.allows(clientAddress, null)) {
-            throw new SubsonicException(ErrorCode.INVALID_API_KEY, TOO_MANY_ATTEMPTS);
-        }
-        return accounts.byApiKey(key)
-                .filter(SubsonicUser::enabled)
-                .doOnNext(user -> guard.succeeded(clientAddress, user.username()))
-                .switchIfEmpty(Mono.defer(() -> {
-                    guard.failed(clientAddress, null);
-                    return Mono.error(new SubsonicException(ErrorCode.INVALID_API_KEY, null));
-                }));
+        return guard.allows(clientAddress, null).flatMap(allowed -> {
+            if (!allowed) {
+                return Mono.error(new SubsonicException(ErrorCode.INVALID_API_KEY, TOO_MANY_ATTEMPTS));
+            }
+            return accounts.byApiKey(key)
+                    .filter(SubsonicUser::enabled)
+                    .flatMap(user -> guard.succeeded(clientAddress, user.username()).thenReturn(user))
+                    .switchIfEmpty(Mono.defer(() -> guard.failed(clientAddress, null)
+                            .then(Mono.error(new SubsonicException(ErrorCode.INVALID_API_KEY, null)))));
+        });
     }
 
     private static boolean passwordMatches(SubsonicUser user, String given) {

@@ -1,32 +1,38 @@
 package dev.minstrel.subsonic.auth;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Limits failed sign-ins (not the API: a client sync sends hundreds of requests a minute). The
- * server implements it with bucket4j; the methods are called on the event loop and must not block.
+ * server implements it with bucket4j, whose buckets may live in Redis, so every method is
+ * asynchronous and must not block the event loop.
  */
 public interface LoginGuard {
 
     /** False when this address or username failed too often lately; the call is then refused unchecked. */
-    boolean allows(String clientAddress, String username);
+    Mono<Boolean> allows(String clientAddress, String username);
 
-    void failed(String clientAddress, String username);
+    /** Counts a failure; may complete late, to slow an attacker down. */
+    Mono<Void> failed(String clientAddress, String username);
 
-    void succeeded(String clientAddress, String username);
+    Mono<Void> succeeded(String clientAddress, String username);
 
     /** A guard that never refuses, for tests and single-user setups. */
     static LoginGuard permissive() {
         return new LoginGuard() {
             @Override
-            public boolean allows(String clientAddress, String username) {
-                return true;
+            public Mono<Boolean> allows(String clientAddress, String username) {
+                return Mono.just(true);
             }
 
             @Override
-            public void failed(String clientAddress, String username) {
+            public Mono<Void> failed(String clientAddress, String username) {
+                return Mono.empty();
             }
 
             @Override
-            public void succeeded(String clientAddress, String username) {
+            public Mono<Void> succeeded(String clientAddress, String username) {
+                return Mono.empty();
             }
         };
     }

@@ -39,19 +39,21 @@ class LoginGuardTest {
         int failures;
 
         @Override
-        public boolean allows(String clientAddress, String username) {
-            return failures < 2;
+        public Mono<Boolean> allows(String clientAddress, String username) {
+            return Mono.fromSupplier(() -> failures < 2);
         }
 
         @Override
-        public void failed(String clientAddress, String username) {
-            failures++;
-            events.add("failed " + clientAddress + " " + username);
+        public Mono<Void> failed(String clientAddress, String username) {
+            return Mono.fromRunnable(() -> {
+                failures++;
+                events.add("failed " + clientAddress + " " + username);
+            });
         }
 
         @Override
-        public void succeeded(String clientAddress, String username) {
-            events.add("ok " + clientAddress + " " + username);
+        public Mono<Void> succeeded(String clientAddress, String username) {
+            return Mono.fromRunnable(() -> events.add("ok " + clientAddress + " " + username));
         }
     }
 
