@@ -92,7 +92,7 @@ class ProblemDetailsTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/"}) {
+        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join.html"}) {
             HttpHeaders headers = client.get().uri(path).exchange().returnResult(String.class).getResponseHeaders();
 
             assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -103,6 +103,17 @@ class ProblemDetailsTest {
         }
         assertThat(client.get().uri("/api/me").exchange().returnResult(String.class).getResponseHeaders()
                 .getCacheControl()).isEqualTo("no-store");
+    }
+
+    @Test
+    void theInvitePageIsServedAndLoadsItsScriptFromTheSameOrigin() {
+        EntityExchangeResult<String> page = client.get().uri("/join.html").exchange().expectBody(String.class)
+                .returnResult();
+
+        assertThat(page.getStatus().value()).isEqualTo(200);
+        assertThat(page.getResponseBody()).contains("<script src=\"join.js\"></script>").doesNotContain("onclick");
+        assertThat(client.get().uri("/join.js").exchange().returnResult(String.class).getStatus().value())
+                .isEqualTo(200);
     }
 
     private static void assertProblem(EntityExchangeResult<String> reply, int status) {
