@@ -40,7 +40,7 @@ public class Accounts {
                     boolean owner = role == Role.OWNER;
                     return new Account("us-" + HexFormat.of().formatHex(id), name, hasher.hash(password),
                             secrets.seal(password), role, owner || canDownload, owner || canIngest, true,
-                            clock.instant());
+                            java.time.Instant.ofEpochMilli(clock.millis()));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(account -> store.byUsername(account.username())
