@@ -230,6 +230,7 @@ class AccountsApiTest {
         String leesKeyId = lee.post("/api/me/api-keys", Map.of("name", "DSub")).json("$.id");
 
         assertThat(max.delete("/api/me/api-keys/" + leesKeyId).status()).isEqualTo(404);
+        assertThat(max.get("/api/me/api-keys").body()).isEqualTo("[]");
         assertThat(lee.get("/api/me/api-keys").<List<String>>json("$[*].id")).containsExactly(leesKeyId);
     }
 
