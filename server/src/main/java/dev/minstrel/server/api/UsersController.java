@@ -1,5 +1,6 @@
 package dev.minstrel.server.api;
 
+import dev.minstrel.server.accounts.AccountDeleted;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.sessions.Sessions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,13 +34,6 @@ public class UsersController {
     public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest) {
     }
 
-    /**
-     * Published after a user is deleted; whoever keeps per-user data (listening history, playlists)
-     * listens for it and deletes that data only when {@code deleteHistory} is true.
-     */
-    public record UserDeleted(String accountId, String username, boolean deleteHistory) {
-    }
-
     @GetMapping
     public Flux<UserView> list(Caller caller) {
         caller.requireOwner();
@@ -62,7 +56,7 @@ public class UsersController {
                                              @RequestParam(defaultValue = "false") boolean deleteHistory) {
         caller.requireOwner();
         return accounts.delete(caller.account(), username)
-                .doOnNext(deleted -> events.publishEvent(new UserDeleted(deleted.id(), deleted.username(),
+                .doOnNext(deleted -> events.publishEvent(new AccountDeleted(deleted.id(), deleted.username(),
                         deleteHistory)))
                 .thenReturn(ResponseEntity.noContent().build());
     }

@@ -1,5 +1,6 @@
 package dev.minstrel.server.api;
 
+import dev.minstrel.server.accounts.AccountDeleted;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.SubsonicCredentials;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.ResponseCookie;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +19,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The accounts flows of the extension API, over HTTP against the real server. */
 class AccountsApiTest {
@@ -291,6 +296,22 @@ class AccountsApiTest {
         assertThat(server.visitor().login("bo", "bos-password").status()).isEqualTo(401);
         assertThat(owner.get("/api/users").<List<String>>json("$[*].username")).doesNotContain("bo");
         assertThat(owner.delete("/api/users/bo").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAUserKeepsTheirHistoryUnlessTheOwnerAsks() {
+        List<AccountDeleted> heard = new CopyOnWriteArrayList<>();
+        server.context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<AccountDeleted>>)
+                event -> heard.add(event.getPayload()));
+        Visitor owner = server.owner();
+        server.friend("keeps", "keeps-password");
+        server.friend("goes", "goes-password");
+
+        owner.delete("/api/users/keeps");
+        owner.delete("/api/users/goes?deleteHistory=true");
+
+        assertThat(heard).extracting(AccountDeleted::username, AccountDeleted::deleteHistory)
+                .containsExactly(tuple("keeps", false), tuple("goes", true));
     }
 
     private static Visitor.Reply signUp(String code, String username) {
