@@ -107,6 +107,20 @@ public class Accounts {
                                 secrets.seal(newPassword))));
     }
 
+    /** Sets a user's password as the owner {@code actor} (for a friend who forgot theirs). */
+    public Mono<Account> resetPassword(Account actor, String username, String newPassword) {
+        if (!actor.isOwner()) {
+            return Mono.error(AccountsException.forbidden("Only the owner manages users"));
+        }
+        return existing(username).flatMap(target -> Mono.fromCallable(() -> {
+                    Credentials.password(newPassword, target.username());
+                    return target;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(valid -> store.updatePassword(valid.id(), hasher.hash(newPassword), secrets.seal(newPassword)))
+                .thenReturn(target));
+    }
+
     /**
      * Changes another user's role, grants or enabled flag, as the owner {@code actor}; a null
      * field is left as it is. Owners keep every grant, and no owner can lock themself out.

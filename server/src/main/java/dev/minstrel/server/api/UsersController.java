@@ -31,7 +31,13 @@ public class UsersController {
         this.events = events;
     }
 
-    public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest) {
+    /** Any field may be left out; {@code password} sets a new one for a user who forgot theirs. */
+    public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest, String password) {
+
+        @Override
+        public String toString() {
+            return "UserChange[" + role + ", " + enabled + ", " + download + ", " + ingest + "]";
+        }
     }
 
     @GetMapping
@@ -40,14 +46,21 @@ public class UsersController {
         return accounts.all().map(UserView::of);
     }
 
-    /** Disabling a user also ends their web sessions; their API keys stop working while disabled. */
+    /**
+     * Disabling a user, or setting their password, ends their web sessions; their API keys stop
+     * working while they are disabled.
+     */
     @PatchMapping("/{username}")
     public Mono<UserView> change(Caller caller, @PathVariable String username, @RequestBody UserChange change) {
         caller.requireOwner();
         Accounts.AccessChange access = new Accounts.AccessChange(InvitesController.Roles.parse(change.role()),
                 change.enabled(), change.download(), change.ingest());
-        return accounts.changeAccess(caller.account(), username, access)
-                .flatMap(account -> (account.enabled() ? Mono.<Void>empty() : sessions.endAll(account.id(), null))
+        Mono<?> password = change.password() == null ? Mono.empty()
+                : accounts.resetPassword(caller.account(), username, change.password())
+                        .flatMap(account -> sessions.endAll(account.id(), null));
+        return password.then(accounts.changeAccess(caller.account(), username, access))
+                .flatMap(account -> (account.enabled() && change.password() == null ? Mono.<Void>empty()
+                        : sessions.endAll(account.id(), null))
                         .thenReturn(UserView.of(account)));
     }
 

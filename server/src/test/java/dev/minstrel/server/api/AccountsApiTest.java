@@ -265,6 +265,21 @@ class AccountsApiTest {
     }
 
     @Test
+    void theOwnerSetsANewPasswordForAFriendWhoForgotTheirs() {
+        Visitor owner = server.owner();
+        Visitor jo = server.friend("jo", "jos-forgotten-password");
+
+        assertThat(owner.patch("/api/users/jo", Map.of("password", "short")).status()).isEqualTo(400);
+        assertThat(owner.patch("/api/users/jo", Map.of("password", "jos-new-password")).status()).isEqualTo(200);
+
+        assertThat(jo.get("/api/me").status()).isEqualTo(401);
+        assertThat(server.visitor().login("jo", "jos-forgotten-password").status()).isEqualTo(401);
+        assertThat(server.visitor().login("jo", "jos-new-password").status()).isEqualTo(200);
+        assertThat(server.bean(Accounts.class).findForSubsonic("jo").block().matchesToken(
+                md5Hex("jos-new-password" + "a1b2c3"), "a1b2c3")).isTrue();
+    }
+
+    @Test
     void theOwnerCannotDemoteDisableOrDeleteThemself() {
         Visitor owner = server.owner();
 
@@ -317,6 +332,14 @@ class AccountsApiTest {
     private static Visitor.Reply signUp(String code, String username) {
         return server.visitor().post("/api/auth/signup",
                 Map.of("inviteCode", code, "username", username, "password", "password-of-" + username));
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return md5(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String md5(String text) throws Exception {
