@@ -8,6 +8,7 @@ import reactor.core.scheduler.Schedulers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * Creating, finding, changing and deleting accounts, and checking passwords: the one place that
@@ -22,12 +23,20 @@ public class Accounts {
     private final PasswordHasher hasher;
     private final SecretBox secrets;
     private final Clock clock;
+    /** A hash of nothing anybody types, checked against for unknown users. */
+    private final Supplier<String> decoyHash;
 
     public Accounts(AccountStore store, PasswordHasher hasher, SecretBox secrets, Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.secrets = secrets;
         this.clock = clock;
+        this.decoyHash = memoize(() -> hasher.hash(generatePassword()));
+    }
+
+    private static Supplier<String> memoize(Supplier<String> compute) {
+        java.util.concurrent.atomic.AtomicReference<String> value = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> value.updateAndGet(current -> current != null ? current : compute.get());
     }
 
     /** A new enabled account; fails with {@link AccountsException} on a bad or taken username or a weak password. */
@@ -53,14 +62,18 @@ public class Accounts {
         return AccountsException.conflict("That username is taken");
     }
 
-    /** The enabled account whose password this is, or empty. */
+    /**
+     * The enabled account whose password this is, or empty. An unknown or disabled user costs a
+     * hash check all the same, so the answer's timing does not tell which usernames exist.
+     */
     public Mono<Account> authenticate(String username, String password) {
         if (username == null || password == null || password.length() > Credentials.MAX_PASSWORD_LENGTH) {
             return Mono.empty();
         }
         return store.byUsername(username)
-                .filter(Account::enabled)
-                .filter(account -> hasher.matches(password, account.passwordHash()));
+                .switchIfEmpty(Mono.fromRunnable(() -> hasher.matches(password, decoyHash.get())))
+                .filter(account -> hasher.matches(password, account.passwordHash()))
+                .filter(Account::enabled);
     }
 
     /**

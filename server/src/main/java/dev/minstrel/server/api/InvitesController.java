@@ -1,6 +1,5 @@
 package dev.minstrel.server.api;
 
-import dev.minstrel.server.accounts.Role;
 import dev.minstrel.server.accounts.invites.Invite;
 import dev.minstrel.server.accounts.invites.Invites;
 import org.springframework.http.HttpStatus;
@@ -55,7 +54,7 @@ public class InvitesController {
     @PostMapping
     public Mono<ResponseEntity<InviteView>> create(Caller caller, @RequestBody NewInvite request) {
         caller.requireOwner();
-        Invites.Request wanted = new Invites.Request(Roles.parse(request.role()), request.download(),
+        Invites.Request wanted = new Invites.Request(RoleNames.parse(request.role()), request.download(),
                 request.ingest(), request.note(), request.maxUses(), request.expiresAt());
         return invites.create(caller.account(), wanted)
                 .map(invite -> ResponseEntity.status(HttpStatus.CREATED).body(InviteView.of(invite)));
@@ -67,24 +66,5 @@ public class InvitesController {
         return invites.revoke(code).flatMap(revoked -> revoked
                 ? Mono.just(ResponseEntity.noContent().<Void>build())
                 : Mono.error(ApiException.notFound("There is no invite " + code)));
-    }
-
-    /** Role names as the API spells them. */
-    static final class Roles {
-
-        private Roles() {
-        }
-
-        static Role parse(String role) {
-            if (role == null) {
-                return null;
-            }
-            for (Role candidate : Role.values()) {
-                if (candidate.key().equalsIgnoreCase(role.strip())) {
-                    return candidate;
-                }
-            }
-            throw ApiException.badRequest("role must be \"owner\" or \"friend\"");
-        }
     }
 }

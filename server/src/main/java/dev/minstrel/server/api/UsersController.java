@@ -53,7 +53,7 @@ public class UsersController {
     @PatchMapping("/{username}")
     public Mono<UserView> change(Caller caller, @PathVariable String username, @RequestBody UserChange change) {
         caller.requireOwner();
-        Accounts.AccessChange access = new Accounts.AccessChange(InvitesController.Roles.parse(change.role()),
+        Accounts.AccessChange access = new Accounts.AccessChange(RoleNames.parse(change.role()),
                 change.enabled(), change.download(), change.ingest());
         Mono<?> password = change.password() == null ? Mono.empty()
                 : accounts.resetPassword(caller.account(), username, change.password())
