@@ -3,6 +3,7 @@ package dev.minstrel.analytics.listen;
 import dev.minstrel.analytics.listen.ScrobbleResult.Outcome;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class ListenRecorder {
 
     /** {@code scrobble} with {@code submission=false}: the client started playing {@code trackId}. */
     public Mono<ScrobbleResult> nowPlaying(String userId, String trackId, String client, Instant receivedAt) {
-        return store.exclusively(() -> {
+        return store.exclusively(tx -> {
             Optional<Track> track = catalogue.get().track(trackId);
             if (track.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
@@ -68,7 +69,7 @@ public final class ListenRecorder {
                 return ScrobbleResult.of(Outcome.STILL_PLAYING);
             }
             NowPlaying previous = replacement.previous();
-            return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(previous, receivedAt);
+            return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(tx, previous, receivedAt);
         });
     }
 
@@ -79,7 +80,7 @@ public final class ListenRecorder {
      */
     public Mono<ScrobbleResult> submission(String userId, String trackId, String client, Instant clientTime,
                                            Instant receivedAt) {
-        return store.exclusively(() -> {
+        return store.exclusively(tx -> {
             Optional<Track> found = catalogue.get().track(trackId);
             if (found.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
@@ -98,12 +99,12 @@ public final class ListenRecorder {
                 startedAt = live.startedAt();
             }
             int seconds = track.durationSeconds() > 0 ? track.durationSeconds() : rules.minimumSeconds();
-            return count(track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
+            return count(tx, track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
         });
     }
 
     /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */
-    private ScrobbleResult ended(NowPlaying previous, Instant at) {
+    private ScrobbleResult ended(DatabaseClient tx, NowPlaying previous, Instant at) {
         if (board.isOver(previous, at)) {
             return ScrobbleResult.of(Outcome.STALE);
         }
@@ -117,25 +118,24 @@ public final class ListenRecorder {
         if (played < rules.thresholdSeconds(track.durationSeconds())) {
             return ScrobbleResult.of(Outcome.TOO_SHORT);
         }
-        ScrobbleResult result = count(track, previous.userId(), previous.startedAt(), played, previous.client(),
+        ScrobbleResult result = count(tx, track, previous.userId(), previous.startedAt(), played, previous.client(),
                 Listen.Source.NOW_PLAYING_TIMELINE, at);
         if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > played) {
             // submitted earlier as a whole play; the timeline shows where it really stopped
-            return new ScrobbleResult(Outcome.DUPLICATE, store.shorten(result.listen(), played,
-                    profiles.storedZone(previous.userId())));
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), played));
         }
         return result;
     }
 
-    private ScrobbleResult count(Track track, String userId, Instant startedAt, int seconds, String client,
+    private ScrobbleResult count(DatabaseClient tx, Track track, String userId, Instant startedAt, int seconds, String client,
                                  Listen.Source source, Instant receivedAt) {
-        Optional<Listen> same = store.samePlay(userId, track.id(), startedAt,
+        Optional<Listen> same = ListenStore.samePlay(tx, userId, track.id(), startedAt,
                 rules.samePlayWindow(track.durationSeconds()));
         if (same.isPresent()) {
             return new ScrobbleResult(Outcome.DUPLICATE, same.get());
         }
-        return new ScrobbleResult(Outcome.COUNTED, store.insert(track, userId, startedAt, seconds, client, source,
-                receivedAt, profiles.storedZone(userId)));
+        return new ScrobbleResult(Outcome.COUNTED, ListenStore.insert(tx, track, userId, startedAt, seconds, client,
+                source, receivedAt, profiles.storedZone(tx, userId)));
     }
 
     private static boolean within(Instant a, Instant b, Duration window) {

@@ -1,7 +1,10 @@
 package dev.minstrel.analytics.listen;
 
 import dev.minstrel.library.catalogue.Track;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.connection.SingleConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
@@ -11,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The listen table and its roll-ups. Every write goes through {@link #exclusively}, one at a time:
@@ -24,33 +27,47 @@ public final class ListenStore {
     private static final String COLUMNS = "id, user_id, track_id, album_id, artist_id, genre, started_at, "
             + "seconds_played, client, source";
 
-    private final DatabaseClient db;
-    private final RollUps rollUps;
+    private final ConnectionFactory connections;
     private final Object writeLock = new Object();
 
     public ListenStore(DatabaseClient db) {
-        this.db = db;
-        this.rollUps = new RollUps(db);
+        this.connections = db.getConnectionFactory();
     }
 
     /** Rebuilds every roll-up from the listen table, after listens were inserted in bulk. */
     public Mono<Void> rebuildRollUps() {
-        return exclusively(() -> {
-            rollUps.rebuildAll();
+        return exclusively(tx -> {
+            RollUps.rebuildAll(tx);
             return null;
         });
     }
 
-    <T> Mono<T> exclusively(Callable<T> work) {
+    /**
+     * Runs {@code work} alone, in one transaction on one connection (a listen and its roll-ups are
+     * stored together or not at all), blocking on a bounded elastic thread.
+     */
+    <T> Mono<T> exclusively(Function<DatabaseClient, T> work) {
         return Mono.fromCallable(() -> {
             synchronized (writeLock) {
-                return work.call();
+                Connection connection = Mono.from(connections.create()).block();
+                try {
+                    Mono.from(connection.beginTransaction()).block();
+                    T result = work.apply(DatabaseClient.create(
+                            new SingleConnectionFactory(connection, connections.getMetadata(), true)));
+                    Mono.from(connection.commitTransaction()).block();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    Mono.from(connection.rollbackTransaction()).onErrorComplete().block();
+                    throw e;
+                } finally {
+                    Mono.from(connection.close()).onErrorComplete().block();
+                }
             }
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** A listen of the same track by the same user that started within {@code window} of {@code startedAt}. */
-    Optional<Listen> samePlay(String userId, String trackId, Instant startedAt, Duration window) {
+    static Optional<Listen> samePlay(DatabaseClient db, String userId, String trackId, Instant startedAt, Duration window) {
         return Optional.ofNullable(db.sql("SELECT " + COLUMNS + " FROM listen WHERE user_id = :u AND track_id = :t "
                         + "AND started_at > :from AND started_at < :to ORDER BY started_at")
                 .bind("u", userId)
@@ -60,7 +77,7 @@ public final class ListenStore {
                 .map(ListenStore::listen).all().next().block());
     }
 
-    Listen insert(Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,
+    static Listen insert(DatabaseClient db, Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,
                   Instant recordedAt, ZoneId zone) {
         LocalPlacement at = LocalPlacement.of(startedAt, zone);
         Long id = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
@@ -87,13 +104,13 @@ public final class ListenStore {
                 .map(row -> row.get("id", Long.class)).one().block();
         Listen listen = new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
                 track.genre(), startedAt, seconds, client, source);
-        rememberNames(track);
-        rollUps.add(listen, at, 1, seconds);
+        rememberNames(db, track);
+        RollUps.add(db, listen, at, 1, seconds);
         return listen;
     }
 
     /** Sets a stored listen's length to what the now-playing timeline showed. */
-    Listen shorten(Listen listen, int seconds, ZoneId zone) {
+    static Listen shorten(DatabaseClient db, Listen listen, int seconds) {
         db.sql("UPDATE listen SET seconds_played = :s WHERE id = :id")
                 .bind("s", seconds).bind("id", listen.id())
                 .fetch().rowsUpdated().block();
@@ -104,19 +121,19 @@ public final class ListenStore {
                         row.get("weekday", Integer.class), row.get("week_start", Integer.class),
                         row.get("month_start", Integer.class), row.get("year_start", Integer.class)))
                 .one().block();
-        rollUps.add(listen, at, 0, (long) seconds - listen.secondsPlayed());
+        RollUps.add(db, listen, at, 0, (long) seconds - listen.secondsPlayed());
         return new Listen(listen.id(), listen.userId(), listen.trackId(), listen.albumId(), listen.artistId(),
                 listen.genre(), listen.startedAt(), seconds, listen.client(), listen.source());
     }
 
     /** Places a user's listens in a new time zone and rebuilds the roll-ups that depend on it. */
-    void relocate(String userId, ZoneId zone) {
-        rollUps.relocate(userId, zone);
-        rollUps.rebuildUser(userId);
-        rollUps.rebuildServer();
+    static void relocate(DatabaseClient db, String userId, ZoneId zone) {
+        RollUps.relocate(db, userId, zone);
+        RollUps.rebuildUser(db, userId);
+        RollUps.rebuildServer(db);
     }
 
-    private void rememberNames(Track track) {
+    private static void rememberNames(DatabaseClient db, Track track) {
         Object[][] values = {{"title", track.title()}, {"artist", track.artist()}, {"artistId", track.artistId()},
                 {"album", track.album()}, {"albumId", track.albumId()}};
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE listened_track SET title = :title, artist = :artist, "

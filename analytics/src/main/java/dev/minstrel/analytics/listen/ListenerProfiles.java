@@ -28,30 +28,30 @@ public final class ListenerProfiles {
     }
 
     public Mono<ZoneId> zoneOf(String userId) {
-        return Mono.fromCallable(() -> storedZone(userId)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> storedZone(db, userId)).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Sets the user's zone and re-places their listens in it; returns the zone. */
     public Mono<ZoneId> setZone(String userId, ZoneId zone) {
-        return store.exclusively(() -> {
-            if (zone.equals(storedZone(userId))) {
+        return store.exclusively(tx -> {
+            if (zone.equals(storedZone(tx, userId))) {
                 return zone;
             }
-            Long updated = db.sql("UPDATE listener_profile SET time_zone = :z WHERE user_id = :u")
+            Long updated = tx.sql("UPDATE listener_profile SET time_zone = :z WHERE user_id = :u")
                     .bind("z", zone.getId()).bind("u", userId)
                     .fetch().rowsUpdated().block();
             if (updated == null || updated == 0) {
-                db.sql("INSERT INTO listener_profile (user_id, time_zone) VALUES (:u, :z)")
+                tx.sql("INSERT INTO listener_profile (user_id, time_zone) VALUES (:u, :z)")
                         .bind("u", userId).bind("z", zone.getId())
                         .fetch().rowsUpdated().block();
             }
-            store.relocate(userId, zone);
+            ListenStore.relocate(tx, userId, zone);
             return zone;
         });
     }
 
     /** Blocking: callers are already off the event loop. */
-    ZoneId storedZone(String userId) {
+    ZoneId storedZone(DatabaseClient db, String userId) {
         String id = db.sql("SELECT time_zone FROM listener_profile WHERE user_id = :u")
                 .bind("u", userId)
                 .map(row -> row.get("time_zone", String.class)).one().block();

@@ -14,7 +14,7 @@ import java.util.List;
  * The roll-up tables (listen_total, listen_item, listen_heat, listen_day), kept in step with the
  * listen table: added to on every listen, rebuilt from it after a time zone change or a bulk import.
  * Each listen is rolled up for its user and for the server ({@value #SERVER}), for all time and for
- * its local week, month and year. Callers hold the {@link ListenStore}'s write lock.
+ * its local week, month and year. Callers hold the {@link ListenStore}'s write transaction.
  */
 final class RollUps {
 
@@ -25,18 +25,15 @@ final class RollUps {
             new String[]{"artist", "artist_id"}, new String[]{"genre", "genre"});
     private static final String MS_PER_DAY = "86400000";
 
-    private final DatabaseClient db;
-
-    RollUps(DatabaseClient db) {
-        this.db = db;
+    private RollUps() {
     }
 
     /** Adds {@code listens} listens and {@code seconds} seconds of one listen to every roll-up it belongs to. */
-    void add(Listen listen, LocalPlacement at, int listens, long seconds) {
+    static void add(DatabaseClient db, Listen listen, LocalPlacement at, int listens, long seconds) {
         for (String scope : List.of(listen.userId(), SERVER)) {
             for (String period : PERIODS) {
                 long start = at.start(period);
-                upsert("UPDATE listen_total SET listens = listens + :n, seconds_played = seconds_played + :s "
+                upsert(db, "UPDATE listen_total SET listens = listens + :n, seconds_played = seconds_played + :s "
                                 + "WHERE scope = :scope AND period = :period AND period_start = :start",
                         "INSERT INTO listen_total (scope, period, period_start, listens, seconds_played) "
                                 + "VALUES (:scope, :period, :start, :n, :s)",
@@ -48,7 +45,7 @@ final class RollUps {
                         continue;
                     }
                     long started = listen.startedAt().toEpochMilli();
-                    upsert("UPDATE listen_item SET listens = listens + :n, seconds_played = seconds_played + :s, "
+                    upsert(db, "UPDATE listen_item SET listens = listens + :n, seconds_played = seconds_played + :s, "
                                     + "last_started = CASE WHEN last_started < :t THEN :t ELSE last_started END "
                                     + "WHERE scope = :scope AND period = :period AND period_start = :start "
                                     + "AND kind = :kind AND item = :item",
@@ -60,7 +57,7 @@ final class RollUps {
                                     {"s", seconds}, {"t", started}});
                 }
                 if (listens != 0) {
-                    upsert("UPDATE listen_heat SET listens = listens + :n WHERE scope = :scope AND period = :period "
+                    upsert(db, "UPDATE listen_heat SET listens = listens + :n WHERE scope = :scope AND period = :period "
                                     + "AND period_start = :start AND weekday = :wd AND hour_of_day = :h",
                             "INSERT INTO listen_heat (scope, period, period_start, weekday, hour_of_day, listens) "
                                     + "VALUES (:scope, :period, :start, :wd, :h, :n)",
@@ -69,14 +66,14 @@ final class RollUps {
                 }
             }
             if (listens != 0) {
-                upsert("UPDATE listen_day SET listens = listens + :n WHERE scope = :scope AND local_day = :d",
+                upsert(db, "UPDATE listen_day SET listens = listens + :n WHERE scope = :scope AND local_day = :d",
                         "INSERT INTO listen_day (scope, local_day, listens) VALUES (:scope, :d, :n)",
                         new Object[][]{{"scope", scope}, {"d", (int) at.day()}, {"n", (long) listens}});
             }
         }
     }
 
-    private void upsert(String update, String insert, Object[][] params) {
+    private static void upsert(DatabaseClient db, String update, String insert, Object[][] params) {
         Long updated = bind(db.sql(update), params).fetch().rowsUpdated().block();
         if (updated == null || updated == 0) {
             bind(db.sql(insert), params).fetch().rowsUpdated().block();
@@ -91,27 +88,27 @@ final class RollUps {
     }
 
     /** Rebuilds one user's roll-ups from their listens. */
-    void rebuildUser(String userId) {
-        rebuild("scope = :u", "user_id", "WHERE user_id = :u", userId);
+    static void rebuildUser(DatabaseClient db, String userId) {
+        rebuild(db, "scope = :u", "user_id", "WHERE user_id = :u", userId);
     }
 
     /** Rebuilds the roll-ups of every user and of the server: after a bulk import. */
-    void rebuildAll() {
-        rebuild("scope <> '" + SERVER + "'", "user_id", "", null);
-        rebuildServer();
+    static void rebuildAll(DatabaseClient db) {
+        rebuild(db, "scope <> '" + SERVER + "'", "user_id", "", null);
+        rebuildServer(db);
     }
 
-    void rebuildServer() {
-        rebuild("scope = '" + SERVER + "'", null, "", null);
+    static void rebuildServer(DatabaseClient db) {
+        rebuild(db, "scope = '" + SERVER + "'", null, "", null);
     }
 
     /**
      * @param scopeColumn user_id to roll up per user, null for the server as a whole
      * @param filter      a WHERE clause on the listen table, or empty
      */
-    private void rebuild(String scopeCondition, String scopeColumn, String filter, String userId) {
+    private static void rebuild(DatabaseClient db, String scopeCondition, String scopeColumn, String filter, String userId) {
         for (String table : List.of("listen_total", "listen_item", "listen_heat", "listen_day")) {
-            run("DELETE FROM " + table + " WHERE " + scopeCondition, userId);
+            run(db, "DELETE FROM " + table + " WHERE " + scopeCondition, userId);
         }
         String scope = scopeColumn != null ? scopeColumn : "'" + SERVER + "'";
         for (String period : PERIODS) {
@@ -122,21 +119,21 @@ final class RollUps {
                 default -> null;
             };
             String select = scope + ", '" + period + "', " + (start == null ? "0" : start);
-            run("INSERT INTO listen_total (scope, period, period_start, listens, seconds_played) SELECT "
+            run(db, "INSERT INTO listen_total (scope, period, period_start, listens, seconds_played) SELECT "
                     + select + ", COUNT(*), SUM(seconds_played) FROM listen " + filter
                     + groupBy(scopeColumn, start), userId);
             for (String[] kind : KINDS) {
                 String where = (filter.isEmpty() ? "WHERE " : filter + " AND ") + kind[1] + " IS NOT NULL";
-                run("INSERT INTO listen_item (scope, period, period_start, kind, item, listens, seconds_played, "
+                run(db, "INSERT INTO listen_item (scope, period, period_start, kind, item, listens, seconds_played, "
                         + "last_started) SELECT " + select + ", '" + kind[0] + "', " + kind[1]
                         + ", COUNT(*), SUM(seconds_played), MAX(started_at) FROM listen " + where
                         + groupBy(scopeColumn, start, kind[1]), userId);
             }
-            run("INSERT INTO listen_heat (scope, period, period_start, weekday, hour_of_day, listens) SELECT "
+            run(db, "INSERT INTO listen_heat (scope, period, period_start, weekday, hour_of_day, listens) SELECT "
                     + select + ", weekday, local_hour, COUNT(*) FROM listen " + filter
                     + groupBy(scopeColumn, start, "weekday", "local_hour"), userId);
         }
-        run("INSERT INTO listen_day (scope, local_day, listens) SELECT " + scope + ", local_day, COUNT(*) FROM listen "
+        run(db, "INSERT INTO listen_day (scope, local_day, listens) SELECT " + scope + ", local_day, COUNT(*) FROM listen "
                 + filter + groupBy(scopeColumn, "local_day"), userId);
     }
 
@@ -151,7 +148,7 @@ final class RollUps {
         return present.isEmpty() ? " HAVING COUNT(*) > 0" : " GROUP BY " + String.join(", ", present);
     }
 
-    private void run(String sql, String userId) {
+    private static void run(DatabaseClient db, String sql, String userId) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
         if (userId != null) {
             spec = spec.bind("u", userId);
@@ -164,7 +161,7 @@ final class RollUps {
      * time that has one UTC offset and lies in one local month, the local day, hour, weekday and week
      * are plain arithmetic on started_at, so each stretch is one UPDATE (a few per month of history).
      */
-    void relocate(String userId, ZoneId zone) {
+    static void relocate(DatabaseClient db, String userId, ZoneId zone) {
         long[] bounds = db.sql("SELECT MIN(started_at) AS first_at, MAX(started_at) AS last_at FROM listen WHERE user_id = :u")
                 .bind("u", userId)
                 .map(row -> new long[]{row.get("first_at", Long.class) == null ? -1 : row.get("first_at", Long.class),
