@@ -1,10 +1,9 @@
 package dev.minstrel.analytics.listen;
 
+import dev.minstrel.analytics.OneConnection;
 import dev.minstrel.library.catalogue.Track;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
-import org.springframework.r2dbc.connection.SingleConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
@@ -49,19 +48,7 @@ public final class ListenStore {
     <T> Mono<T> exclusively(Function<DatabaseClient, T> work) {
         return Mono.fromCallable(() -> {
             synchronized (writeLock) {
-                Connection connection = Mono.from(connections.create()).block();
-                try {
-                    Mono.from(connection.beginTransaction()).block();
-                    T result = work.apply(DatabaseClient.create(
-                            new SingleConnectionFactory(connection, connections.getMetadata(), true)));
-                    Mono.from(connection.commitTransaction()).block();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Mono.from(connection.rollbackTransaction()).onErrorComplete().block();
-                    throw e;
-                } finally {
-                    Mono.from(connection.close()).onErrorComplete().block();
-                }
+                return OneConnection.run(connections, true, work);
             }
         }).subscribeOn(Schedulers.boundedElastic());
     }

@@ -1,5 +1,6 @@
 package dev.minstrel.analytics.stats;
 
+import dev.minstrel.analytics.OneConnection;
 import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.stats.StatsReport.TopAlbum;
 import dev.minstrel.analytics.stats.StatsReport.TopArtist;
@@ -50,7 +51,8 @@ public final class ListeningStats {
     /** One user's stats, in their own time zone. */
     public Mono<StatsReport> forUser(String userId, String username, Period period) {
         return profiles.zoneOf(userId).flatMap(zone ->
-                Mono.fromCallable(() -> report("user", userId, username, zone, period))
+                Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
+                                one -> report(one, "user", userId, username, zone, period)))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -59,11 +61,12 @@ public final class ListeningStats {
      * period and today are those of the server's time zone.
      */
     public Mono<StatsReport> forServer(Period period) {
-        return Mono.fromCallable(() -> report("server", SERVER, null, profiles.serverZone(), period))
+        return Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
+                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private StatsReport report(String kind, String scope, String username, ZoneId zone, Period period) {
+    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone, Period period) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate firstDay = period.firstDay(today);
         Slice slice = new Slice(scope, period.key(), firstDay == null ? 0 : (int) firstDay.toEpochDay());
@@ -96,14 +99,14 @@ public final class ListeningStats {
                 .all().collectList().block();
         Streaks streaks = Streaks.of(days, today.toEpochDay());
 
-        Names names = new Names(catalogue.get());
-        List<TopTrack> topTracks = top(slice, "track").stream()
+        Names names = new Names(db, catalogue.get());
+        List<TopTrack> topTracks = top(db, slice, "track").stream()
                 .map(e -> names.track(e.getKey(), e.getValue())).toList();
-        List<TopArtist> topArtists = top(slice, "artist").stream()
+        List<TopArtist> topArtists = top(db, slice, "artist").stream()
                 .map(e -> new TopArtist(e.getKey(), names.artist(e.getKey()), e.getValue())).toList();
-        List<TopAlbum> topAlbums = top(slice, "album").stream()
+        List<TopAlbum> topAlbums = top(db, slice, "album").stream()
                 .map(e -> names.album(e.getKey(), e.getValue())).toList();
-        List<TopGenre> topGenres = top(slice, "genre").stream()
+        List<TopGenre> topGenres = top(db, slice, "genre").stream()
                 .map(e -> new TopGenre(e.getKey(), e.getValue())).toList();
         long distinctArtists = distinct.getOrDefault("artist", 0L);
         return new StatsReport(kind, username, period.parameter(), zone.getId(),
@@ -114,7 +117,7 @@ public final class ListeningStats {
                 Personas.of(total[0], byHour, byWeekday, distinctArtists, topArtists, topTracks));
     }
 
-    private List<Map.Entry<String, Long>> top(Slice slice, String kind) {
+    private static List<Map.Entry<String, Long>> top(DatabaseClient db, Slice slice, String kind) {
         Map<String, Object> params = new HashMap<>(slice.params());
         params.put("kind", kind);
         return db.sql("SELECT item, listens FROM listen_item " + slice.where() + " AND kind = :kind "
@@ -139,10 +142,12 @@ public final class ListeningStats {
     }
 
     /** Display names: from the catalogue, else as stored when the item was last listened to. */
-    private final class Names {
+    private static final class Names {
+        private final DatabaseClient db;
         private final Catalogue current;
 
-        Names(Catalogue current) {
+        Names(DatabaseClient db, Catalogue current) {
+            this.db = db;
             this.current = current;
         }
 
