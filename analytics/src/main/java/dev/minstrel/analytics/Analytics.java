@@ -19,12 +19,14 @@ import java.util.function.Supplier;
 /**
  * The analytics module wired together over one database: what the server builds once and hands
  * out (the recorder and history to the Subsonic API, the stats routes to the extension API).
- *
- * @param serverZone the time zone of listeners who have not set their own
  */
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
                         ListenRecorder recorder, PlayHistory history, ListeningStats stats) {
 
+    /**
+     * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
+     * @param serverZone the time zone of listeners who have not set their own
+     */
     public static Analytics create(DatabaseClient db, Supplier<Catalogue> catalogue, ZoneId serverZone,
                                    ListenRules rules, Clock clock) {
         ListenStore store = new ListenStore(db);
