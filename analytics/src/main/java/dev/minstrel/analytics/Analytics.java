@@ -1,0 +1,42 @@
+package dev.minstrel.analytics;
+
+import dev.minstrel.analytics.history.PlayHistory;
+import dev.minstrel.analytics.listen.ListenRecorder;
+import dev.minstrel.analytics.listen.ListenRules;
+import dev.minstrel.analytics.listen.ListenStore;
+import dev.minstrel.analytics.listen.ListenerProfiles;
+import dev.minstrel.analytics.listen.NowPlayingBoard;
+import dev.minstrel.analytics.stats.ListeningStats;
+import dev.minstrel.analytics.stats.StatsAccess;
+import dev.minstrel.analytics.stats.StatsApi;
+import dev.minstrel.library.catalogue.Catalogue;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+/**
+ * The analytics module wired together over one database: what the server builds once and hands
+ * out (the recorder and history to the Subsonic API, the stats routes to the extension API).
+ */
+public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
+                        ListenRecorder recorder, PlayHistory history, ListeningStats stats) {
+
+    /**
+     * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
+     * @param serverZone the time zone of listeners who have not set their own
+     */
+    public static Analytics create(DatabaseClient db, Supplier<Catalogue> catalogue, ZoneId serverZone,
+                                   ListenRules rules, Clock clock) {
+        ListenStore store = new ListenStore(db);
+        ListenerProfiles profiles = new ListenerProfiles(db, store, serverZone);
+        NowPlayingBoard board = new NowPlayingBoard(rules, clock);
+        return new Analytics(store, profiles, board, new ListenRecorder(store, profiles, board, catalogue, rules),
+                new PlayHistory(db, board, catalogue, clock), new ListeningStats(db, profiles, catalogue, clock));
+    }
+
+    public StatsApi statsApi(StatsAccess access) {
+        return new StatsApi(stats, profiles, access);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.minstrel.analytics.listen;
+
+import dev.minstrel.analytics.listen.ScrobbleResult.Outcome;
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Track;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns Subsonic scrobbles into listens (the rules are in docs/listening-stats.md):
+ * <ul>
+ *   <li>a submission ({@code submission=true}) is the client's word that the track was played: it
+ *       counts at the client's time, however old, unless the same play is already counted;</li>
+ *   <li>a now-playing report ({@code submission=false}) ends the client's previous track: if that
+ *       began at least 30 s before (or the whole track, when shorter), it counts as a listen of that
+ *       length, which is how skips after 45 s, never submitted by apps, are still counted;</li>
+ *   <li>two reports of one track by one user starting closer than the track's length are one play.</li>
+ * </ul>
+ * Stream requests are not scrobbles and never reach this class: clients prefetch and cache.
+ */
+public final class ListenRecorder {
+
+    /** Below this, a client's {@code time} must be seconds rather than milliseconds (in ms, it would be April 1970). */
+    private static final long SECONDS_LIMIT = 10_000_000_000L;
+
+    private final ListenStore store;
+    private final ListenerProfiles profiles;
+    private final NowPlayingBoard board;
+    private final Supplier<Catalogue> catalogue;
+    private final ListenRules rules;
+
+    public ListenRecorder(ListenStore store, ListenerProfiles profiles, NowPlayingBoard board,
+                          Supplier<Catalogue> catalogue, ListenRules rules) {
+        this.store = store;
+        this.profiles = profiles;
+        this.board = board;
+        this.catalogue = catalogue;
+        this.rules = rules;
+    }
+
+    /**
+     * The start time of a submitted play from the client's {@code time} parameter: milliseconds
+     * since the epoch as the protocol says, or seconds as some clients send; absent, zero or in the
+     * future (a client clock running ahead), the time it was received.
+     */
+    public static Instant clientTime(Long time, Instant receivedAt) {
+        if (time == null || time <= 0) {
+            return receivedAt;
+        }
+        Instant at = Instant.ofEpochMilli(time < SECONDS_LIMIT ? time * 1000 : time);
+        return at.isAfter(receivedAt) ? receivedAt : at;
+    }
+
+    /** {@code scrobble} with {@code submission=false}: the client started playing {@code trackId}. */
+    public Mono<ScrobbleResult> nowPlaying(String userId, String trackId, String client, Instant receivedAt) {
+        return store.exclusively(tx -> {
+            Optional<Track> track = catalogue.get().track(trackId);
+            if (track.isEmpty()) {
+                return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+            }
+            NowPlayingBoard.Replacement replacement = board.replace(
+                    new NowPlaying(userId, trackId, client, receivedAt, track.get().durationSeconds()));
+            if (replacement.samePlay()) {
+                return ScrobbleResult.of(Outcome.STILL_PLAYING);
+            }
+            NowPlaying previous = replacement.previous();
+            return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(tx, previous, receivedAt);
+        });
+    }
+
+    /**
+     * {@code scrobble} with {@code submission=true}.
+     *
+     * @param clientTime when the play started, already normalised by {@link #clientTime}
+     */
+    public Mono<ScrobbleResult> submission(String userId, String trackId, String client, Instant clientTime,
+                                           Instant receivedAt) {
+        return store.exclusively(tx -> {
+            Optional<Track> found = catalogue.get().track(trackId);
+            if (found.isEmpty()) {
+                return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+            }
+            Track track = found.get();
+            Instant startedAt = clientTime;
+            NowPlaying live = board.current(userId, client);
+            if (live != null && live.trackId().equals(trackId)
+                    && within(live.startedAt(), clientTime, rules.samePlayWindow(track.durationSeconds()))) {
+                // the submission of the play the client is on: the board knows when it started, and a
+                // client submitting on a skip (before the threshold) does not make that skip a listen
+                long playedSoFar = Duration.between(live.startedAt(), receivedAt).toSeconds();
+                if (playedSoFar < rules.thresholdSeconds(track.durationSeconds())) {
+                    return ScrobbleResult.of(Outcome.NOT_YET);
+                }
+                startedAt = live.startedAt();
+            }
+            int seconds = track.durationSeconds() > 0 ? track.durationSeconds() : rules.minimumSeconds();
+            return count(tx, track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
+        });
+    }
+
+    /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */
+    private ScrobbleResult ended(DatabaseClient tx, NowPlaying previous, Instant at) {
+        if (board.isOver(previous, at)) {
+            return ScrobbleResult.of(Outcome.STALE);
+        }
+        Optional<Track> found = catalogue.get().track(previous.trackId());
+        if (found.isEmpty()) {
+            return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+        }
+        Track track = found.get();
+        long elapsed = Duration.between(previous.startedAt(), at).toSeconds();
+        int played = (int) (track.durationSeconds() > 0 ? Math.min(elapsed, track.durationSeconds()) : elapsed);
+        if (played < rules.thresholdSeconds(track.durationSeconds())) {
+            return ScrobbleResult.of(Outcome.TOO_SHORT);
+        }
+        ScrobbleResult result = count(tx, track, previous.userId(), previous.startedAt(), played, previous.client(),
+                Listen.Source.NOW_PLAYING_TIMELINE, at);
+        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > played) {
+            // submitted earlier as a whole play; the timeline shows where it really stopped
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), played));
+        }
+        return result;
+    }
+
+    private ScrobbleResult count(DatabaseClient tx, Track track, String userId, Instant startedAt, int seconds, String client,
+                                 Listen.Source source, Instant receivedAt) {
+        Optional<Listen> same = ListenStore.samePlay(tx, userId, track.id(), startedAt,
+                rules.samePlayWindow(track.durationSeconds()));
+        if (same.isPresent()) {
+            return new ScrobbleResult(Outcome.DUPLICATE, same.get());
+        }
+        return new ScrobbleResult(Outcome.COUNTED, ListenStore.insert(tx, track, userId, startedAt, seconds, client,
+                source, receivedAt, profiles.storedZone(tx, userId)));
+    }
+
+    private static boolean within(Instant a, Instant b, Duration window) {
+        return Duration.between(a, b).abs().compareTo(window) < 0;
+    }
+}

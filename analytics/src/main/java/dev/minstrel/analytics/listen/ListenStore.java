@@ -1,0 +1,146 @@
+package dev.minstrel.analytics.listen;
+
+import dev.minstrel.analytics.OneConnection;
+import dev.minstrel.library.catalogue.Track;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The listen table and its roll-ups. Every write goes through {@link #exclusively}, one at a time:
+ * the same-play check and the insert must not interleave (a client sending the same offline
+ * scrobble twice at once), and listens are rare enough (one per track per user) that one writer
+ * is plenty. Writes block on the H2 driver anyway, so they run on the bounded elastic scheduler.
+ */
+public final class ListenStore {
+
+    private static final String COLUMNS = "id, user_id, track_id, album_id, artist_id, genre, started_at, "
+            + "seconds_played, client, source";
+
+    private final ConnectionFactory connections;
+    private final Object writeLock = new Object();
+
+    public ListenStore(DatabaseClient db) {
+        this.connections = db.getConnectionFactory();
+    }
+
+    /** Rebuilds every roll-up from the listen table, after listens were inserted in bulk. */
+    public Mono<Void> rebuildRollUps() {
+        return exclusively(tx -> {
+            RollUps.rebuildAll(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} alone, in one transaction on one connection (a listen and its roll-ups are
+     * stored together or not at all), blocking on a bounded elastic thread.
+     */
+    <T> Mono<T> exclusively(Function<DatabaseClient, T> work) {
+        return Mono.fromCallable(() -> {
+            synchronized (writeLock) {
+                return OneConnection.run(connections, true, work);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A listen of the same track by the same user that started within {@code window} of {@code startedAt}. */
+    static Optional<Listen> samePlay(DatabaseClient db, String userId, String trackId, Instant startedAt, Duration window) {
+        return Optional.ofNullable(db.sql("SELECT " + COLUMNS + " FROM listen WHERE user_id = :u AND track_id = :t "
+                        + "AND started_at > :from AND started_at < :to ORDER BY started_at")
+                .bind("u", userId)
+                .bind("t", trackId)
+                .bind("from", startedAt.minus(window).toEpochMilli())
+                .bind("to", startedAt.plus(window).toEpochMilli())
+                .map(ListenStore::listen).all().next().block());
+    }
+
+    static Listen insert(DatabaseClient db, Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,
+                  Instant recordedAt, ZoneId zone) {
+        LocalPlacement at = LocalPlacement.of(startedAt, zone);
+        Long id = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
+                        + "client, source, recorded_at, local_day, local_hour, weekday, week_start, month_start, year_start) "
+                        + "VALUES (:u, :t, :al, :ar, :g, :started, :seconds, :client, :source, :recorded, :day, :hour, "
+                        + ":weekday, :week, :month, :year)")
+                .bind("u", userId)
+                .bind("t", track.id())
+                .bind("al", Parameter.fromOrEmpty(track.albumId(), String.class))
+                .bind("ar", Parameter.fromOrEmpty(track.artistId(), String.class))
+                .bind("g", Parameter.fromOrEmpty(track.genre(), String.class))
+                .bind("started", startedAt.toEpochMilli())
+                .bind("seconds", seconds)
+                .bind("client", Parameter.fromOrEmpty(client, String.class))
+                .bind("source", source.key())
+                .bind("recorded", recordedAt.toEpochMilli())
+                .bind("day", (int) at.day())
+                .bind("hour", at.hour())
+                .bind("weekday", at.weekday())
+                .bind("week", (int) at.weekStart())
+                .bind("month", (int) at.monthStart())
+                .bind("year", (int) at.yearStart())
+                .filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> row.get("id", Long.class)).one().block();
+        Listen listen = new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
+                track.genre(), startedAt, seconds, client, source);
+        rememberNames(db, track);
+        RollUps.add(db, listen, at, 1, seconds);
+        return listen;
+    }
+
+    /** Sets a stored listen's length to what the now-playing timeline showed. */
+    static Listen shorten(DatabaseClient db, Listen listen, int seconds) {
+        db.sql("UPDATE listen SET seconds_played = :s WHERE id = :id")
+                .bind("s", seconds).bind("id", listen.id())
+                .fetch().rowsUpdated().block();
+        LocalPlacement at = db.sql("SELECT local_day, local_hour, weekday, week_start, month_start, year_start "
+                        + "FROM listen WHERE id = :id")
+                .bind("id", listen.id())
+                .map(row -> new LocalPlacement(row.get("local_day", Integer.class), row.get("local_hour", Integer.class),
+                        row.get("weekday", Integer.class), row.get("week_start", Integer.class),
+                        row.get("month_start", Integer.class), row.get("year_start", Integer.class)))
+                .one().block();
+        RollUps.add(db, listen, at, 0, (long) seconds - listen.secondsPlayed());
+        return new Listen(listen.id(), listen.userId(), listen.trackId(), listen.albumId(), listen.artistId(),
+                listen.genre(), listen.startedAt(), seconds, listen.client(), listen.source());
+    }
+
+    /** Places a user's listens in a new time zone and rebuilds the roll-ups that depend on it. */
+    static void relocate(DatabaseClient db, String userId, ZoneId zone) {
+        RollUps.relocate(db, userId, zone);
+        RollUps.rebuildUser(db, userId);
+        RollUps.rebuildServer(db);
+    }
+
+    private static void rememberNames(DatabaseClient db, Track track) {
+        Object[][] values = {{"title", track.title()}, {"artist", track.artist()}, {"artistId", track.artistId()},
+                {"album", track.album()}, {"albumId", track.albumId()}};
+        DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE listened_track SET title = :title, artist = :artist, "
+                + "artist_id = :artistId, album = :album, album_id = :albumId WHERE track_id = :id").bind("id", track.id());
+        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO listened_track (track_id, title, artist, artist_id, "
+                + "album, album_id) VALUES (:id, :title, :artist, :artistId, :album, :albumId)").bind("id", track.id());
+        for (Object[] value : values) {
+            update = update.bind((String) value[0], Parameter.fromOrEmpty(value[1], String.class));
+            insert = insert.bind((String) value[0], Parameter.fromOrEmpty(value[1], String.class));
+        }
+        Long updated = update.fetch().rowsUpdated().block();
+        if (updated == null || updated == 0) {
+            insert.fetch().rowsUpdated().block();
+        }
+    }
+
+    private static Listen listen(Readable row) {
+        return new Listen(row.get("id", Long.class), row.get("user_id", String.class), row.get("track_id", String.class),
+                row.get("album_id", String.class), row.get("artist_id", String.class), row.get("genre", String.class),
+                Instant.ofEpochMilli(row.get("started_at", Long.class)), row.get("seconds_played", Integer.class),
+                row.get("client", String.class), Listen.Source.ofKey(row.get("source", String.class)));
+    }
+}

@@ -1,0 +1,194 @@
+package dev.minstrel.analytics.stats;
+
+import dev.minstrel.analytics.OneConnection;
+import dev.minstrel.analytics.listen.ListenerProfiles;
+import dev.minstrel.analytics.stats.StatsReport.TopAlbum;
+import dev.minstrel.analytics.stats.StatsReport.TopArtist;
+import dev.minstrel.analytics.stats.StatsReport.TopGenre;
+import dev.minstrel.analytics.stats.StatsReport.TopTrack;
+import dev.minstrel.library.catalogue.Album;
+import dev.minstrel.library.catalogue.Artist;
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Track;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+/**
+ * Listening stats from the roll-up tables: every figure is one indexed read of pre-aggregated rows
+ * (a total, a top-10 by listens, at most 168 heat-map cells, the list of days with listens), so the
+ * cost does not grow with the number of listens. Names come from the current catalogue; tracks,
+ * albums and artists that have left the library keep the names they had when last listened to.
+ */
+public final class ListeningStats {
+
+    static final int TOP = 10;
+    private static final String SERVER = "*";
+
+    private final DatabaseClient db;
+    private final ListenerProfiles profiles;
+    private final Supplier<Catalogue> catalogue;
+    private final Clock clock;
+
+    public ListeningStats(DatabaseClient db, ListenerProfiles profiles, Supplier<Catalogue> catalogue, Clock clock) {
+        this.db = db;
+        this.profiles = profiles;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** One user's stats, in their own time zone. */
+    public Mono<StatsReport> forUser(String userId, String username, Period period) {
+        return profiles.zoneOf(userId).flatMap(zone ->
+                Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
+                                one -> report(one, "user", userId, username, zone, period)))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * Everyone's listens together. Each listen keeps its own listener's local day and hour; the
+     * period and today are those of the server's time zone.
+     */
+    public Mono<StatsReport> forServer(Period period) {
+        return Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
+                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone, Period period) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate firstDay = period.firstDay(today);
+        Slice slice = new Slice(scope, period.key(), firstDay == null ? 0 : (int) firstDay.toEpochDay());
+        long[] total = db.sql("SELECT listens, seconds_played FROM listen_total " + slice.where())
+                .bindValues(slice.params())
+                .map(row -> new long[]{row.get("listens", Long.class), row.get("seconds_played", Long.class)})
+                .one().blockOptional().orElse(new long[2]);
+        Map<String, Long> distinct = new HashMap<>();
+        db.sql("SELECT kind, COUNT(*) AS n FROM listen_item " + slice.where() + " GROUP BY kind")
+                .bindValues(slice.params())
+                .map(row -> Map.entry(row.get("kind", String.class), row.get("n", Long.class)))
+                .all().toStream().forEach(e -> distinct.put(e.getKey(), e.getValue()));
+        long[][] heat = new long[7][24];
+        db.sql("SELECT weekday, hour_of_day, listens FROM listen_heat " + slice.where())
+                .bindValues(slice.params())
+                .map(row -> new long[]{row.get("weekday", Integer.class), row.get("hour_of_day", Integer.class),
+                        row.get("listens", Long.class)})
+                .all().toStream().forEach(cell -> heat[(int) cell[0] - 1][(int) cell[1]] += cell[2]);
+        long[] byHour = new long[24];
+        long[] byWeekday = new long[7];
+        for (int day = 0; day < 7; day++) {
+            for (int hour = 0; hour < 24; hour++) {
+                byHour[hour] += heat[day][hour];
+                byWeekday[day] += heat[day][hour];
+            }
+        }
+        List<Long> days = db.sql("SELECT local_day FROM listen_day WHERE scope = :scope ORDER BY local_day")
+                .bind("scope", scope)
+                .map(row -> row.get("local_day", Integer.class).longValue())
+                .all().collectList().block();
+        Streaks streaks = Streaks.of(days, today.toEpochDay());
+
+        Names names = new Names(db, catalogue.get());
+        List<TopTrack> topTracks = top(db, slice, "track").stream()
+                .map(e -> names.track(e.getKey(), e.getValue())).toList();
+        List<TopArtist> topArtists = top(db, slice, "artist").stream()
+                .map(e -> new TopArtist(e.getKey(), names.artist(e.getKey()), e.getValue())).toList();
+        List<TopAlbum> topAlbums = top(db, slice, "album").stream()
+                .map(e -> names.album(e.getKey(), e.getValue())).toList();
+        List<TopGenre> topGenres = top(db, slice, "genre").stream()
+                .map(e -> new TopGenre(e.getKey(), e.getValue())).toList();
+        long distinctArtists = distinct.getOrDefault("artist", 0L);
+        return new StatsReport(kind, username, period.parameter(), zone.getId(),
+                firstDay == null ? null : firstDay.toString(), total[0], total[1] / 60,
+                distinct.getOrDefault("track", 0L), distinctArtists, distinct.getOrDefault("album", 0L),
+                topTracks, topArtists, topAlbums, topGenres, boxed(byHour), boxed(byWeekday),
+                Arrays.stream(heat).map(ListeningStats::boxed).toList(), streaks.current(), streaks.longest(),
+                Personas.of(total[0], byHour, byWeekday, distinctArtists, topArtists, topTracks));
+    }
+
+    private static List<Map.Entry<String, Long>> top(DatabaseClient db, Slice slice, String kind) {
+        Map<String, Object> params = new HashMap<>(slice.params());
+        params.put("kind", kind);
+        return db.sql("SELECT item, listens FROM listen_item " + slice.where() + " AND kind = :kind "
+                        + "ORDER BY listens DESC, last_started DESC, item LIMIT " + TOP)
+                .bindValues(params)
+                .map(row -> Map.entry(row.get("item", String.class), row.get("listens", Long.class)))
+                .all().collectList().block();
+    }
+
+    private static List<Long> boxed(long[] counts) {
+        return LongStream.of(counts).boxed().toList();
+    }
+
+    private record Slice(String scope, String period, int start) {
+        String where() {
+            return "WHERE scope = :scope AND period = :period AND period_start = :start";
+        }
+
+        Map<String, Object> params() {
+            return Map.of("scope", scope, "period", period, "start", start);
+        }
+    }
+
+    /** Display names: from the catalogue, else as stored when the item was last listened to. */
+    private static final class Names {
+        private final DatabaseClient db;
+        private final Catalogue current;
+
+        Names(DatabaseClient db, Catalogue current) {
+            this.db = db;
+            this.current = current;
+        }
+
+        TopTrack track(String id, long listens) {
+            Optional<Track> track = current.track(id);
+            if (track.isPresent()) {
+                return new TopTrack(id, track.get().title(), track.get().artist(), track.get().album(), listens);
+            }
+            String[] stored = stored("SELECT title, artist, album FROM listened_track WHERE track_id = :id", id, 3);
+            return new TopTrack(id, stored[0] != null ? stored[0] : id, stored[1], stored[2], listens);
+        }
+
+        String artist(String id) {
+            Optional<Artist> artist = current.artist(id);
+            if (artist.isPresent()) {
+                return artist.get().name();
+            }
+            String[] stored = stored("SELECT MAX(artist) AS artist FROM listened_track WHERE artist_id = :id", id, 1);
+            return stored[0] != null ? stored[0] : id;
+        }
+
+        TopAlbum album(String id, long listens) {
+            Optional<Album> album = current.album(id);
+            if (album.isPresent()) {
+                return new TopAlbum(id, album.get().name(), album.get().artist(), listens);
+            }
+            String[] stored = stored("SELECT MAX(album) AS album, MAX(artist) AS artist FROM listened_track "
+                    + "WHERE album_id = :id", id, 2);
+            return new TopAlbum(id, stored[0] != null ? stored[0] : id, stored[1], listens);
+        }
+
+        private String[] stored(String sql, String id, int columns) {
+            return db.sql(sql).bind("id", id)
+                    .map(row -> {
+                        String[] values = new String[columns];
+                        for (int i = 0; i < columns; i++) {
+                            values[i] = row.get(i, String.class);
+                        }
+                        return values;
+                    })
+                    .all().next().blockOptional().orElse(new String[columns]);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.minstrel.analytics.stats;
+
+import java.util.List;
+
+/**
+ * Listening stats of one user or of the whole server over a period: the JSON body of /api/stats.
+ *
+ * @param from            the first local day of the period (ISO date), null for all time
+ * @param listensByHour   24 counts, local hour 0 to 23
+ * @param listensByWeekday 7 counts, Monday to Sunday
+ * @param heatMap         7 rows (Monday to Sunday) of 24 counts (local hours)
+ * @param currentStreak   consecutive local days with a listen up to today (or yesterday: today is not over)
+ * @param longestStreak   the longest run of such days ever
+ */
+public record StatsReport(
+        String scope,
+        String username,
+        String period,
+        String timeZone,
+        String from,
+        long listens,
+        long minutesListened,
+        long distinctTracks,
+        long distinctArtists,
+        long distinctAlbums,
+        List<TopTrack> topTracks,
+        List<TopArtist> topArtists,
+        List<TopAlbum> topAlbums,
+        List<TopGenre> topGenres,
+        List<Long> listensByHour,
+        List<Long> listensByWeekday,
+        List<List<Long>> heatMap,
+        int currentStreak,
+        int longestStreak,
+        List<Persona> personas) {
+
+    public record TopTrack(String id, String title, String artist, String album, long listens) {
+    }
+
+    public record TopArtist(String id, String name, long listens) {
+    }
+
+    public record TopAlbum(String id, String name, String artist, long listens) {
+    }
+
+    public record TopGenre(String name, long listens) {
+    }
+
+    public record Persona(String id, String reason) {
+    }
+}
