@@ -347,6 +347,10 @@ public final class Catalogue {
         return lastModified;
     }
 
+    public int folderCount() {
+        return folders.size();
+    }
+
     public int trackCount() {
         return tracks.size();
     }

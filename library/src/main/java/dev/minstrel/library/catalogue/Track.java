@@ -55,6 +55,15 @@ public record Track(
         long modifiedMillis,
         Instant created) {
 
+    /** This track with its cover art id resolved (a scan knows it only once every folder is seen). */
+    public Track withCoverArtId(String coverArtId) {
+        return new Track(id, path, folderId, title, album, albumId, artist, artistId, artists, albumArtist, albumArtists,
+                trackNumber, discNumber, year, genres, durationSeconds, bitRate, sampleRate, channels, bitDepth, size,
+                suffix, contentType, compilation, sortTitle, sortArtist, sortAlbum, sortAlbumArtist, musicBrainzTrackId,
+                musicBrainzAlbumId, musicBrainzArtistId, musicBrainzAlbumArtistId, replayGain, hasEmbeddedLyrics,
+                hasEmbeddedCover, coverArtId, comment, bpm, sourceUrl, modifiedMillis, created);
+    }
+
     public String genre() {
         return genres.isEmpty() ? null : genres.get(0);
     }

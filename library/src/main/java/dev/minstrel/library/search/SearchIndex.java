@@ -15,9 +15,8 @@ import java.util.function.Function;
  * they match (whole words before prefixes, the item's own name before its artist or album), ties
  * keep the catalogue's order, so paging is stable.
  *
- * <p>Each item keeps its words folded once, as " word word ", so matching a query word is one
- * {@code contains(" " + word)}; ranking is a bucket sort over small integer scores, linear in the
- * number of matches.
+ * <p>Words are folded once, when the index is built; ranking is a counting sort over small
+ * integer scores, linear in the number of items.
  */
 public final class SearchIndex {
 
@@ -57,23 +56,60 @@ public final class SearchIndex {
                 tracks.page(words, query.songOffset(), query.songCount()));
     }
 
+    /**
+     * One kind of item with an inverted index: the sorted vocabulary of every folded word, and for
+     * each word the items that carry it in their own name or in their other fields. A query word
+     * selects the vocabulary range it prefixes (binary search), so matching costs the postings it
+     * touches, not the size of the library.
+     */
     private static final class Section<T> {
         private final List<T> items;
-        private final String[] ownWords;
-        private final String[] otherWords;
+        private final String[] ownText;
+        private final String[] vocabulary;
+        private final int[][] ownPostings;
+        private final int[][] otherPostings;
 
         Section(List<T> items, Function<T, String> own, Function<T, String> other) {
             this.items = items;
-            this.ownWords = new String[items.size()];
-            this.otherWords = new String[items.size()];
+            this.ownText = new String[items.size()];
+            java.util.TreeMap<String, int[][]> postings = new java.util.TreeMap<>();
             for (int i = 0; i < items.size(); i++) {
-                ownWords[i] = spaced(own.apply(items.get(i)));
-                otherWords[i] = spaced(other.apply(items.get(i)));
+                List<String> ownWords = TextFold.words(own.apply(items.get(i)));
+                ownText[i] = String.join(" ", ownWords);
+                for (String word : ownWords) {
+                    add(postings, word, 0, i);
+                }
+                for (String word : TextFold.words(other.apply(items.get(i)))) {
+                    add(postings, word, 1, i);
+                }
+            }
+            this.vocabulary = postings.keySet().toArray(new String[0]);
+            this.ownPostings = new int[vocabulary.length][];
+            this.otherPostings = new int[vocabulary.length][];
+            int w = 0;
+            for (int[][] lists : postings.values()) {
+                ownPostings[w] = trim(lists[0], lists[2][0]);
+                otherPostings[w] = trim(lists[1], lists[2][1]);
+                w++;
             }
         }
 
-        private static String spaced(String text) {
-            return " " + String.join(" ", TextFold.words(text)) + " ";
+        /** lists[0] own postings, lists[1] other postings, lists[2] their lengths. */
+        private static void add(java.util.TreeMap<String, int[][]> postings, String word, int kind, int item) {
+            int[][] lists = postings.computeIfAbsent(word, k -> new int[][]{new int[2], new int[2], new int[2]});
+            int length = lists[2][kind];
+            if (length > 0 && lists[kind][length - 1] == item) {
+                return;
+            }
+            if (length == lists[kind].length) {
+                lists[kind] = java.util.Arrays.copyOf(lists[kind], length * 2);
+            }
+            lists[kind][length] = item;
+            lists[2][kind] = length + 1;
+        }
+
+        private static int[] trim(int[] list, int length) {
+            return length == list.length ? list : java.util.Arrays.copyOf(list, length);
         }
 
         List<T> page(List<String> words, int offset, int count) {
@@ -83,68 +119,80 @@ public final class SearchIndex {
             if (words.isEmpty()) {
                 return items.subList(Math.min(offset, items.size()), Math.min(items.size(), offset + count));
             }
-            String[] prefixes = new String[words.size()];
-            String[] wholes = new String[words.size()];
-            for (int w = 0; w < words.size(); w++) {
-                prefixes[w] = " " + words.get(w);
-                wholes[w] = prefixes[w] + " ";
-            }
-            List<List<Integer>> buckets = new ArrayList<>(MAX_SCORE + 1);
-            for (int s = 0; s <= MAX_SCORE; s++) {
-                buckets.add(null);
-            }
-            for (int i = 0; i < items.size(); i++) {
-                int score = score(i, prefixes, wholes);
-                if (score > 0) {
-                    List<Integer> bucket = buckets.get(score);
-                    if (bucket == null) {
-                        bucket = new ArrayList<>();
-                        buckets.set(score, bucket);
+            int size = items.size();
+            int[] scores = null;
+            for (String word : words) {
+                int[] wordScores = wordScores(word, size);
+                if (scores == null) {
+                    scores = wordScores;
+                } else {
+                    for (int i = 0; i < size; i++) {
+                        scores[i] = scores[i] == 0 || wordScores[i] == 0 ? 0 : scores[i] + wordScores[i];
                     }
-                    bucket.add(i);
                 }
             }
+            String exact = String.join(" ", words);
+            int[] bucketSizes = new int[MAX_SCORE + 1];
+            for (int i = 0; i < size; i++) {
+                if (scores[i] > 0) {
+                    if (ownText[i].equals(exact)) {
+                        scores[i] += 8;
+                    }
+                    scores[i] = Math.min(scores[i], MAX_SCORE);
+                    bucketSizes[scores[i]]++;
+                }
+            }
+            int skip = offset;
             List<T> page = new ArrayList<>(Math.min(count, 64));
-            int skipped = 0;
             for (int s = MAX_SCORE; s > 0 && page.size() < count; s--) {
-                List<Integer> bucket = buckets.get(s);
-                if (bucket == null) {
+                if (bucketSizes[s] <= skip) {
+                    skip -= bucketSizes[s];
                     continue;
                 }
-                if (skipped + bucket.size() <= offset) {
-                    skipped += bucket.size();
-                    continue;
+                for (int i = 0; i < size && page.size() < count; i++) {
+                    if (scores[i] == s) {
+                        if (skip > 0) {
+                            skip--;
+                        } else {
+                            page.add(items.get(i));
+                        }
+                    }
                 }
-                for (int j = Math.max(0, offset - skipped); j < bucket.size() && page.size() < count; j++) {
-                    page.add(items.get(bucket.get(j)));
-                }
-                skipped += bucket.size();
             }
             return page;
         }
 
-        /** 0 when some query word begins no word of the item; otherwise higher for better matches. */
-        private int score(int i, String[] prefixes, String[] wholes) {
-            String own = ownWords[i];
-            String other = otherWords[i];
-            int score = 1;
-            for (int w = 0; w < prefixes.length; w++) {
-                if (own.contains(wholes[w])) {
-                    score += 4;
-                } else if (own.contains(prefixes[w])) {
-                    score += 3;
-                } else if (other.contains(wholes[w])) {
-                    score += 2;
-                } else if (other.contains(prefixes[w])) {
-                    score += 1;
-                } else {
-                    return 0;
+        /**
+         * How well one query word matches each item: 4 a whole word of its own name, 3 a prefix of
+         * one, 2 a whole word of its other fields, 1 a prefix there, 0 no match.
+         */
+        private int[] wordScores(String word, int size) {
+            int[] scores = new int[size];
+            int from = lowerBound(word);
+            for (int w = from; w < vocabulary.length && vocabulary[w].startsWith(word); w++) {
+                boolean whole = vocabulary[w].length() == word.length();
+                for (int item : otherPostings[w]) {
+                    scores[item] = Math.max(scores[item], whole ? 2 : 1);
+                }
+                for (int item : ownPostings[w]) {
+                    scores[item] = Math.max(scores[item], whole ? 4 : 3);
                 }
             }
-            if (own.equals(String.join("", wholes).replace("  ", " "))) {
-                score += 8;
+            return scores;
+        }
+
+        private int lowerBound(String word) {
+            int low = 0;
+            int high = vocabulary.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (vocabulary[mid].compareTo(word) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
             }
-            return Math.min(score, MAX_SCORE);
+            return low;
         }
     }
 }

@@ -1,0 +1,44 @@
+package dev.minstrel.compat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Starting the packaged jar the way the README and the Pi's systemd unit do. */
+class StartupIT {
+
+    @Test
+    void aBadSettingStopsTheStartWithOneLineNamingIt(@TempDir Path dir) {
+        PackagedServer.Finished run = PackagedServer.run(Map.of(
+                "MINSTREL_MUSIC_DIR", dir.resolve("music").toString(),
+                "MINSTREL_DATA_DIR", dir.resolve("data").toString(),
+                "MINSTREL_PORT", "99999"), dir.resolve("out.log"), Duration.ofSeconds(60));
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output().lines().filter(line -> line.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.port");
+        assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void withoutAConfiguredPasswordTheOwnersIsGeneratedAndPrintedOnce(@TempDir Path dir) {
+        Path music = dir.resolve("music");
+        Path data = dir.resolve("data");
+        String firstLog;
+        try (PackagedServer server = PackagedServer.start(music, data, Map.of("MINSTREL_OWNER_PASSWORD", ""))) {
+            firstLog = server.log();
+        }
+        assertThat(firstLog).containsPattern("generated password: [A-Za-z0-9]{20}");
+        assertThat(music).isDirectory();
+        assertThat(data.resolve("minstrel.mv.db")).isRegularFile();
+
+        try (PackagedServer again = PackagedServer.start(music, data, Map.of("MINSTREL_OWNER_PASSWORD", ""))) {
+            assertThat(again.log()).doesNotContain("generated password");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.minstrel.library;
+
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.cover.CoverArt;
+import dev.minstrel.library.cover.CoverArtService;
+import dev.minstrel.library.lyrics.Lyrics;
+import dev.minstrel.library.lyrics.LyricsFinder;
+import dev.minstrel.library.scan.CatalogueFactory;
+import dev.minstrel.library.scan.FolderWatcher;
+import dev.minstrel.library.scan.LibraryState;
+import dev.minstrel.library.scan.ScanStatus;
+import dev.minstrel.library.scan.Scanner;
+import dev.minstrel.library.store.CatalogueStore;
+import dev.minstrel.library.store.CatalogueStore.SkippedFile;
+import dev.minstrel.library.tags.TagReader;
+import io.r2dbc.spi.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The music library: loads the stored catalogue at start (visible at once), keeps it current with
+ * incremental scans (at start, on a schedule, on demand and when files change) and serves cover
+ * art and lyrics. Scans run one at a time; each builds a new catalogue that is swapped in only
+ * after its database transaction commits.
+ */
+public final class LibraryService implements MusicLibrary, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LibraryService.class);
+    private static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(2);
+
+    private final LibrarySettings settings;
+    private final Path musicDir;
+    private final CatalogueStore store;
+    private final Scanner scanner;
+    private final CoverArtService covers;
+    private final LyricsFinder lyrics;
+    private final AtomicReference<Catalogue> catalogue = new AtomicReference<>(Catalogue.empty());
+    private final ReentrantLock scanLock = new ReentrantLock();
+    private final AtomicBoolean backgroundScan = new AtomicBoolean();
+    private final AtomicBoolean rescanRequested = new AtomicBoolean();
+    private final AtomicInteger filesSeen = new AtomicInteger();
+    private final ExecutorService scanExecutor;
+    private final ScheduledExecutorService timer;
+    private volatile LibraryState state = new LibraryState(Map.of(), Map.of(), Map.of(), null, null);
+    private volatile boolean scanning;
+    private volatile long lastScanMillis;
+    private FolderWatcher watcher;
+
+    public LibraryService(LibrarySettings settings, ConnectionFactory connectionFactory, Clock clock) {
+        this.settings = settings;
+        try {
+            Files.createDirectories(settings.musicDir());
+            this.musicDir = settings.musicDir().toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the music folder", e);
+        }
+        TagReader reader = new TagReader(settings.catalogue());
+        this.store = new CatalogueStore(connectionFactory);
+        this.scanner = new Scanner(musicDir, reader, store, clock, settings.scanThreads());
+        this.covers = new CoverArtService(musicDir, settings.cacheDir().resolve("covers"),
+                settings.thumbnailCacheBytes(), reader, catalogue::get);
+        this.lyrics = new LyricsFinder(musicDir, reader);
+        this.scanExecutor = Executors.newSingleThreadExecutor(daemon("minstrel-scan"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("minstrel-library-timer"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Loads the stored catalogue, then scans in the background, schedules scans and starts watching. */
+    public void start() {
+        CatalogueStore.Snapshot snapshot = store.load();
+        LibraryState loaded = new LibraryState(
+                snapshot.tracks().stream().collect(Collectors.toMap(Track::path, Function.identity())),
+                snapshot.folderImages(),
+                snapshot.skipped().stream().collect(Collectors.toMap(SkippedFile::path, Function.identity())),
+                snapshot.lastModified(), snapshot.lastScan());
+        swap(loaded);
+        startScan(false);
+        Duration interval = settings.scanInterval();
+        if (!interval.isZero()) {
+            timer.scheduleWithFixedDelay(this::requestScan, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (settings.watch()) {
+            try {
+                watcher = new FolderWatcher(musicDir, WATCH_DEBOUNCE, this::requestScan, timer);
+            } catch (IOException e) {
+                log.warn("cannot watch the music folder, relying on scheduled scans: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+        } catch (IOException e) {
+            log.debug("closing the folder watcher: {}", e.getMessage());
+        }
+        timer.shutdownNow();
+        scanExecutor.shutdown();
+        try {
+            if (!scanExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                scanExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue.get();
+    }
+
+    @Override
+    public ScanStatus scanStatus() {
+        LibraryState current = state;
+        Catalogue cat = catalogue.get();
+        List<ScanStatus.SkippedFile> skipped = current.skipped().values().stream()
+                .map(s -> new ScanStatus.SkippedFile(s.path(), s.reason()))
+                .sorted(java.util.Comparator.comparing(ScanStatus.SkippedFile::path)).toList();
+        return new ScanStatus(scanning, scanning ? filesSeen.get() : current.tracks().size() + current.skipped().size(),
+                cat.trackCount(), cat.folderCount(), skipped, current.lastScan(), lastScanMillis);
+    }
+
+    @Override
+    public boolean startScan(boolean full) {
+        if (!backgroundScan.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            scanExecutor.execute(() -> {
+                try {
+                    scanNow(full);
+                } catch (RuntimeException e) {
+                    log.error("library scan failed: {}", e.toString(), e);
+                } finally {
+                    backgroundScan.set(false);
+                }
+                if (rescanRequested.getAndSet(false)) {
+                    startScan(false);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            backgroundScan.set(false);
+            return false;
+        }
+    }
+
+    /** A scan because something changed: if one is running, another follows it. */
+    private void requestScan() {
+        if (!startScan(false)) {
+            rescanRequested.set(true);
+        }
+    }
+
+    @Override
+    public ScanStatus scanNow(boolean full) {
+        scanLock.lock();
+        try {
+            scanning = true;
+            filesSeen.set(0);
+            long started = System.nanoTime();
+            LibraryState next = scanner.scan(state, full, filesSeen);
+            swap(next);
+            lastScanMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            log.info("library scan done: {} tracks, {} unreadable files, {} ms", next.tracks().size(),
+                    next.skipped().size(), lastScanMillis);
+        } finally {
+            scanning = false;
+            scanLock.unlock();
+        }
+        return scanStatus();
+    }
+
+    @Override
+    public List<Track> index(List<Path> files) {
+        scanLock.lock();
+        try {
+            List<String> indexed = new ArrayList<>();
+            LibraryState next = scanner.index(state, files, indexed);
+            swap(next);
+            Catalogue cat = catalogue.get();
+            return indexed.stream().map(path -> next.tracks().get(path)).map(t -> cat.track(t.id()).orElseThrow()).toList();
+        } finally {
+            scanLock.unlock();
+        }
+    }
+
+    private void swap(LibraryState next) {
+        Catalogue built = CatalogueFactory.catalogue(next, settings.catalogue());
+        state = next;
+        catalogue.set(built);
+    }
+
+    @Override
+    public Optional<Path> file(Track track) {
+        Path file = musicDir.resolve(track.path()).normalize();
+        return file.startsWith(musicDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
+    public Optional<CoverArt> coverArt(String id, Integer size) {
+        return covers.coverArt(id, size);
+    }
+
+    @Override
+    public Optional<Lyrics> lyrics(Track track) {
+        return lyrics.lyrics(track);
+    }
+
+    @Override
+    public Path musicDir() {
+        return musicDir;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.minstrel.library.scan;
+
+import dev.minstrel.library.catalogue.Ids;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.store.CatalogueStore;
+import dev.minstrel.library.store.CatalogueStore.SkippedFile;
+import dev.minstrel.library.tags.AudioFormats;
+import dev.minstrel.library.tags.TagReader;
+import dev.minstrel.library.tags.TrackTags;
+import dev.minstrel.library.tags.UnreadableFileException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the music folder, reads what changed, writes the result in one transaction and returns
+ * the new state. Not thread-safe: the library runs one scan at a time.
+ *
+ * <p>Incremental scans re-read only files whose size or modification time differ from what is
+ * stored (unreadable files too). A file that vanished from one path while a file with the same
+ * size, modification time, title, album, artist and length appeared elsewhere has moved: it keeps
+ * its track id. Hidden files and folders (dot names) are skipped; symbolic links are followed,
+ * loops are not.
+ */
+public final class Scanner {
+
+    private static final Pattern FOLDER_IMAGE = Pattern.compile("(cover|folder|front)\\.(jpe?g|png|webp|gif)");
+    private static final List<String> IMAGE_PREFERENCE = List.of("cover", "folder", "front");
+
+    private final Path musicDir;
+    private final TagReader reader;
+    private final CatalogueStore store;
+    private final Clock clock;
+    private final int threads;
+
+    public Scanner(Path musicDir, TagReader reader, CatalogueStore store, Clock clock, int threads) {
+        this.musicDir = musicDir;
+        this.reader = reader;
+        this.store = store;
+        this.clock = clock;
+        this.threads = Math.max(1, threads);
+    }
+
+    private record FileStat(Path file, long size, long modifiedMillis) {
+    }
+
+    private record ReadResult(TrackTags tags, String failure) {
+    }
+
+    /** @param filesSeen counts audio files as the walk finds them, for progress reports */
+    public LibraryState scan(LibraryState current, boolean full, AtomicInteger filesSeen) {
+        Map<String, FileStat> files = new LinkedHashMap<>();
+        Map<String, String> images = new HashMap<>();
+        walk(files, images, filesSeen);
+
+        Map<String, Track> tracks = new HashMap<>();
+        Map<String, SkippedFile> skipped = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (var entry : files.entrySet()) {
+            String path = entry.getKey();
+            FileStat stat = entry.getValue();
+            Track known = current.tracks().get(path);
+            SkippedFile knownBad = current.skipped().get(path);
+            if (!full && known != null && known.size() == stat.size() && known.modifiedMillis() == stat.modifiedMillis()) {
+                tracks.put(path, known);
+            } else if (!full && knownBad != null && knownBad.size() == stat.size()
+                    && knownBad.modifiedMillis() == stat.modifiedMillis()) {
+                skipped.put(path, knownBad);
+            } else {
+                toRead.add(path);
+            }
+        }
+        Map<String, ReadResult> read = readAll(toRead, files);
+
+        Map<String, Deque<Track>> vanished = new HashMap<>();
+        for (Track track : current.tracks().values()) {
+            if (!files.containsKey(track.path())) {
+                vanished.computeIfAbsent(moveKey(track.size(), track.modifiedMillis(), track.title(), track.album(),
+                        track.artist(), track.durationSeconds()), k -> new ArrayDeque<>()).add(track);
+            }
+        }
+        Instant now = clock.instant();
+        List<Track> saved = new ArrayList<>();
+        for (String path : toRead) {
+            FileStat stat = files.get(path);
+            ReadResult result = read.get(path);
+            if (result.failure() != null) {
+                skipped.put(path, new SkippedFile(path, stat.size(), stat.modifiedMillis(), result.failure()));
+                continue;
+            }
+            TrackTags tags = result.tags();
+            Track known = current.tracks().get(path);
+            if (known == null) {
+                Deque<Track> candidates = vanished.get(moveKey(stat.size(), stat.modifiedMillis(), tags.title(),
+                        tags.album(), tags.artist(), tags.durationSeconds()));
+                known = candidates == null ? null : candidates.poll();
+            }
+            Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path, tags,
+                    stat.size(), stat.modifiedMillis(), known != null ? known.created() : now);
+            tracks.put(path, track);
+            if (!track.equals(known)) {
+                saved.add(track);
+            }
+        }
+        List<String> keptIds = tracks.values().stream().map(Track::id).toList();
+        java.util.Set<String> kept = new java.util.HashSet<>(keptIds);
+        List<String> deleted = current.tracks().values().stream().map(Track::id).filter(id -> !kept.contains(id)).toList();
+
+        boolean changed = !saved.isEmpty() || !deleted.isEmpty() || !images.equals(current.folderImages())
+                || current.lastModified() == null;
+        Instant lastModified = changed ? now : current.lastModified();
+        Instant finished = clock.instant();
+        List<SkippedFile> skipList = skipped.values().stream()
+                .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
+        store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, lastModified, finished));
+        return new LibraryState(tracks, images, skipped, lastModified, finished);
+    }
+
+    /**
+     * Reads the given files (absolute, inside the music folder) and merges them into the state;
+     * files that no longer exist leave it. Nothing else is walked.
+     *
+     * @param indexed receives the paths of the files that became tracks
+     */
+    public LibraryState index(LibraryState current, List<Path> files, List<String> indexed) {
+        Map<String, Track> tracks = new HashMap<>(current.tracks());
+        Map<String, SkippedFile> skipped = new HashMap<>(current.skipped());
+        Map<String, String> images = new HashMap<>(current.folderImages());
+        List<Track> saved = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Path given : files) {
+            Path file = given.toAbsolutePath().normalize();
+            if (!file.startsWith(musicDir)) {
+                throw new IllegalArgumentException("not inside the music folder: " + file.getFileName());
+            }
+            String path = relative(file);
+            Track known = tracks.remove(path);
+            skipped.remove(path);
+            if (!Files.isRegularFile(file)) {
+                if (known != null) {
+                    deleted.add(known.id());
+                }
+                continue;
+            }
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                long size = attributes.size();
+                long modified = attributes.lastModifiedTime().toMillis();
+                try {
+                    Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path,
+                            reader.read(file, path), size, modified, known != null ? known.created() : now);
+                    tracks.put(path, track);
+                    saved.add(track);
+                    indexed.add(path);
+                } catch (UnreadableFileException e) {
+                    skipped.put(path, new SkippedFile(path, size, modified, e.getMessage()));
+                    if (known != null) {
+                        deleted.add(known.id());
+                    }
+                }
+                folderImage(file.getParent()).ifPresentOrElse(
+                        image -> images.put(folderOfRelative(path), image),
+                        () -> images.remove(folderOfRelative(path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<SkippedFile> skipList = skipped.values().stream()
+                .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
+        store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now));
+        return new LibraryState(tracks, images, skipped, now, now);
+    }
+
+    private static String folderOfRelative(String path) {
+        return CatalogueFactory.folderOf(path);
+    }
+
+    private java.util.Optional<String> folderImage(Path folder) throws IOException {
+        String best = null;
+        try (var entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (FOLDER_IMAGE.matcher(name.toLowerCase(Locale.ROOT)).matches() && Files.isRegularFile(entry)
+                        && (best == null || better(name, best))) {
+                    best = name;
+                }
+            }
+        }
+        String folderPath = relative(folder);
+        return java.util.Optional.ofNullable(best).map(name -> folderPath.isEmpty() ? name : folderPath + "/" + name);
+    }
+
+    private static String moveKey(long size, long modified, String title, String album, String artist, int seconds) {
+        return size + "\0" + modified + "\0" + title + "\0" + album + "\0" + artist + "\0" + seconds;
+    }
+
+    private Map<String, ReadResult> readAll(List<String> paths, Map<String, FileStat> files) {
+        Map<String, ReadResult> results = new HashMap<>();
+        if (paths.isEmpty()) {
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, paths.size()), runnable -> {
+            Thread thread = new Thread(runnable, "minstrel-tag-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ReadResult>> futures = new ArrayList<>(paths.size());
+            for (String path : paths) {
+                futures.add(pool.submit(() -> readOne(files.get(path).file(), path)));
+            }
+            for (int i = 0; i < paths.size(); i++) {
+                results.put(paths.get(i), futures.get(i).get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("tag reading failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ReadResult readOne(Path file, String path) {
+        try {
+            return new ReadResult(reader.read(file, path), null);
+        } catch (UnreadableFileException e) {
+            return new ReadResult(null, e.getMessage());
+        }
+    }
+
+    private void walk(Map<String, FileStat> files, Map<String, String> images, AtomicInteger filesSeen) {
+        try {
+            Files.walkFileTree(musicDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(musicDir) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            String name = file.getFileName().toString();
+                            if (hidden(file) || !attrs.isRegularFile()) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (AudioFormats.isAudio(name)) {
+                                files.put(relative(file), new FileStat(file, attrs.size(),
+                                        attrs.lastModifiedTime().toMillis()));
+                                filesSeen.incrementAndGet();
+                            } else if (FOLDER_IMAGE.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+                                String path = relative(file);
+                                String folder = CatalogueFactory.folderOf(path);
+                                String previous = images.get(folder);
+                                if (previous == null || better(name, previous.substring(previous.lastIndexOf('/') + 1))) {
+                                    images.put(folder, path);
+                                }
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            // a symlink loop or an unreadable entry: leave it out, keep walking
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot walk the music folder", e);
+        }
+    }
+
+    /** cover.* before folder.* before front.*, then by name so the choice is stable. */
+    private static boolean better(String name, String than) {
+        int a = IMAGE_PREFERENCE.indexOf(stem(name));
+        int b = IMAGE_PREFERENCE.indexOf(stem(than));
+        return a != b ? a < b : name.compareTo(than) < 0;
+    }
+
+    private static String stem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.substring(0, lower.indexOf('.'));
+    }
+
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private String relative(Path file) {
+        String path = musicDir.relativize(file).toString();
+        return Objects.equals(file.getFileSystem().getSeparator(), "/") ? path : path.replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

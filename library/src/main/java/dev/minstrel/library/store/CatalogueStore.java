@@ -1,0 +1,261 @@
+package dev.minstrel.library.store;
+
+import dev.minstrel.library.catalogue.ArtistRef;
+import dev.minstrel.library.catalogue.Ids;
+import dev.minstrel.library.catalogue.ReplayGain;
+import dev.minstrel.library.catalogue.Track;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue's tables (see {@code V202611251200__library_catalogue.sql}). Credits and genres
+ * live in child tables keyed by track id. Every call blocks the calling thread (the scanner's own,
+ * or start-up), with the driver's work moved off any event loop, and every write of one scan is
+ * one transaction, so a crash never leaves half a scan behind. Inserts go in batches of
+ * {@value #BATCH} rows per statement.
+ */
+public final class CatalogueStore {
+
+    private static final int BATCH = 500;
+    private static final String LAST_MODIFIED = "last_modified";
+    private static final String LAST_SCAN = "last_scan";
+    private static final String ROLE_ARTIST = "artist";
+    private static final String ROLE_ALBUM_ARTIST = "album_artist";
+
+    private static final String TRACK_COLUMNS = "id, path, file_size, file_mtime, created_at, title, album, album_id, "
+            + "artist, artist_id, album_artist, album_artist_id, track_number, disc_number, track_year, "
+            + "duration_seconds, bit_rate, sample_rate, channels, bit_depth, suffix, content_type, compilation, "
+            + "sort_title, sort_artist, sort_album, sort_album_artist, mbz_track_id, mbz_album_id, mbz_artist_id, "
+            + "mbz_album_artist_id, rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, has_lyrics, has_cover, "
+            + "comment_text, bpm, source_url";
+    private static final Class<?>[] TRACK_TYPES = {String.class, String.class, Long.class, Long.class, Long.class,
+            String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+            Integer.class, Integer.class, Integer.class, Integer.class, Integer.class, Integer.class, Integer.class,
+            Integer.class, String.class, String.class, Boolean.class, String.class, String.class, String.class,
+            String.class, String.class, String.class, String.class, String.class, Double.class, Double.class,
+            Double.class, Double.class, Boolean.class, Boolean.class, String.class, Integer.class, String.class};
+
+    /** A file the scanner could not read, remembered with the size and time it had then. */
+    public record SkippedFile(String path, long size, long modifiedMillis, String reason) {
+    }
+
+    /** What the tables hold; {@code lastModified} and {@code lastScan} are null before the first scan. */
+    public record Snapshot(List<Track> tracks, Map<String, String> folderImages, List<SkippedFile> skipped,
+                           Instant lastModified, Instant lastScan) {
+    }
+
+    /**
+     * One scan's writes. Updated tracks replace the rows with their id.
+     *
+     * @param folderImages the complete new set of folder images
+     * @param skipped      the complete new list of unreadable files
+     */
+    public record Changes(Collection<String> deletedTrackIds, Collection<Track> savedTracks,
+                          Map<String, String> folderImages, List<SkippedFile> skipped, Instant lastModified,
+                          Instant lastScan) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+
+    public CatalogueStore(ConnectionFactory connectionFactory) {
+        this.db = DatabaseClient.create(connectionFactory);
+        this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
+    }
+
+    public Snapshot load() {
+        return Mono.fromCallable(this::loadBlocking).subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
+    private Snapshot loadBlocking() {
+        Map<String, List<ArtistRef>> artists = new HashMap<>();
+        Map<String, List<ArtistRef>> albumArtists = new HashMap<>();
+        db.sql("SELECT track_id, role, artist_id, name FROM track_artist ORDER BY track_id, role, ordinal")
+                .map(row -> {
+                    var target = ROLE_ARTIST.equals(row.get("role", String.class)) ? artists : albumArtists;
+                    target.computeIfAbsent(row.get("track_id", String.class), id -> new ArrayList<>())
+                            .add(new ArtistRef(row.get("artist_id", String.class), row.get("name", String.class)));
+                    return true;
+                }).all().blockLast();
+        Map<String, List<String>> genres = new HashMap<>();
+        db.sql("SELECT track_id, name FROM track_genre ORDER BY track_id, ordinal")
+                .map(row -> genres.computeIfAbsent(row.get("track_id", String.class), id -> new ArrayList<>())
+                        .add(row.get("name", String.class)))
+                .all().blockLast();
+        List<Track> tracks = db.sql("SELECT " + TRACK_COLUMNS + " FROM track")
+                .map(row -> track(row, artists, albumArtists, genres)).all().collectList().block();
+        Map<String, String> folderImages = new LinkedHashMap<>();
+        db.sql("SELECT folder_path, image_path FROM folder_image")
+                .map(row -> Map.entry(row.get("folder_path", String.class), row.get("image_path", String.class)))
+                .all().doOnNext(e -> folderImages.put(e.getKey(), e.getValue())).blockLast();
+        List<SkippedFile> skipped = db.sql("SELECT path, file_size, file_mtime, reason FROM scan_skip ORDER BY path")
+                .map(row -> new SkippedFile(row.get("path", String.class), row.get("file_size", Long.class),
+                        row.get("file_mtime", Long.class), row.get("reason", String.class)))
+                .all().collectList().block();
+        Map<String, Long> state = new HashMap<>();
+        db.sql("SELECT state_key, state_value FROM library_state")
+                .map(row -> Map.entry(row.get("state_key", String.class), row.get("state_value", Long.class)))
+                .all().doOnNext(e -> state.put(e.getKey(), e.getValue())).blockLast();
+        return new Snapshot(tracks, folderImages, skipped, instant(state.get(LAST_MODIFIED)), instant(state.get(LAST_SCAN)));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Track track(Readable row, Map<String, List<ArtistRef>> artists,
+                               Map<String, List<ArtistRef>> albumArtists, Map<String, List<String>> genres) {
+        String id = row.get("id", String.class);
+        String path = row.get("path", String.class);
+        String albumArtist = row.get("album_artist", String.class);
+        int slash = path.lastIndexOf('/');
+        return new Track(id, path, Ids.folderId(slash < 0 ? "" : path.substring(0, slash)),
+                row.get("title", String.class), row.get("album", String.class), row.get("album_id", String.class),
+                row.get("artist", String.class), row.get("artist_id", String.class),
+                List.copyOf(artists.getOrDefault(id, List.of())), albumArtist,
+                List.copyOf(albumArtists.getOrDefault(id, List.of(new ArtistRef(Ids.artistId(albumArtist), albumArtist)))),
+                row.get("track_number", Integer.class), row.get("disc_number", Integer.class),
+                row.get("track_year", Integer.class), List.copyOf(genres.getOrDefault(id, List.of())),
+                row.get("duration_seconds", Integer.class), row.get("bit_rate", Integer.class),
+                row.get("sample_rate", Integer.class), row.get("channels", Integer.class),
+                row.get("bit_depth", Integer.class), row.get("file_size", Long.class), row.get("suffix", String.class),
+                row.get("content_type", String.class), row.get("compilation", Boolean.class),
+                row.get("sort_title", String.class), row.get("sort_artist", String.class),
+                row.get("sort_album", String.class), row.get("sort_album_artist", String.class),
+                row.get("mbz_track_id", String.class), row.get("mbz_album_id", String.class),
+                row.get("mbz_artist_id", String.class), row.get("mbz_album_artist_id", String.class),
+                new ReplayGain(row.get("rg_track_gain", Double.class), row.get("rg_track_peak", Double.class),
+                        row.get("rg_album_gain", Double.class), row.get("rg_album_peak", Double.class)),
+                row.get("has_lyrics", Boolean.class), row.get("has_cover", Boolean.class), null,
+                row.get("comment_text", String.class), row.get("bpm", Integer.class),
+                row.get("source_url", String.class), row.get("file_mtime", Long.class),
+                Instant.ofEpochMilli(row.get("created_at", Long.class)));
+    }
+
+    /** Applies one scan's changes in one transaction. */
+    public void save(Changes changes) {
+        Mono<Void> work = db.inConnection(connection -> write(connection, changes));
+        transactions.transactional(work).subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
+    private Mono<Void> write(Connection connection, Changes changes) {
+        List<Object[]> removed = new ArrayList<>();
+        changes.deletedTrackIds().forEach(id -> removed.add(new Object[]{id}));
+        changes.savedTracks().forEach(track -> removed.add(new Object[]{track.id()}));
+        List<Object[]> trackRows = new ArrayList<>();
+        List<Object[]> artistRows = new ArrayList<>();
+        List<Object[]> genreRows = new ArrayList<>();
+        for (Track track : changes.savedTracks()) {
+            trackRows.add(trackRow(track));
+            addCredits(artistRows, track.id(), ROLE_ARTIST, track.artists());
+            addCredits(artistRows, track.id(), ROLE_ALBUM_ARTIST, track.albumArtists());
+            for (int i = 0; i < track.genres().size(); i++) {
+                genreRows.add(new Object[]{track.id(), i, track.genres().get(i)});
+            }
+        }
+        List<Object[]> imageRows = new ArrayList<>();
+        changes.folderImages().forEach((folder, image) -> imageRows.add(new Object[]{folder, image}));
+        long now = changes.lastScan().toEpochMilli();
+        List<Object[]> skipRows = new ArrayList<>();
+        changes.skipped().forEach(s -> skipRows.add(new Object[]{s.path(), s.size(), s.modifiedMillis(), s.reason(), now}));
+        List<Object[]> stateRows = new ArrayList<>();
+        stateRows.add(new Object[]{LAST_MODIFIED, changes.lastModified().toEpochMilli()});
+        stateRows.add(new Object[]{LAST_SCAN, now});
+
+        Class<?>[] id = {String.class};
+        return batch(connection, "DELETE FROM track_artist WHERE track_id = $1", id, removed)
+                .then(batch(connection, "DELETE FROM track_genre WHERE track_id = $1", id, removed))
+                .then(batch(connection, "DELETE FROM track WHERE id = $1", id, removed))
+                .then(batch(connection, "INSERT INTO track (" + TRACK_COLUMNS + ") VALUES (" + markers(TRACK_TYPES.length) + ")",
+                        TRACK_TYPES, trackRows))
+                .then(batch(connection, "INSERT INTO track_artist (track_id, role, ordinal, artist_id, name) VALUES ($1, $2, $3, $4, $5)",
+                        new Class<?>[]{String.class, String.class, Integer.class, String.class, String.class}, artistRows))
+                .then(batch(connection, "INSERT INTO track_genre (track_id, ordinal, name) VALUES ($1, $2, $3)",
+                        new Class<?>[]{String.class, Integer.class, String.class}, genreRows))
+                .then(execute(() -> connection.createStatement("DELETE FROM folder_image")))
+                .then(batch(connection, "INSERT INTO folder_image (folder_path, image_path) VALUES ($1, $2)",
+                        new Class<?>[]{String.class, String.class}, imageRows))
+                .then(execute(() -> connection.createStatement("DELETE FROM scan_skip")))
+                .then(batch(connection, "INSERT INTO scan_skip (path, file_size, file_mtime, reason, seen_at) VALUES ($1, $2, $3, $4, $5)",
+                        new Class<?>[]{String.class, Long.class, Long.class, String.class, Long.class}, skipRows))
+                .then(execute(() -> connection.createStatement("DELETE FROM library_state")))
+                .then(batch(connection, "INSERT INTO library_state (state_key, state_value) VALUES ($1, $2)",
+                        new Class<?>[]{String.class, Long.class}, stateRows));
+    }
+
+    private static void addCredits(List<Object[]> rows, String trackId, String role, List<ArtistRef> credits) {
+        for (int i = 0; i < credits.size(); i++) {
+            rows.add(new Object[]{trackId, role, i, credits.get(i).id(), credits.get(i).name()});
+        }
+    }
+
+    private static Object[] trackRow(Track t) {
+        ReplayGain rg = t.replayGain() == null ? ReplayGain.NONE : t.replayGain();
+        return new Object[]{t.id(), t.path(), t.size(), t.modifiedMillis(), t.created().toEpochMilli(), t.title(),
+                t.album(), t.albumId(), t.artist(), t.artistId(), t.albumArtist(), Ids.artistId(t.albumArtist()),
+                t.trackNumber(), t.discNumber(), t.year(), t.durationSeconds(), t.bitRate(), t.sampleRate(),
+                t.channels(), t.bitDepth(), t.suffix(), t.contentType(), t.compilation(), t.sortTitle(),
+                t.sortArtist(), t.sortAlbum(), t.sortAlbumArtist(), t.musicBrainzTrackId(), t.musicBrainzAlbumId(),
+                t.musicBrainzArtistId(), t.musicBrainzAlbumArtistId(), rg.trackGain(), rg.trackPeak(),
+                rg.albumGain(), rg.albumPeak(), t.hasEmbeddedLyrics(), t.hasEmbeddedCover(), t.comment(), t.bpm(),
+                t.sourceUrl()};
+    }
+
+    private static String markers(int count) {
+        StringBuilder markers = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            markers.append(i > 1 ? ", " : "").append('$').append(i);
+        }
+        return markers.toString();
+    }
+
+    /** Runs the statement once per row, {@value #BATCH} rows per driver batch. */
+    private static Mono<Void> batch(Connection connection, String sql, Class<?>[] types, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
+        List<List<Object[]>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        return Flux.fromIterable(chunks).concatMap(chunk -> {
+            Statement statement = connection.createStatement(sql);
+            for (int r = 0; r < chunk.size(); r++) {
+                if (r > 0) {
+                    statement.add();
+                }
+                Object[] row = chunk.get(r);
+                for (int c = 0; c < row.length; c++) {
+                    if (row[c] == null) {
+                        statement.bindNull(c, types[c]);
+                    } else {
+                        statement.bind(c, row[c]);
+                    }
+                }
+            }
+            return execute(() -> statement);
+        }).then();
+    }
+
+    /** Deferred: the driver may run a statement as soon as {@code execute()} is called. */
+    private static Mono<Void> execute(java.util.function.Supplier<Statement> statement) {
+        return Mono.defer(() -> Flux.from(statement.get().execute()).concatMap(Result::getRowsUpdated).then());
+    }
+}
