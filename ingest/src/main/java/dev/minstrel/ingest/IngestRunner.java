@@ -181,7 +181,7 @@ public final class IngestRunner implements AutoCloseable {
             events.publish(IngestEvent.job(store.find(job.id()).block()));
             return;
         }
-        land(run, staging, outcome);
+        land(run, staging, true);
         deleteQuietly(staging);
         run.failOpenItems(outcome.fatal());
         decide(run, worker, outcome);
@@ -221,6 +221,7 @@ public final class IngestRunner implements AutoCloseable {
                 if (exit.isPresent()) {
                     return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty());
                 }
+                land(run, staging, false);
                 Instant now = clock.instant();
                 if (cancelled.containsKey(run.job().id()) || closing) {
                     child.stop(settings.stopGrace());
@@ -290,34 +291,35 @@ public final class IngestRunner implements AutoCloseable {
         }
     }
 
-    /** Checks, completes, moves and indexes every audio file the run left in its staging folder. */
-    private void land(JobRun run, Path staging, Outcome outcome) {
-        Map<String, DownloadEvent.SongFile> announced = run.announcedFiles();
-        Map<Path, DownloadEvent.SongFile> byFile = new HashMap<>();
-        announced.values().forEach(f -> byFile.put(f.file().toAbsolutePath().normalize(), f));
-        Map<String, SongInfo> songs = new HashMap<>();
-        try {
-            songs.putAll(new SpotdlDownloader().songs(staging));
-        } catch (RuntimeException e) {
-            // no save file: no length check
+    /**
+     * Checks, completes, moves and indexes the files of songs the downloader said it finished. A
+     * file it did not vouch for (a crash mid-conversion, a failed tagging) is never landed. While
+     * the downloader runs, only files it named with their length (yt-dlp) land; spotDL's land
+     * after it exits ({@code all}), when its save file gives each song's length to check against.
+     */
+    private void land(JobRun run, Path staging, boolean all) {
+        java.util.Set<String> ready = run.ready();
+        if (!all && ready.isEmpty()) {
+            return;
         }
+        Map<Path, DownloadEvent.SongFile> announced = new HashMap<>();
+        run.announcedFiles().values().forEach(f -> announced.put(f.file().toAbsolutePath().normalize(), f));
+        Map<String, SongInfo> songs = all ? new SpotdlDownloader().songs(staging) : Map.of();
         for (Path file : audioFiles(staging)) {
-            DownloadEvent.SongFile announcedFile = byFile.get(file.toAbsolutePath().normalize());
+            DownloadEvent.SongFile announcedFile = announced.get(file.toAbsolutePath().normalize());
+            Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : tags.spotdlName(file);
+            if (key.isEmpty() || !ready.contains(key.get()) || (!all && announcedFile == null)) {
+                continue; // still being written, or abandoned half-way
+            }
+            JobItem item = run.itemFor(key.get());
             try {
-                TrackTags completed;
-                JobItem item;
-                if (announcedFile != null) {
-                    item = run.itemFor(announcedFile.key());
-                    completed = tags.complete(file, announcedFile.expectedSeconds(), singleSource(run));
-                } else {
-                    TrackTags read = tags.complete(file, 0, singleSource(run));
-                    SongInfo song = songs.get(read.spotdlName());
-                    item = run.itemFor(read.spotdlName());
-                    completed = song == null ? read : tags.complete(file, song.durationSeconds(), song.sourceUrl());
-                }
                 if (item.state().isFinal()) {
                     continue;
                 }
+                double expected = announcedFile != null ? announcedFile.expectedSeconds()
+                        : key.map(songs::get).map(SongInfo::durationSeconds).orElse(0.0);
+                String source = key.map(songs::get).map(SongInfo::sourceUrl).orElse(singleSource(run));
+                TrackTags completed = tags.complete(file, expected, source);
                 Optional<Track> existing = duplicates.find(library.catalogue(), completed);
                 String trackId;
                 if (existing.isPresent()) {
@@ -330,24 +332,14 @@ public final class IngestRunner implements AutoCloseable {
                 }
                 run.succeeded(item, trackId, completed.title(), completed.artist(), completed.album());
             } catch (LandingException e) {
-                JobItem item = announcedFile != null ? run.itemFor(announcedFile.key()) : nameless(run);
-                if (item != null) {
-                    run.failed(item, Failure.temporary(e.getMessage()));
-                }
+                run.failed(item, Failure.temporary(e.getMessage()));
             } catch (IOException | RuntimeException e) {
                 log.warn("ingest job {}: could not land {}", run.job().id(), file.getFileName(), e);
-                JobItem item = announcedFile != null ? run.itemFor(announcedFile.key()) : nameless(run);
-                if (item != null) {
-                    run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
-                }
+                run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
+            } finally {
+                key.ifPresent(run::landed);
             }
         }
-    }
-
-    /** The item a file that cannot be read belongs to: only knowable when one item is still open. */
-    private static JobItem nameless(JobRun run) {
-        List<JobItem> open = run.items().stream().filter(i -> !i.state().isFinal()).toList();
-        return open.size() == 1 ? open.get(0) : null;
     }
 
     /** A single-track link is the source of the one file it yields. */

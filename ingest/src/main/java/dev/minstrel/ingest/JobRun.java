@@ -31,6 +31,7 @@ final class JobRun {
     private final Map<String, DownloadEvent.SongFile> files = new LinkedHashMap<>();
     private final List<Failure> unattributed = new ArrayList<>();
     private final Map<Integer, Failure> failures = new HashMap<>();
+    private final java.util.Set<String> ready = new java.util.LinkedHashSet<>();
     private volatile long rateLimitSeconds;
 
     JobRun(Job job, JobStore store, IngestEvents events) {
@@ -60,9 +61,13 @@ final class JobRun {
                 }
                 update(item.progress(ItemState.RUNNING, progress.percent()));
             }
+            if (progress.percent() >= DownloadEvent.SongProgress.DOWNLOADED) {
+                ready.add(progress.key());
+            }
         } else if (event instanceof DownloadEvent.SongFile file) {
             itemFor(file.key());
             files.put(file.key(), file);
+            ready.add(file.key());
         } else if (event instanceof DownloadEvent.SongFailed failed) {
             if (failed.key() == null) {
                 unattributed.add(failed.failure());
@@ -72,6 +77,15 @@ final class JobRun {
         } else if (event instanceof DownloadEvent.RateLimited limited) {
             rateLimitSeconds = Math.max(rateLimitSeconds, limited.seconds());
         }
+    }
+
+    /** Songs the downloader finished whose files are not in the library yet. */
+    synchronized java.util.Set<String> ready() {
+        return java.util.Set.copyOf(ready);
+    }
+
+    synchronized void landed(String key) {
+        ready.remove(key);
     }
 
     long rateLimitSeconds() {

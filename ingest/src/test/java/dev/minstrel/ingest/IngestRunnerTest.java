@@ -27,6 +27,7 @@ class IngestRunnerTest {
             Job job = ingest.awaitFinal(ingest.submit(TRACK + "?si=abc").id());
 
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.attempts()).isEqualTo(1);
             assertThat(job.items()).singleElement().satisfies(item -> {
                 assertThat(item.state()).isEqualTo(ItemState.SUCCEEDED);
                 assertThat(item.percent()).isEqualTo(100);

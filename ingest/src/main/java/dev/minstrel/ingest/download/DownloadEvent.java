@@ -12,6 +12,9 @@ public sealed interface DownloadEvent {
 
     /** A song moved on; artist and title are null when the downloader did not name them here. */
     record SongProgress(String key, String artist, String title, int percent) implements DownloadEvent {
+
+        /** The downloader has finished the song's file. */
+        public static final int DOWNLOADED = 90;
     }
 
     /** The downloader wrote the song's final file (yt-dlp tells where; spotDL never does). */

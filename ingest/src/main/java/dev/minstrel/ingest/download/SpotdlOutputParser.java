@@ -48,9 +48,9 @@ public final class SpotdlOutputParser implements OutputParser {
             events.accept(new DownloadEvent.ListFound(Integer.parseInt(m.group(1)), m.group(2)));
         } else if ((m = DOWNLOADED.matcher(line)).matches()) {
             inFlight.remove(m.group(1));
-            song(m.group(1), 90);
+            song(m.group(1), DownloadEvent.SongProgress.DOWNLOADED);
         } else if ((m = SKIPPING.matcher(line)).matches()) {
-            song(m.group(1), 90);
+            song(m.group(1), DownloadEvent.SongProgress.DOWNLOADED);
         } else if ((m = STEP.matcher(line)).matches()) {
             String name = m.group(1);
             switch (m.group(2)) {

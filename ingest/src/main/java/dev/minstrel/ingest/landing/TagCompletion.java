@@ -91,6 +91,25 @@ public final class TagCompletion {
                 tag.getFirstArtwork() != null);
     }
 
+    /**
+     * spotDL's name for the song a file holds ("First Artist - Title"), read without changing the
+     * file; empty while the file is still being written (spotDL tags it last).
+     */
+    public java.util.Optional<String> spotdlName(Path file) {
+        try {
+            Tag tag = AudioFileIO.read(file.toFile()).getTag();
+            if (tag == null) {
+                return java.util.Optional.empty();
+            }
+            String title = first(tag, FieldKey.TITLE);
+            String artists = first(tag, FieldKey.ARTIST);
+            return title == null || artists == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(artists.split("/")[0].strip() + " - " + title);
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The source URL a file records: WOAS, as spotDL writes it. */
     public static String sourceOf(Tag tag) {
         if (tag instanceof AbstractID3v2Tag id3 && id3.getFrame("WOAS") instanceof AbstractID3v2Frame frame

@@ -412,6 +412,20 @@ public final class FakeSpotdl {
             }
             out.println(pad(part, width));
         }
+        logLine(text);
+    }
+
+    /** {@code FAKE_SPOTDL_LINE_LOG}: when each line was flushed, so tests can time how fast it reached a client. */
+    private void logLine(String text) {
+        String file = env.get("FAKE_SPOTDL_LINE_LOG");
+        if (file != null) {
+            try {
+                Files.writeString(Path.of(file), System.currentTimeMillis() + "\t" + text + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static String pad(String text, int width) {
