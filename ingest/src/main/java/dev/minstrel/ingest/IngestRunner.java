@@ -122,6 +122,9 @@ public final class IngestRunner implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (closing) {
+                    return; // the queue's connection closed under a blocked read
+                }
                 log.error("ingest worker {} hit an unexpected error; it carries on", worker, e);
                 sleepQuietly(settings.pollInterval());
             }

@@ -42,12 +42,18 @@ public final class IngestFixture implements AutoCloseable {
 
     public IngestFixture(Path dir, FakeTools tools, Function<IngestSettings, IngestSettings> tweak,
                          IngestEvents events, Function<JobStore, JobQueue> queue) {
+        this(dir, tools, tweak, events, queue, null);
+    }
+
+    /** @param jobsDatabase where jobs live when instances share them; null: the library's database */
+    public IngestFixture(Path dir, FakeTools tools, Function<IngestSettings, IngestSettings> tweak,
+                         IngestEvents events, Function<JobStore, JobQueue> queue, ConnectionFactory jobsDatabase) {
         this.dir = dir;
         this.tools = tools;
         this.settings = tweak.apply(testSettings(dir, tools));
         this.database = TestLibrary.database(dir.resolve("data"));
         this.library = TestLibrary.started(TestLibrary.settings(dir.resolve("music"), dir.resolve("data/cache")), database);
-        this.store = new JobStore(DatabaseClient.create(database));
+        this.store = new JobStore(DatabaseClient.create(jobsDatabase != null ? jobsDatabase : database));
         this.events = events;
         this.queue = queue.apply(store);
         this.runner = new IngestRunner(settings, store, this.queue, events, library, Clock.systemUTC());
