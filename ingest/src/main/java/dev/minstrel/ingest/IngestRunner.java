@@ -59,6 +59,8 @@ public final class IngestRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
     private static final Set<String> AUDIO = Set.of("mp3", "m4a", "opus", "ogg", "flac", "wav");
     private static final Duration TICK = Duration.ofMillis(100);
+    /** The outcome of a run stopped because the job was cancelled or this instance is stopping. */
+    private static final Failure CANCELLED = Failure.permanent("cancelled");
 
     private final IngestSettings settings;
     private final JobStore store;
@@ -190,8 +192,6 @@ public final class IngestRunner implements AutoCloseable {
         decide(run, worker, outcome);
     }
 
-    private static final Failure CANCELLED = Failure.permanent("cancelled");
-
     private record Outcome(Optional<Failure> fatal, Optional<Duration> retryAfter) {
     }
 
@@ -207,7 +207,7 @@ public final class IngestRunner implements AutoCloseable {
         deleteQuietly(staging);
         Files.createDirectories(staging);
         Files.createDirectories(settings.homeDir());
-        preparespotdlHome();
+        prepareSpotdlHome();
         OutputParser parser = downloader.parser(run::on);
         Map<String, String> environment = new HashMap<>();
         environment.put("PATH", settings.searchPath());
@@ -262,7 +262,7 @@ public final class IngestRunner implements AutoCloseable {
     }
 
     /** spotDL merges ~/.config/spotdl/config.json into every run unless told not to. */
-    private void preparespotdlHome() throws IOException {
+    private void prepareSpotdlHome() throws IOException {
         Path config = settings.homeDir().resolve(".config/spotdl/config.json");
         if (!Files.exists(config)) {
             Files.createDirectories(config.getParent());

@@ -179,6 +179,23 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the background scans queued so far have finished (for start-up checks and
+     * tests). Returns false if they did not finish in time.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        try {
+            scanExecutor.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+                 | RejectedExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A scan because something changed: if one is running, another follows it. */
     private void requestScan() {
         if (!startScan(false)) {
@@ -194,7 +211,9 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
             filesSeen.set(0);
             long started = System.nanoTime();
             LibraryState next = scanner.scan(state, full, filesSeen);
+            long swapStarted = System.nanoTime();
             swap(next);
+            log.debug("catalogue built in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - swapStarted));
             lastScanMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             log.info("library scan done: {} tracks, {} unreadable files, {} ms", next.tracks().size(),
                     next.skipped().size(), lastScanMillis);

@@ -31,7 +31,9 @@ public final class TestLibrary {
     public static LibraryService started(LibrarySettings settings, ConnectionFactory database) {
         LibraryService library = new LibraryService(settings, database, Clock.systemUTC());
         library.start();
-        library.scanNow(false);
+        if (!library.awaitIdle(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the initial scan did not finish");
+        }
         return library;
     }
 }

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application as the README starts it: embedded H2 under the data directory. */
-class MinstrelApplicationTest {
+public class MinstrelApplicationTest {
 
-    static ConfigurableApplicationContext start(Path dir, String... extra) {
+    /** Starts the application on a free port with its folders under {@code dir}. */
+    public static ConfigurableApplicationContext start(Path dir, String... extra) {
         String[] base = {
                 "--minstrel.data-dir=" + dir.resolve("data"),
                 "--minstrel.music-dir=" + dir.resolve("music"),

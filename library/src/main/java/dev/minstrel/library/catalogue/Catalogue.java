@@ -241,12 +241,20 @@ public final class Catalogue {
         for (Track track : sorted) {
             String folderPath = parent(track.path());
             tracksByFolder.computeIfAbsent(folderPath, p -> new ArrayList<>()).add(track);
+            // walk up until a folder already linked to its parent, linking each new one on the way
             String path = folderPath;
-            while (!childPaths.containsKey(path)) {
-                childPaths.put(path, new ArrayList<>());
-                String parentPath = parent(path);
-                childPaths.computeIfAbsent(parentPath, p -> new ArrayList<>()).add(path);
-                path = parentPath;
+            String child = null;
+            while (true) {
+                boolean known = childPaths.containsKey(path);
+                List<String> children = childPaths.computeIfAbsent(path, p -> new ArrayList<>());
+                if (child != null) {
+                    children.add(child);
+                }
+                if (known) {
+                    break;
+                }
+                child = path;
+                path = parent(path);
             }
         }
         Map<String, Folder> folders = new LinkedHashMap<>();

@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  */
 public final class Scanner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scanner.class);
+
     private static final Pattern FOLDER_IMAGE = Pattern.compile("(cover|folder|front)\\.(jpe?g|png|webp|gif)");
     private static final List<String> IMAGE_PREFERENCE = List.of("cover", "folder", "front");
 
@@ -75,7 +77,9 @@ public final class Scanner {
     public LibraryState scan(LibraryState current, boolean full, AtomicInteger filesSeen) {
         Map<String, FileStat> files = new LinkedHashMap<>();
         Map<String, String> images = new HashMap<>();
+        long started = System.nanoTime();
         walk(files, images, filesSeen);
+        long walked = System.nanoTime();
 
         Map<String, Track> tracks = new HashMap<>();
         Map<String, SkippedFile> skipped = new HashMap<>();
@@ -95,6 +99,7 @@ public final class Scanner {
             }
         }
         Map<String, ReadResult> read = readAll(toRead, files);
+        long readDone = System.nanoTime();
 
         Map<String, Deque<Track>> vanished = new HashMap<>();
         for (Track track : current.tracks().values()) {
@@ -105,6 +110,7 @@ public final class Scanner {
         }
         Instant now = clock.instant();
         List<Track> saved = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
         for (String path : toRead) {
             FileStat stat = files.get(path);
             ReadResult result = read.get(path);
@@ -124,6 +130,9 @@ public final class Scanner {
             tracks.put(path, track);
             if (!track.equals(known)) {
                 saved.add(track);
+                if (known != null) {
+                    rewritten.add(known.id());
+                }
             }
         }
         List<String> keptIds = tracks.values().stream().map(Track::id).toList();
@@ -136,7 +145,12 @@ public final class Scanner {
         Instant finished = clock.instant();
         List<SkippedFile> skipList = skipped.values().stream()
                 .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
-        store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, lastModified, finished));
+        List<String> removed = new ArrayList<>(deleted);
+        removed.addAll(rewritten);
+        store.save(new CatalogueStore.Changes(removed, saved, images, skipList, lastModified, finished));
+        log.debug("scan phases: walk {} ms ({} files), read {} ms ({} files), store {} ms ({} saved, {} deleted)",
+                (walked - started) / 1_000_000, files.size(), (readDone - walked) / 1_000_000, toRead.size(),
+                (System.nanoTime() - readDone) / 1_000_000, saved.size(), deleted.size());
         return new LibraryState(tracks, images, skipped, lastModified, finished);
     }
 
@@ -177,6 +191,9 @@ public final class Scanner {
                     tracks.put(path, track);
                     saved.add(track);
                     indexed.add(path);
+                    if (known != null) {
+                        deleted.add(known.id());
+                    }
                 } catch (UnreadableFileException e) {
                     skipped.put(path, new SkippedFile(path, size, modified, e.getMessage()));
                     if (known != null) {

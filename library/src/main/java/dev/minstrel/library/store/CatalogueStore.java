@@ -28,12 +28,11 @@ import java.util.Map;
  * The catalogue's tables (see {@code V202611251200__library_catalogue.sql}). Credits and genres
  * live in child tables keyed by track id. Every call blocks the calling thread (the scanner's own,
  * or start-up), with the driver's work moved off any event loop, and every write of one scan is
- * one transaction, so a crash never leaves half a scan behind. Inserts go in batches of
- * {@value #BATCH} rows per statement.
+ * one transaction, so a crash never leaves half a scan behind. Rows go in multi-row statements.
  */
 public final class CatalogueStore {
 
-    private static final int BATCH = 500;
+    private static final int MAX_PARAMETERS = 1000;
     private static final String LAST_MODIFIED = "last_modified";
     private static final String LAST_SCAN = "last_scan";
     private static final String ROLE_ARTIST = "artist";
@@ -62,12 +61,14 @@ public final class CatalogueStore {
     }
 
     /**
-     * One scan's writes. Updated tracks replace the rows with their id.
+     * One scan's writes.
      *
+     * @param removedTrackIds tracks that are gone and tracks about to be rewritten (their rows are
+     *                        deleted before {@code savedTracks} are inserted)
      * @param folderImages the complete new set of folder images
      * @param skipped      the complete new list of unreadable files
      */
-    public record Changes(Collection<String> deletedTrackIds, Collection<Track> savedTracks,
+    public record Changes(Collection<String> removedTrackIds, Collection<Track> savedTracks,
                           Map<String, String> folderImages, List<SkippedFile> skipped, Instant lastModified,
                           Instant lastScan) {
     }
@@ -156,9 +157,7 @@ public final class CatalogueStore {
     }
 
     private Mono<Void> write(Connection connection, Changes changes) {
-        List<Object[]> removed = new ArrayList<>();
-        changes.deletedTrackIds().forEach(id -> removed.add(new Object[]{id}));
-        changes.savedTracks().forEach(track -> removed.add(new Object[]{track.id()}));
+        List<Object> removed = new ArrayList<>(changes.removedTrackIds());
         List<Object[]> trackRows = new ArrayList<>();
         List<Object[]> artistRows = new ArrayList<>();
         List<Object[]> genreRows = new ArrayList<>();
@@ -179,24 +178,22 @@ public final class CatalogueStore {
         stateRows.add(new Object[]{LAST_MODIFIED, changes.lastModified().toEpochMilli()});
         stateRows.add(new Object[]{LAST_SCAN, now});
 
-        Class<?>[] id = {String.class};
-        return batch(connection, "DELETE FROM track_artist WHERE track_id = $1", id, removed)
-                .then(batch(connection, "DELETE FROM track_genre WHERE track_id = $1", id, removed))
-                .then(batch(connection, "DELETE FROM track WHERE id = $1", id, removed))
-                .then(batch(connection, "INSERT INTO track (" + TRACK_COLUMNS + ") VALUES (" + markers(TRACK_TYPES.length) + ")",
-                        TRACK_TYPES, trackRows))
-                .then(batch(connection, "INSERT INTO track_artist (track_id, role, ordinal, artist_id, name) VALUES ($1, $2, $3, $4, $5)",
+        return deleteIn(connection, "track_artist", "track_id", removed)
+                .then(deleteIn(connection, "track_genre", "track_id", removed))
+                .then(deleteIn(connection, "track", "id", removed))
+                .then(insert(connection, "track", TRACK_COLUMNS, TRACK_TYPES, trackRows))
+                .then(insert(connection, "track_artist", "track_id, role, ordinal, artist_id, name",
                         new Class<?>[]{String.class, String.class, Integer.class, String.class, String.class}, artistRows))
-                .then(batch(connection, "INSERT INTO track_genre (track_id, ordinal, name) VALUES ($1, $2, $3)",
+                .then(insert(connection, "track_genre", "track_id, ordinal, name",
                         new Class<?>[]{String.class, Integer.class, String.class}, genreRows))
                 .then(execute(() -> connection.createStatement("DELETE FROM folder_image")))
-                .then(batch(connection, "INSERT INTO folder_image (folder_path, image_path) VALUES ($1, $2)",
+                .then(insert(connection, "folder_image", "folder_path, image_path",
                         new Class<?>[]{String.class, String.class}, imageRows))
                 .then(execute(() -> connection.createStatement("DELETE FROM scan_skip")))
-                .then(batch(connection, "INSERT INTO scan_skip (path, file_size, file_mtime, reason, seen_at) VALUES ($1, $2, $3, $4, $5)",
+                .then(insert(connection, "scan_skip", "path, file_size, file_mtime, reason, seen_at",
                         new Class<?>[]{String.class, Long.class, Long.class, String.class, Long.class}, skipRows))
                 .then(execute(() -> connection.createStatement("DELETE FROM library_state")))
-                .then(batch(connection, "INSERT INTO library_state (state_key, state_value) VALUES ($1, $2)",
+                .then(insert(connection, "library_state", "state_key, state_value",
                         new Class<?>[]{String.class, Long.class}, stateRows));
     }
 
@@ -218,40 +215,55 @@ public final class CatalogueStore {
                 t.sourceUrl()};
     }
 
-    private static String markers(int count) {
-        StringBuilder markers = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            markers.append(i > 1 ? ", " : "").append('$').append(i);
-        }
-        return markers.toString();
-    }
-
-    /** Runs the statement once per row, {@value #BATCH} rows per driver batch. */
-    private static Mono<Void> batch(Connection connection, String sql, Class<?>[] types, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return Mono.empty();
-        }
-        List<List<Object[]>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        return Flux.fromIterable(chunks).concatMap(chunk -> {
-            Statement statement = connection.createStatement(sql);
+    /** Multi-row INSERTs of at most {@value #MAX_PARAMETERS} parameters each: far fewer round trips than one row per statement. */
+    private static Mono<Void> insert(Connection connection, String table, String columns, Class<?>[] types,
+                                     List<Object[]> rows) {
+        int perStatement = Math.max(1, MAX_PARAMETERS / types.length);
+        return Flux.fromIterable(chunks(rows, perStatement)).concatMap(chunk -> execute(() -> {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+            int marker = 1;
             for (int r = 0; r < chunk.size(); r++) {
-                if (r > 0) {
-                    statement.add();
+                sql.append(r > 0 ? ", (" : "(");
+                for (int c = 0; c < types.length; c++) {
+                    sql.append(c > 0 ? ", $" : "$").append(marker++);
                 }
-                Object[] row = chunk.get(r);
-                for (int c = 0; c < row.length; c++) {
+                sql.append(')');
+            }
+            Statement statement = connection.createStatement(sql.toString());
+            int index = 0;
+            for (Object[] row : chunk) {
+                for (int c = 0; c < types.length; c++, index++) {
                     if (row[c] == null) {
-                        statement.bindNull(c, types[c]);
+                        statement.bindNull(index, types[c]);
                     } else {
-                        statement.bind(c, row[c]);
+                        statement.bind(index, row[c]);
                     }
                 }
             }
-            return execute(() -> statement);
-        }).then();
+            return statement;
+        })).then();
+    }
+
+    private static Mono<Void> deleteIn(Connection connection, String table, String column, List<Object> ids) {
+        return Flux.fromIterable(chunks(ids, MAX_PARAMETERS)).concatMap(chunk -> execute(() -> {
+            StringBuilder sql = new StringBuilder("DELETE FROM ").append(table).append(" WHERE ").append(column).append(" IN (");
+            for (int i = 1; i <= chunk.size(); i++) {
+                sql.append(i > 1 ? ", $" : "$").append(i);
+            }
+            Statement statement = connection.createStatement(sql.append(')').toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                statement.bind(i, chunk.get(i));
+            }
+            return statement;
+        })).then();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
     }
 
     /** Deferred: the driver may run a statement as soon as {@code execute()} is called. */

@@ -64,8 +64,11 @@ public final class TagReader {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
+    /** Held so the level sticks: JUL keeps loggers only weakly (stack-traps T14). */
+    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
+
     static {
-        Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF);
+        JAUDIOTAGGER_LOG.setLevel(Level.OFF);
     }
 
     private final CatalogueSettings settings;

@@ -12,4 +12,14 @@ public record Account(String id, String username, String passwordHash, String pa
     public boolean isOwner() {
         return role == Role.OWNER;
     }
+
+    public SubsonicRoles subsonicRoles() {
+        return SubsonicRoles.of(this);
+    }
+
+    /** The record without its secrets, so it may be logged or printed in a test failure. */
+    @Override
+    public String toString() {
+        return "Account[" + id + ", " + username + ", " + role.key() + (enabled ? "" : ", disabled") + "]";
+    }
 }

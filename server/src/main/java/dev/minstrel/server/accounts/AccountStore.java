@@ -12,8 +12,15 @@ import java.util.Locale;
 /** Accounts in the {@code account} table. H2's driver blocks, so every call leaves the event loop. */
 public class AccountStore {
 
-    private static final String COLUMNS = "id, username, password_hash, password_sealed, role, can_download, "
-            + "can_ingest, enabled, created_at";
+    private static final String COLUMNS = columns("account");
+
+    /** The columns {@link #account} reads, qualified by a table alias for joins. */
+    public static String columns(String alias) {
+        return java.util.stream.Stream.of("id", "username", "password_hash", "password_sealed", "role",
+                        "can_download", "can_ingest", "enabled", "created_at")
+                .map(column -> alias + "." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     private final DatabaseClient db;
 
@@ -29,6 +36,20 @@ public class AccountStore {
         return db.sql("SELECT " + COLUMNS + " FROM account WHERE username_key = :key")
                 .bind("key", key(username))
                 .map(AccountStore::account).one()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<Account> byId(String id) {
+        return db.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+                .bind("id", id)
+                .map(AccountStore::account).one()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<Long> countOwners() {
+        return db.sql("SELECT COUNT(*) AS n FROM account WHERE role = :role AND enabled = TRUE")
+                .bind("role", Role.OWNER.key())
+                .map(row -> row.get("n", Long.class)).one()
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -65,7 +86,40 @@ public class AccountStore {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static Account account(Readable row) {
+    /** Role, grants and enabled flag; the rest of an account does not change here. */
+    public Mono<Account> updateAccess(Account account) {
+        return db.sql("UPDATE account SET role = :role, can_download = :download, can_ingest = :ingest, "
+                        + "enabled = :enabled WHERE id = :id")
+                .bind("role", account.role().key())
+                .bind("download", account.canDownload())
+                .bind("ingest", account.canIngest())
+                .bind("enabled", account.enabled())
+                .bind("id", account.id())
+                .fetch().rowsUpdated()
+                .thenReturn(account)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<Void> updatePassword(String id, String passwordHash, String passwordSealed) {
+        return db.sql("UPDATE account SET password_hash = :hash, password_sealed = :sealed WHERE id = :id")
+                .bind("hash", passwordHash)
+                .bind("sealed", passwordSealed)
+                .bind("id", id)
+                .fetch().rowsUpdated()
+                .then()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Removes the account; its sessions and API keys go with it (ON DELETE CASCADE). */
+    public Mono<Boolean> delete(String id) {
+        return db.sql("DELETE FROM account WHERE id = :id")
+                .bind("id", id)
+                .fetch().rowsUpdated()
+                .map(n -> n > 0)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public static Account account(Readable row) {
         return new Account(
                 row.get("id", String.class),
                 row.get("username", String.class),

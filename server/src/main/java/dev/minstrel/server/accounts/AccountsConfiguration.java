@@ -1,5 +1,8 @@
 package dev.minstrel.server.accounts;
 
+import dev.minstrel.server.accounts.apikeys.ApiKeys;
+import dev.minstrel.server.accounts.invites.Invites;
+import dev.minstrel.server.accounts.sessions.Sessions;
 import dev.minstrel.server.config.MinstrelProperties;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +22,21 @@ public class AccountsConfiguration {
     @Bean
     Accounts accounts(DatabaseClient db, SecretBox secretBox, Clock clock) {
         return new Accounts(new AccountStore(db), new PasswordHasher(), secretBox, clock);
+    }
+
+    @Bean
+    Sessions sessions(DatabaseClient db, SecretBox secretBox, MinstrelProperties properties, Clock clock) {
+        return new Sessions(db, secretBox, properties.security().sessionTtl(), clock);
+    }
+
+    @Bean
+    ApiKeys apiKeys(DatabaseClient db, Clock clock) {
+        return new ApiKeys(db, clock);
+    }
+
+    @Bean
+    Invites invites(DatabaseClient db, Accounts accounts, Clock clock) {
+        return new Invites(db, accounts, clock);
     }
 
     @Bean

@@ -58,6 +58,20 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A 256-bit key for another purpose (signing session tokens), derived from this key with
+     * HMAC-SHA256 so one file protects everything and neither key reveals the other.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+
     public String seal(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];

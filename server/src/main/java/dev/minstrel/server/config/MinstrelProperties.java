@@ -23,6 +23,8 @@ import java.util.List;
  * @param musicDir the music folder, created if missing
  * @param dataDir  database, secret key and thumbnail cache
  * @param port     HTTP port (the Cloudflare tunnel points here)
+ * @param security who is trusted to name the client's address, sessions and login throttling
+ * @param redis    shared state for several instances; unset, everything stays in this process
  */
 @ConfigurationProperties("minstrel")
 @Validated
@@ -31,7 +33,9 @@ public record MinstrelProperties(
         @DefaultValue("./data") @NotNull Path dataDir,
         @DefaultValue("4533") @Min(1) @Max(65535) int port,
         @DefaultValue @Valid Owner owner,
-        @DefaultValue @Valid Library library) {
+        @DefaultValue @Valid Library library,
+        @DefaultValue @Valid Security security,
+        @DefaultValue Redis redis) {
 
     /**
      * The owner account created on first start.
@@ -59,5 +63,44 @@ public record MinstrelProperties(
             @DefaultValue("true") boolean watch,
             @DefaultValue("64MB") @NotNull DataSize thumbnailCache,
             @DefaultValue("2") @Min(1) @Max(16) int scanThreads) {
+    }
+
+    /**
+     * @param trustedProxies addresses or CIDR ranges whose {@code CF-Connecting-IP} and
+     *                       {@code X-Forwarded-For} headers are believed; loopback by default because
+     *                       cloudflared runs on the same machine. Empty trusts nobody.
+     * @param sessionTtl     how long a web session lives without a request; it is renewed while used
+     * @param throttle       brute-force defence for every way in
+     */
+    public record Security(
+            @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies,
+            @DefaultValue("30m") @NotNull Duration sessionTtl,
+            @DefaultValue @Valid Throttle throttle) {
+    }
+
+    /**
+     * Failed logins allowed per window; past half of them each failure is answered slowly, past
+     * all of them the address (or username) is refused until the window ends. A successful login
+     * clears its username's count.
+     *
+     * @param addressFailures  failures allowed from one client address per window
+     * @param usernameFailures failures allowed for one username per window, from addresses that
+     *                         have not logged in as that user before
+     * @param window           how long a block lasts at most
+     * @param slowdown         delay added to each failure past half the allowance
+     */
+    public record Throttle(
+            @DefaultValue("20") @Min(1) int addressFailures,
+            @DefaultValue("10") @Min(1) int usernameFailures,
+            @DefaultValue("15m") @NotNull Duration window,
+            @DefaultValue("1s") @NotNull Duration slowdown) {
+    }
+
+    /** @param url e.g. {@code redis://127.0.0.1:6379}; when set, throttle buckets are shared there */
+    public record Redis(String url) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
     }
 }

@@ -1,0 +1,101 @@
+package dev.minstrel.server.api;
+
+import dev.minstrel.server.accounts.AccountsException;
+import dev.minstrel.server.security.LoginThrottledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every {@code /api} error, wherever it is raised (a filter, a controller, no handler at all), as
+ * an RFC 9457 problem detail in {@code application/problem+json}. Details are written for the
+ * person reading them; stack traces and exception messages of libraries never reach the client
+ * (a JSON parser's message may quote the body, and the body may hold a password).
+ */
+public class ApiProblemHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private final JsonMapper json;
+
+    public ApiProblemHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        return -2; // before Boot's own error handler (-1), which would answer in its own format
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        String path = exchange.getRequest().getPath().value();
+        if (!path.startsWith("/api/") || exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        HttpStatusCode status;
+        String detail;
+        if (error instanceof LoginThrottledException throttled) {
+            status = HttpStatus.TOO_MANY_REQUESTS;
+            detail = throttled.getMessage();
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        } else if (error instanceof AccountsException refused) {
+            status = switch (refused.kind()) {
+                case INVALID -> HttpStatus.BAD_REQUEST;
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            };
+            detail = refused.getMessage();
+        } else if (error instanceof WebExchangeBindException invalid) {
+            status = HttpStatus.BAD_REQUEST;
+            detail = "Some fields are not valid";
+            extra.put("errors", invalid.getFieldErrors().stream()
+                    .map(field -> Map.of("field", field.getField(), "message", String.valueOf(field.getDefaultMessage())))
+                    .toList());
+        } else if (error instanceof ServerWebInputException input) {
+            status = input.getStatusCode();
+            detail = "The request could not be read: send a JSON body with the documented fields";
+        } else if (error instanceof ErrorResponse known) {
+            status = known.getStatusCode();
+            detail = status.value() == 404 ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
+                    : known.getBody().getDetail();
+            response.getHeaders().addAll(known.getHeaders());
+        } else {
+            log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(), path, error);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            detail = "Something went wrong on the server; the log says more";
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status.value());
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        problem.put("instance", path);
+        problem.putAll(extra);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(problem);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

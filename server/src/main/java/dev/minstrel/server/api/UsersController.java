@@ -1,0 +1,69 @@
+package dev.minstrel.server.api;
+
+import dev.minstrel.server.accounts.Accounts;
+import dev.minstrel.server.accounts.sessions.Sessions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The owner's view of every user: grants, disabling, deleting. */
+@RestController
+@RequestMapping("/api/users")
+public class UsersController {
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final ApplicationEventPublisher events;
+
+    public UsersController(Accounts accounts, Sessions sessions, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest) {
+    }
+
+    /**
+     * Published after a user is deleted; whoever keeps per-user data (listening history, playlists)
+     * listens for it and deletes that data only when {@code deleteHistory} is true.
+     */
+    public record UserDeleted(String accountId, String username, boolean deleteHistory) {
+    }
+
+    @GetMapping
+    public Flux<UserView> list(Caller caller) {
+        caller.requireOwner();
+        return accounts.all().map(UserView::of);
+    }
+
+    /** Disabling a user also ends their web sessions; their API keys stop working while disabled. */
+    @PatchMapping("/{username}")
+    public Mono<UserView> change(Caller caller, @PathVariable String username, @RequestBody UserChange change) {
+        caller.requireOwner();
+        Accounts.AccessChange access = new Accounts.AccessChange(InvitesController.Roles.parse(change.role()),
+                change.enabled(), change.download(), change.ingest());
+        return accounts.changeAccess(caller.account(), username, access)
+                .flatMap(account -> (account.enabled() ? Mono.<Void>empty() : sessions.endAll(account.id(), null))
+                        .thenReturn(UserView.of(account)));
+    }
+
+    @DeleteMapping("/{username}")
+    public Mono<ResponseEntity<Void>> delete(Caller caller, @PathVariable String username,
+                                             @RequestParam(defaultValue = "false") boolean deleteHistory) {
+        caller.requireOwner();
+        return accounts.delete(caller.account(), username)
+                .doOnNext(deleted -> events.publishEvent(new UserDeleted(deleted.id(), deleted.username(),
+                        deleteHistory)))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+}

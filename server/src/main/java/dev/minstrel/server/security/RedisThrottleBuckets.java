@@ -1,0 +1,62 @@
+package dev.minstrel.server.security;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Buckets kept in Redis through bucket4j's Lettuce support (compare-and-swap), so every instance
+ * behind the tunnel counts the same failures. Keys expire once their bucket has refilled.
+ */
+public class RedisThrottleBuckets implements ThrottleBuckets, AutoCloseable {
+
+    static final String KEY_PREFIX = "minstrel:throttle:";
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final AsyncProxyManager<String> buckets;
+
+    /** Connects at once, so a wrong URL or a Redis that is down stops the start instead of a login. */
+    public RedisThrottleBuckets(String url) {
+        this.client = RedisClient.create(url);
+        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofSeconds(10)))
+                .build()
+                .asAsync();
+    }
+
+    @Override
+    public CompletableFuture<Long> nanosUntilAllowed(String key, BucketConfiguration configuration) {
+        return buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration))
+                .estimateAbilityToConsume(1)
+                .thenApply(probe -> probe.canBeConsumed() ? 0L : probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public CompletableFuture<Long> takeFailure(String key, BucketConfiguration configuration) {
+        var bucket = buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration));
+        return bucket.consumeIgnoringRateLimits(1).thenCompose(ignored -> bucket.getAvailableTokens());
+    }
+
+    @Override
+    public CompletableFuture<Void> clear(String key) {
+        return buckets.removeProxy(KEY_PREFIX + key);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

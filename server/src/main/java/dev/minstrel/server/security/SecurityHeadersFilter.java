@@ -1,0 +1,42 @@
+package dev.minstrel.server.security;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Headers that keep a browser from being turned against Minstrel: no content sniffing, no framing
+ * (clickjacking), a content security policy that only allows Minstrel's own scripts, styles and
+ * media, and no referrer (invite links carry their code). {@code /api} answers are never cached.
+ */
+public class SecurityHeadersFilter implements WebFilter, Ordered {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Override
+    public int getOrder() {
+        return ClientAddressFilter.ORDER + 10;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        boolean api = exchange.getRequest().getPath().value().startsWith("/api/");
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            if (api) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+}

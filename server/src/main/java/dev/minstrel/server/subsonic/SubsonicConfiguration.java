@@ -1,0 +1,38 @@
+package dev.minstrel.server.subsonic;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.server.accounts.Accounts;
+import dev.minstrel.server.accounts.apikeys.ApiKeys;
+import dev.minstrel.server.security.LoginThrottle;
+import dev.minstrel.server.config.MinstrelProperties;
+import dev.minstrel.subsonic.SubsonicApi;
+import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import java.time.Clock;
+
+/** The Subsonic REST API under /rest, on Minstrel's library and accounts. */
+@Configuration(proxyBeanMethods = false)
+public class SubsonicConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> subsonicRoutes(MusicLibrary library, Accounts accounts, ApiKeys apiKeys,
+                                                  LoginThrottle throttle, DatabaseClient database, Clock clock,
+                                                  MinstrelProperties properties) {
+        SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
+        SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
+                defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
+                properties.library().ignoredArticles());
+        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys), new SubsonicLoginGuard(throttle),
+                database, clock, settings).router();
+    }
+
+    private static String serverVersion() {
+        String version = SubsonicConfiguration.class.getPackage().getImplementationVersion();
+        return version != null ? version : SubsonicSettings.DEFAULTS.serverVersion();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.minstrel.subsonic;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.subsonic.annotation.AnnotationEndpoints;
+import dev.minstrel.subsonic.annotation.AnnotationStore;
+import dev.minstrel.subsonic.annotation.NowPlaying;
+import dev.minstrel.subsonic.auth.Authenticator;
+import dev.minstrel.subsonic.auth.LoginGuard;
+import dev.minstrel.subsonic.auth.SubsonicAccounts;
+import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.lists.ListEndpoints;
+import dev.minstrel.subsonic.media.MediaEndpoints;
+import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
+import dev.minstrel.subsonic.playqueue.PlayQueueEndpoints;
+import dev.minstrel.subsonic.protocol.Cors;
+import dev.minstrel.subsonic.protocol.Dispatcher;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.ResponseWriter;
+import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import dev.minstrel.subsonic.search.SearchEndpoints;
+import dev.minstrel.subsonic.system.SystemEndpoints;
+import dev.minstrel.subsonic.user.UserEndpoints;
+import org.springframework.http.HttpMethod;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The Subsonic 1.16.1 + OpenSubsonic API as one WebFlux router: {@code /rest/<method>} and
+ * {@code /rest/<method>.view}, GET, POST (query and urlencoded form merged), HEAD (media) and CORS
+ * preflight. The server registers {@link #router()} as a bean; the per-user tables come from this
+ * module's Flyway migrations ({@code classpath:db/migration}).
+ */
+public final class SubsonicApi {
+
+    private final RouterFunction<ServerResponse> router;
+
+    public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
+                       Clock clock, SubsonicSettings settings) {
+        AnnotationStore annotations = new AnnotationStore(database);
+        ViewSource views = new ViewSource(library, annotations);
+        NowPlaying nowPlaying = new NowPlaying(clock);
+        Endpoints endpoints = new Endpoints();
+        new SystemEndpoints(library).register(endpoints);
+        new BrowseEndpoints(library, views, settings).register(endpoints);
+        new ListEndpoints(views).register(endpoints);
+        new SearchEndpoints(views).register(endpoints);
+        new MediaEndpoints(library).register(endpoints);
+        new AnnotationEndpoints(library, annotations, views, nowPlaying, clock).register(endpoints);
+        new PlaylistEndpoints(database, accounts, views, clock).register(endpoints);
+        new PlayQueueEndpoints(database, views, clock).register(endpoints);
+        new UserEndpoints(accounts).register(endpoints);
+        endpoints
+                .unavailable("Podcasts", List.of("getPodcasts", "getNewestPodcasts", "refreshPodcasts",
+                        "createPodcastChannel", "deletePodcastChannel", "deletePodcastEpisode", "downloadPodcastEpisode",
+                        "getPodcastEpisode"))
+                .unavailable("Jukebox controls", List.of("jukeboxControl"))
+                .unavailable("Internet radio stations", List.of("getInternetRadioStations",
+                        "createInternetRadioStation", "updateInternetRadioStation", "deleteInternetRadioStation"))
+                .unavailable("Chat messages", List.of("getChatMessages", "addChatMessage"))
+                .unavailable("Shares", List.of("getShares", "createShare", "updateShare", "deleteShare"))
+                .unavailable("Videos", List.of("getVideos", "getVideoInfo", "getCaptions", "hls.m3u8", "hls"))
+                .unavailable("Transcoding calls", List.of("getTranscodeDecision", "getTranscodeStream"))
+                .unavailable("Avatars", List.of("getAvatar"))
+                .unavailable("User management calls (use Minstrel's account settings)", List.of("createUser",
+                        "updateUser", "deleteUser", "changePassword"))
+                .unavailable("Deprecated searches (use search3)", List.of("search"));
+        Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard),
+                new ResponseWriter(settings), settings);
+        this.router = RouterFunctions.route(RequestPredicates.path("/rest/{method}")
+                        .and(RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.POST))
+                                .or(RequestPredicates.method(HttpMethod.HEAD)).or(RequestPredicates.method(HttpMethod.OPTIONS))),
+                        dispatcher::handle)
+                .filter(new Cors());
+    }
+
+    public RouterFunction<ServerResponse> router() {
+        return router;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.minstrel.subsonic.browse;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.catalogue.Album;
+import dev.minstrel.library.catalogue.Artist;
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Folder;
+import dev.minstrel.library.catalogue.Ids;
+import dev.minstrel.library.catalogue.TextFold;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.model.Child;
+import dev.minstrel.subsonic.model.ItemViews;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Reply;
+import dev.minstrel.subsonic.protocol.SubsonicException;
+import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Folder browsing (getIndexes, getMusicDirectory), tag browsing (getArtists, getArtist, getAlbum,
+ * getSong, getGenres) and the "info" calls, which use local data only: there is no Last.fm here.
+ */
+public final class BrowseEndpoints {
+
+    /** Minstrel serves one music folder. */
+    public static final int MUSIC_FOLDER_ID = 1;
+
+    private final MusicLibrary library;
+    private final ViewSource views;
+    private final SubsonicSettings settings;
+
+    public BrowseEndpoints(MusicLibrary library, ViewSource views, SubsonicSettings settings) {
+        this.library = library;
+        this.views = views;
+        this.settings = settings;
+    }
+
+    /** Error 70 for any musicFolderId but ours: ignoring it would hide a client's mistake. */
+    public static void checkMusicFolder(Call call) {
+        for (Integer id : call.params().integers("musicFolderId")) {
+            if (id != MUSIC_FOLDER_ID) {
+                throw SubsonicException.notFound("Music folder " + id);
+            }
+        }
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .data("getMusicFolders", call -> reactor.core.publisher.Mono.just(Reply.of("musicFolders",
+                        new Payloads.MusicFolders(List.of(new Payloads.MusicFolder(MUSIC_FOLDER_ID, settings.musicFolderName()))))))
+                .data("getIndexes", call -> views.views(call).map(v -> indexes(call, v)))
+                .data("getMusicDirectory", call -> views.views(call).map(v -> directory(call, v)))
+                .data("getGenres", call -> reactor.core.publisher.Mono.fromSupplier(() -> Reply.of("genres",
+                        new Payloads.Genres(library.catalogue().genres().stream()
+                                .map(g -> new Payloads.Genre(g.songCount(), g.albumCount(), g.name())).toList()))))
+                .data("getArtists", call -> views.views(call).map(v -> {
+                    checkMusicFolder(call);
+                    return Reply.of("artists", new Payloads.Artists(settings.ignoredArticlesText(),
+                            v.catalogue().artistIndex().stream().map(entry -> new Payloads.IndexID3(entry.key(),
+                                    entry.ids().stream().map(id -> v.artist(v.catalogue().artist(id).orElseThrow())).toList()))
+                                    .toList()));
+                }))
+                .data("getArtist", call -> views.views(call).map(v -> {
+                    Artist artist = v.catalogue().artist(call.params().required("id"))
+                            .orElseThrow(() -> SubsonicException.notFound("Artist"));
+                    return Reply.of("artist", v.artist(artist).withAlbums(
+                            v.catalogue().albumsOf(artist).stream().map(v::album).toList()));
+                }))
+                .data("getAlbum", call -> views.views(call).map(v -> {
+                    Album album = album(v.catalogue(), call.params().required("id"));
+                    return Reply.of("album", v.album(album).withSongs(v.songs(v.catalogue().tracksOf(album))));
+                }))
+                .data("getSong", call -> views.views(call).map(v -> Reply.of("song", v.song(track(v.catalogue(),
+                        call.params().required("id"))))))
+                .data("getArtistInfo", call -> views.views(call).map(v -> artistInfo(call, v, false)))
+                .data("getArtistInfo2", call -> views.views(call).map(v -> artistInfo(call, v, true)))
+                .data("getAlbumInfo", call -> views.views(call).map(v -> albumInfo(call, v)))
+                .data("getAlbumInfo2", call -> views.views(call).map(v -> albumInfo(call, v)))
+                .data("getSimilarSongs", call -> views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v))))
+                .data("getSimilarSongs2", call -> views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v))))
+                .data("getTopSongs", call -> views.views(call).map(v -> Reply.of("topSongs", topSongs(call, v))));
+    }
+
+    public static Album album(Catalogue catalogue, String id) {
+        return catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Album"));
+    }
+
+    public static Track track(Catalogue catalogue, String id) {
+        return catalogue.track(id).orElseThrow(() -> SubsonicException.notFound("Song"));
+    }
+
+    private Reply indexes(Call call, ItemViews v) {
+        checkMusicFolder(call);
+        Catalogue catalogue = v.catalogue();
+        long lastModified = catalogue.lastModified().toEpochMilli();
+        // clients send -1 or 0 for "no date": anything before 1970-01-02 counts as absent
+        long since = call.params().longValue("ifModifiedSince").orElse(0L);
+        if (since > 86_400_000L && lastModified <= since) {
+            return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, null, null));
+        }
+        Folder root = catalogue.rootFolder();
+        Map<String, List<dev.minstrel.subsonic.model.ArtistView>> byKey = new java.util.TreeMap<>(BrowseEndpoints::compareKeys);
+        List<Folder> children = root == null ? List.of()
+                : root.childFolderIds().stream().map(id -> catalogue.folder(id).orElseThrow()).toList();
+        for (Folder folder : children.stream().sorted(Comparator.comparing(f -> TextFold.fold(sortName(f.name())))).toList()) {
+            byKey.computeIfAbsent(indexKey(folder.name()), k -> new ArrayList<>()).add(v.folderEntry(folder));
+        }
+        List<Payloads.Index> index = byKey.entrySet().stream().map(e -> new Payloads.Index(e.getKey(), e.getValue())).toList();
+        List<Child> songs = root == null ? List.of()
+                : v.songs(root.trackIds().stream().map(id -> catalogue.track(id).orElseThrow()).toList());
+        return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, index, songs));
+    }
+
+    private String sortName(String name) {
+        return TextFold.withoutArticle(name, settings.ignoredArticles());
+    }
+
+    private String indexKey(String name) {
+        String folded = TextFold.fold(sortName(name));
+        if (folded.isEmpty() || !Character.isLetter(folded.codePointAt(0))) {
+            return "#";
+        }
+        return new String(Character.toChars(Character.toUpperCase(folded.codePointAt(0))));
+    }
+
+    private static int compareKeys(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        return a.equals("#") ? 1 : b.equals("#") ? -1 : a.compareTo(b);
+    }
+
+    /** A folder (fo-), an artist (ar-: its albums) or an album (al-: its songs) as a directory. */
+    private Reply directory(Call call, ItemViews v) {
+        String id = call.params().required("id");
+        Catalogue catalogue = v.catalogue();
+        if (id.startsWith(Ids.FOLDER)) {
+            Folder folder = catalogue.folder(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
+            List<Child> children = new ArrayList<>();
+            folder.childFolderIds().forEach(childId -> catalogue.folder(childId).map(v::folderDirectory).ifPresent(children::add));
+            folder.trackIds().forEach(trackId -> catalogue.track(trackId).map(v::song).ifPresent(children::add));
+            var note = v.notes().of(id);
+            return Reply.of("directory", new Payloads.Directory(id, folder.parentId(),
+                    folder.isRoot() ? settings.musicFolderName() : folder.name(),
+                    dev.minstrel.subsonic.protocol.Dates.iso(note.starredAt()), note.rating() == 0 ? null : note.rating(),
+                    null, children));
+        }
+        if (id.startsWith(Ids.ARTIST)) {
+            Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
+            var entry = v.artistEntry(artist);
+            return Reply.of("directory", new Payloads.Directory(id, null, artist.name(), entry.starred(),
+                    entry.userRating(), null, catalogue.albumsOf(artist).stream().map(v::albumDirectory).toList()));
+        }
+        if (id.startsWith(Ids.ALBUM)) {
+            Album album = catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
+            Child entry = v.albumDirectory(album);
+            return Reply.of("directory", new Payloads.Directory(id, album.artistId(), album.name(), entry.starred(),
+                    entry.userRating(), entry.playCount(), v.songs(catalogue.tracksOf(album))));
+        }
+        throw SubsonicException.notFound("Directory");
+    }
+
+    private Reply artistInfo(Call call, ItemViews v, boolean id3) {
+        String id = call.params().required("id");
+        Catalogue catalogue = v.catalogue();
+        Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Artist"));
+        int count = call.params().count("count", 20, 100);
+        List<Artist> similar = similarArtists(catalogue, artist, count);
+        String cover = artist.coverArtId();
+        List<Object> similarViews = id3 ? similar.stream().<Object>map(v::artist).toList()
+                : similar.stream().<Object>map(v::artistEntry).toList();
+        var info = new Payloads.ArtistInfo<>("", artist.musicBrainzId(), null, imageUrl(call, cover, 300),
+                imageUrl(call, cover, 600), imageUrl(call, cover, 1200), similarViews);
+        return Reply.of(id3 ? "artistInfo2" : "artistInfo", info);
+    }
+
+    private Reply albumInfo(Call call, ItemViews v) {
+        Album album = album(v.catalogue(), call.params().required("id"));
+        String cover = album.coverArtId();
+        return Reply.of("albumInfo", new Payloads.AlbumInfo("", album.musicBrainzId(), null, imageUrl(call, cover, 300),
+                imageUrl(call, cover, 600), imageUrl(call, cover, 1200)));
+    }
+
+    /** Artists sharing the most genres with this one. */
+    private static List<Artist> similarArtists(Catalogue catalogue, Artist artist, int count) {
+        Set<String> genres = genresOf(catalogue, artist);
+        if (genres.isEmpty() || count == 0) {
+            return List.of();
+        }
+        Map<Artist, Integer> shared = new LinkedHashMap<>();
+        for (Artist other : catalogue.artists()) {
+            if (!other.id().equals(artist.id())) {
+                Set<String> common = genresOf(catalogue, other);
+                common.retainAll(genres);
+                if (!common.isEmpty()) {
+                    shared.put(other, common.size());
+                }
+            }
+        }
+        return shared.entrySet().stream().sorted(Map.Entry.<Artist, Integer>comparingByValue().reversed())
+                .limit(count).map(Map.Entry::getKey).toList();
+    }
+
+    private static Set<String> genresOf(Catalogue catalogue, Artist artist) {
+        Set<String> genres = new HashSet<>();
+        catalogue.albumsOf(artist).forEach(album -> album.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT))));
+        return genres;
+    }
+
+    /**
+     * Songs like the given song, album or artist: same artist or genre, the caller's most played
+     * first, the rest shuffled. Empty when nothing shares either.
+     */
+    private static Payloads.Songs similarSongs(Call call, ItemViews v) {
+        String id = call.params().required("id");
+        int count = call.params().count("count", 50, 500);
+        Catalogue catalogue = v.catalogue();
+        List<Track> seeds = catalogue.track(id).map(List::of)
+                .or(() -> catalogue.album(id).map(catalogue::tracksOf))
+                .or(() -> catalogue.artist(id).map(a -> a.trackIds().stream().map(t -> catalogue.track(t).orElseThrow()).toList()))
+                .orElseThrow(() -> SubsonicException.notFound("Song, album or artist"));
+        Set<String> seedIds = new HashSet<>();
+        Set<String> artists = new HashSet<>();
+        Set<String> genres = new HashSet<>();
+        for (Track seed : seeds) {
+            seedIds.add(seed.id());
+            artists.add(seed.artistId());
+            seed.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<Track> candidates = new ArrayList<>();
+        for (Track track : catalogue.tracks()) {
+            if (!seedIds.contains(track.id()) && (artists.contains(track.artistId())
+                    || track.genres().stream().anyMatch(g -> genres.contains(g.toLowerCase(java.util.Locale.ROOT))))) {
+                candidates.add(track);
+            }
+        }
+        java.util.Collections.shuffle(candidates, ThreadLocalRandom.current());
+        candidates.sort(Comparator.comparingLong((Track t) -> v.notes().of(t.id()).playCount()).reversed());
+        return new Payloads.Songs(v.songs(candidates.subList(0, Math.min(count, candidates.size()))));
+    }
+
+    /** An artist's songs (by name, or OpenSubsonic {@code id}), the caller's most played first. */
+    private static Payloads.Songs topSongs(Call call, ItemViews v) {
+        Catalogue catalogue = v.catalogue();
+        int count = call.params().count("count", 50, 500);
+        Artist artist = call.params().string("id").flatMap(catalogue::artist).orElseGet(() -> {
+            String name = TextFold.fold(call.params().required("artist"));
+            return catalogue.artists().stream().filter(a -> TextFold.fold(a.name()).equals(name)).findFirst()
+                    .or(() -> catalogue.artist(Ids.artistId(call.params().required("artist")))).orElse(null);
+        });
+        if (artist == null) {
+            return new Payloads.Songs(List.of());
+        }
+        List<Track> tracks = artist.trackIds().stream().map(id -> catalogue.track(id).orElseThrow())
+                .sorted(Comparator.comparingLong((Track t) -> v.notes().of(t.id()).playCount()).reversed())
+                .limit(count).toList();
+        return new Payloads.Songs(v.songs(tracks));
+    }
+
+    /**
+     * A getCoverArt URL carrying the caller's own token or API key, for clients that load artist
+     * images by URL; none when the caller signed in with a plain password, which must not be echoed.
+     */
+    static String imageUrl(Call call, String coverArtId, int size) {
+        if (coverArtId == null) {
+            return null;
+        }
+        var params = call.params();
+        var uri = call.request().uri();
+        String path = uri.getRawPath();
+        String base = path.substring(0, path.indexOf("/rest/") + 1);
+        UriComponentsBuilder url = UriComponentsBuilder.fromUri(uri).replacePath(base + "rest/getCoverArt").replaceQuery(null);
+        if (params.string("apiKey").isPresent()) {
+            url.queryParam("apiKey", params.string("apiKey").get());
+        } else if (params.string("t").isPresent() && params.string("s").isPresent()) {
+            url.queryParam("u", params.required("u")).queryParam("t", params.required("t")).queryParam("s", params.required("s"));
+        } else {
+            return null;
+        }
+        return url.queryParam("c", call.client()).queryParam("v", params.string("v").orElse(SubsonicSettings.PROTOCOL_VERSION))
+                .queryParam("id", coverArtId).queryParam("size", size).encode().build().toUriString();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.minstrel.subsonic.lists;
+
+import dev.minstrel.library.catalogue.Album;
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.TextFold;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.annotation.Annotation;
+import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.model.ItemViews;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Reply;
+import dev.minstrel.subsonic.protocol.SubsonicException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+/** getAlbumList(2), getRandomSongs, getSongsByGenre and getStarred(2), from memory. */
+public final class ListEndpoints {
+
+    /** Clients page until a page comes back short, so a larger size is capped, never refused. */
+    static final int MAX_SIZE = 500;
+
+    private final ViewSource views;
+
+    public ListEndpoints(ViewSource views) {
+        this.views = views;
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .data("getAlbumList", call -> views.views(call).map(v -> Reply.of("albumList",
+                        new Payloads.AlbumList(albumList(call, v).stream().map(v::albumDirectory).toList()))))
+                .data("getAlbumList2", call -> views.views(call).map(v -> Reply.of("albumList2",
+                        new Payloads.AlbumList2(albumList(call, v).stream().map(v::album).toList()))))
+                .data("getRandomSongs", call -> views.views(call).map(v -> Reply.of("randomSongs", randomSongs(call, v))))
+                .data("getSongsByGenre", call -> views.views(call).map(v -> Reply.of("songsByGenre", songsByGenre(call, v))))
+                .data("getStarred", call -> views.views(call).map(v -> {
+                    Starred s = starred(call, v);
+                    return Reply.of("starred", new Payloads.Matches(s.artists().stream().map(a -> v.artistEntry(a)).toList(),
+                            s.albums().stream().map(v::albumDirectory).toList(), v.songs(s.tracks())));
+                }))
+                .data("getStarred2", call -> views.views(call).map(v -> {
+                    Starred s = starred(call, v);
+                    return Reply.of("starred2", new Payloads.MatchesID3(s.artists().stream().map(v::artist).toList(),
+                            s.albums().stream().map(v::album).toList(), v.songs(s.tracks())));
+                }));
+    }
+
+    private static List<Album> albumList(Call call, ItemViews v) {
+        BrowseEndpoints.checkMusicFolder(call);
+        String type = call.params().required("type");
+        int size = call.params().count("size", 10, MAX_SIZE);
+        int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
+        Catalogue catalogue = v.catalogue();
+        List<Album> albums = catalogue.albums();
+        List<Album> ordered = switch (type) {
+            case "random" -> {
+                List<Album> shuffled = new ArrayList<>(albums);
+                Collections.shuffle(shuffled, ThreadLocalRandom.current());
+                offset = 0;
+                yield shuffled;
+            }
+            case "newest" -> sorted(albums, Comparator.comparing(Album::created).reversed());
+            case "highest" -> sorted(filter(albums, a -> v.notes().of(a.id()).rating() > 0),
+                    Comparator.comparingInt((Album a) -> v.notes().of(a.id()).rating()).reversed());
+            case "frequent" -> sorted(filter(albums, a -> plays(v, a) > 0),
+                    Comparator.comparingLong((Album a) -> plays(v, a)).reversed());
+            case "recent" -> sorted(filter(albums, a -> lastPlayed(v, a) > 0),
+                    Comparator.comparingLong((Album a) -> lastPlayed(v, a)).reversed());
+            case "alphabeticalByName" -> sorted(albums, Comparator.comparing((Album a) -> TextFold.fold(a.sortName()))
+                    .thenComparing(a -> TextFold.fold(a.name())));
+            case "alphabeticalByArtist" -> albums;
+            case "starred" -> v.notes().starredIds().stream().flatMap(id -> catalogue.album(id).stream()).toList();
+            case "byYear" -> byYear(call, albums);
+            case "byGenre" -> {
+                String genre = call.params().required("genre");
+                yield filter(albums, a -> a.genres().stream().anyMatch(g -> g.equalsIgnoreCase(genre)));
+            }
+            default -> throw SubsonicException.invalid("type", type, "one of random, newest, highest, frequent, recent, "
+                    + "alphabeticalByName, alphabeticalByArtist, starred, byYear, byGenre");
+        };
+        return page(ordered, offset, size);
+    }
+
+    /** fromYear greater than toYear lists the years in descending order (DSub asks for decades so). */
+    private static List<Album> byYear(Call call, List<Album> albums) {
+        int from = call.params().integer("fromYear").orElseThrow(() -> SubsonicException.missing("fromYear"));
+        int to = call.params().integer("toYear").orElseThrow(() -> SubsonicException.missing("toYear"));
+        int low = Math.min(from, to);
+        int high = Math.max(from, to);
+        Comparator<Album> byYear = Comparator.comparingInt(Album::year);
+        return sorted(filter(albums, a -> a.year() != null && a.year() >= low && a.year() <= high),
+                from > to ? byYear.reversed() : byYear);
+    }
+
+    private static long plays(ItemViews v, Album album) {
+        long plays = 0;
+        for (String id : album.trackIds()) {
+            plays += v.notes().of(id).playCount();
+        }
+        return plays;
+    }
+
+    private static long lastPlayed(ItemViews v, Album album) {
+        long last = 0;
+        for (String id : album.trackIds()) {
+            Annotation note = v.notes().of(id);
+            if (note.lastPlayed() != null) {
+                last = Math.max(last, note.lastPlayed());
+            }
+        }
+        return last;
+    }
+
+    private static Payloads.Songs randomSongs(Call call, ItemViews v) {
+        BrowseEndpoints.checkMusicFolder(call);
+        int size = call.params().count("size", 10, MAX_SIZE);
+        String genre = call.params().string("genre").filter(g -> !g.isBlank()).orElse(null);
+        Integer from = call.params().integer("fromYear").orElse(null);
+        Integer to = call.params().integer("toYear").orElse(null);
+        List<Track> matching = filter(v.catalogue().tracks(), t -> (genre == null || hasGenre(t, genre))
+                && (from == null || (t.year() != null && t.year() >= from))
+                && (to == null || (t.year() != null && t.year() <= to)));
+        List<Track> shuffled = new ArrayList<>(matching);
+        Collections.shuffle(shuffled, ThreadLocalRandom.current());
+        return new Payloads.Songs(v.songs(shuffled.subList(0, Math.min(size, shuffled.size()))));
+    }
+
+    private static Payloads.Songs songsByGenre(Call call, ItemViews v) {
+        BrowseEndpoints.checkMusicFolder(call);
+        String genre = call.params().required("genre");
+        int count = call.params().count("count", 10, MAX_SIZE);
+        int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
+        return new Payloads.Songs(v.songs(page(filter(v.catalogue().tracks(), t -> hasGenre(t, genre)), offset, count)));
+    }
+
+    private static boolean hasGenre(Track track, String genre) {
+        String wanted = genre.toLowerCase(Locale.ROOT);
+        return track.genres().stream().anyMatch(g -> g.toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    private record Starred(List<dev.minstrel.library.catalogue.Artist> artists, List<Album> albums, List<Track> tracks) {
+    }
+
+    private static Starred starred(Call call, ItemViews v) {
+        BrowseEndpoints.checkMusicFolder(call);
+        Catalogue catalogue = v.catalogue();
+        List<String> ids = v.notes().starredIds();
+        return new Starred(ids.stream().flatMap(id -> catalogue.artist(id).stream()).toList(),
+                ids.stream().flatMap(id -> catalogue.album(id).stream()).toList(),
+                ids.stream().flatMap(id -> catalogue.track(id).stream()).toList());
+    }
+
+    private static <T> List<T> filter(List<T> items, Predicate<T> keep) {
+        return items.stream().filter(keep).toList();
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        return items.stream().sorted(order).toList();
+    }
+
+    private static <T> List<T> page(List<T> items, int offset, int size) {
+        int from = Math.min(offset, items.size());
+        return items.subList(from, Math.min(items.size(), from + size));
+    }
+}

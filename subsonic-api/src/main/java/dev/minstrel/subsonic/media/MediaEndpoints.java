@@ -1,0 +1,170 @@
+package dev.minstrel.subsonic.media;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.catalogue.TextFold;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.cover.CoverArt;
+import dev.minstrel.library.lyrics.Lyrics;
+import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Reply;
+import dev.minstrel.subsonic.protocol.SubsonicException;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * stream, download, getCoverArt, getLyrics and getLyricsBySongId. Files go out as a
+ * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (stack trap T10); the
+ * 416 answer is written here because Spring's lacks {@code Content-Range: bytes *}{@code /len}.
+ * There is no transcoding: {@code format}, {@code maxBitRate} and {@code timeOffset} are accepted
+ * and ignored, the original file is always served (as for {@code format=raw}).
+ */
+public final class MediaEndpoints {
+
+    private final MusicLibrary library;
+
+    public MediaEndpoints(MusicLibrary library) {
+        this.library = library;
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .media("stream", call -> serve(call, false))
+                .media("download", call -> {
+                    if (!call.user().download()) {
+                        throw SubsonicException.notAuthorised("This account may not download");
+                    }
+                    return serve(call, true);
+                })
+                .media("getCoverArt", this::coverArt)
+                .data("getLyrics", this::lyrics)
+                .data("getLyricsBySongId", this::lyricsBySongId);
+    }
+
+    private Mono<ServerResponse> serve(Call call, boolean attachment) {
+        Track track = BrowseEndpoints.track(library.catalogue(), call.params().required("id"));
+        return Mono.fromCallable(() -> fileOf(track)).subscribeOn(Schedulers.boundedElastic()).flatMap(file -> {
+            long length = file.length();
+            String range = call.request().headers().firstHeader(HttpHeaders.RANGE);
+            if (range != null && !satisfiable(range, length)) {
+                return ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length)
+                        .header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
+            }
+            ServerResponse.BodyBuilder response = ServerResponse.ok()
+                    .contentType(mediaType(track.contentType()))
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .lastModified(Instant.ofEpochMilli(file.modified()))
+                    .eTag("\"" + track.id() + "-" + length + "-" + file.modified() + "\"");
+            if (attachment) {
+                response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.path().getFileName().toString(), StandardCharsets.UTF_8).build().toString());
+            }
+            return response.bodyValue(new FileSystemResource(file.path()));
+        });
+    }
+
+    private record AudioFile(Path path, long length, long modified) {
+    }
+
+    private AudioFile fileOf(Track track) {
+        Path path = library.file(track).orElseThrow(() -> SubsonicException.notFound("Audio file"));
+        try {
+            return new AudioFile(path, Files.size(path), Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException gone) {
+            throw SubsonicException.notFound("Audio file");
+        }
+    }
+
+    /** True when at least one requested range starts inside the file. */
+    static boolean satisfiable(String header, long length) {
+        try {
+            List<HttpRange> ranges = HttpRange.parseRanges(header);
+            return ranges.isEmpty() || ranges.stream().anyMatch(r -> r.getRangeStart(length) < length);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static MediaType mediaType(String contentType) {
+        try {
+            return contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+        } catch (IllegalArgumentException unknown) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    private Mono<ServerResponse> coverArt(Call call) {
+        String id = call.params().required("id");
+        Integer size = call.params().integer("size").filter(s -> s > 0).orElse(null);
+        return Mono.fromCallable(() -> {
+                    CoverArt art = library.coverArt(id, size).orElseThrow(() -> SubsonicException.notFound("Cover art"));
+                    Path file = art.file();
+                    return new Object[]{art, Files.size(file), Files.getLastModifiedTime(file).toMillis()};
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(IOException.class, gone -> SubsonicException.notFound("Cover art"))
+                .flatMap(found -> {
+                    CoverArt art = (CoverArt) found[0];
+                    Instant modified = Instant.ofEpochMilli((Long) found[2]);
+                    String eTag = "\"" + Integer.toHexString((id + "/" + size).hashCode()) + "-" + found[1] + "-" + found[2] + "\"";
+                    return call.request().checkNotModified(modified, eTag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
+                            .contentType(mediaType(art.contentType()))
+                            .eTag(eTag).lastModified(modified)
+                            .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
+                            .bodyValue(new FileSystemResource(art.file()))));
+                });
+    }
+
+    /** Plain lyrics by artist and title; an empty {@code lyrics} element when none are found. */
+    private Mono<Reply> lyrics(Call call) {
+        String artist = call.params().string("artist").map(TextFold::fold).orElse(null);
+        String title = call.params().string("title").map(TextFold::fold).orElse(null);
+        if (title == null || title.isBlank()) {
+            return Mono.just(Reply.of("lyrics", new Payloads.Lyrics(null, null, null)));
+        }
+        List<Track> candidates = library.catalogue().tracks().stream()
+                .filter(t -> TextFold.fold(t.title()).equals(title)
+                        && (artist == null || artist.isBlank() || TextFold.fold(t.artist()).equals(artist)))
+                .toList();
+        return Mono.fromCallable(() -> candidates.stream()
+                        .map(t -> library.lyrics(t).orElse(null)).filter(l -> l != null).findFirst()
+                        .map(l -> new Payloads.Lyrics(l.artist(), l.title(), l.text()))
+                        .orElse(new Payloads.Lyrics(null, null, null)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(found -> Reply.of("lyrics", found));
+    }
+
+    private Mono<Reply> lyricsBySongId(Call call) {
+        Track track = BrowseEndpoints.track(library.catalogue(), call.params().required("id"));
+        return Mono.fromCallable(() -> library.lyrics(track))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(found -> Reply.of("lyricsList", new Payloads.LyricsList(found.map(l -> List.of(structured(track, l)))
+                        .orElse(null))));
+    }
+
+    private static Payloads.StructuredLyrics structured(Track track, Lyrics lyrics) {
+        List<Payloads.Line> lines = lyrics.lines().stream()
+                .map(line -> new Payloads.Line(lyrics.synced() ? line.startMillis() : null, line.text())).toList();
+        return new Payloads.StructuredLyrics(track.artist(), track.title(),
+                lyrics.lang() == null || lyrics.lang().isBlank() ? "xxx" : lyrics.lang(), 0, lyrics.synced(), lines);
+    }
+}

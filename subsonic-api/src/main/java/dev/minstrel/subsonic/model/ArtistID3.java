@@ -1,0 +1,23 @@
+package dev.minstrel.subsonic.model;
+
+import java.util.List;
+
+/** An artist in tag browsing; {@code album} is set only by getArtist (XSD ArtistWithAlbumsID3). */
+public record ArtistID3(
+        String id,
+        String name,
+        String coverArt,
+        String artistImageUrl,
+        int albumCount,
+        String starred,
+        @OpenSubsonic Integer userRating,
+        @OpenSubsonic String musicBrainzId,
+        @OpenSubsonic String sortName,
+        @OpenSubsonic List<String> roles,
+        List<AlbumID3> album) {
+
+    public ArtistID3 withAlbums(List<AlbumID3> albums) {
+        return new ArtistID3(id, name, coverArt, artistImageUrl, albumCount, starred, userRating, musicBrainzId,
+                sortName, roles, albums);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.minstrel.subsonic.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * A song or a directory (XSD {@code Child}), with the OpenSubsonic additions. The four fields
+ * after {@code bookmarkPosition} are only set in getNowPlaying entries (XSD {@code NowPlayingEntry}
+ * extends Child).
+ */
+public record Child(
+        String id,
+        String parent,
+        @JsonProperty("isDir") boolean isDir,
+        String title,
+        String album,
+        String artist,
+        Integer track,
+        Integer year,
+        String genre,
+        String coverArt,
+        Long size,
+        String contentType,
+        String suffix,
+        Integer duration,
+        Integer bitRate,
+        String path,
+        Integer userRating,
+        Long playCount,
+        Integer discNumber,
+        String created,
+        String starred,
+        String albumId,
+        String artistId,
+        String type,
+        @JsonProperty("isVideo") Boolean isVideo,
+        Long bookmarkPosition,
+        String username,
+        Integer minutesAgo,
+        Integer playerId,
+        String playerName,
+        @OpenSubsonic String played,
+        @OpenSubsonic Integer bpm,
+        @OpenSubsonic String comment,
+        @OpenSubsonic String sortName,
+        @OpenSubsonic String mediaType,
+        @OpenSubsonic String musicBrainzId,
+        @OpenSubsonic String displayArtist,
+        @OpenSubsonic String displayAlbumArtist,
+        @OpenSubsonic String displayComposer,
+        @OpenSubsonic Integer channelCount,
+        @OpenSubsonic Integer samplingRate,
+        @OpenSubsonic Integer bitDepth,
+        @OpenSubsonic String explicitStatus,
+        @OpenSubsonic List<String> isrc,
+        @OpenSubsonic List<Name> genres,
+        @OpenSubsonic List<IdName> artists,
+        @OpenSubsonic List<IdName> albumArtists,
+        @OpenSubsonic List<Contributor> contributors,
+        @OpenSubsonic List<String> moods,
+        @OpenSubsonic ReplayGainView replayGain) {
+
+    /** This entry as a getNowPlaying entry. */
+    public Child playing(String username, int minutesAgo, int playerId, String playerName) {
+        return new Child(id, parent, isDir, title, album, artist, track, year, genre, coverArt, size, contentType,
+                suffix, duration, bitRate, path, userRating, playCount, discNumber, created, starred, albumId, artistId,
+                type, isVideo, bookmarkPosition, username, minutesAgo, playerId, playerName, played, bpm, comment,
+                sortName, mediaType, musicBrainzId, displayArtist, displayAlbumArtist, displayComposer, channelCount,
+                samplingRate, bitDepth, explicitStatus, isrc, genres, artists, albumArtists, contributors, moods,
+                replayGain);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.minstrel.subsonic.playlist;
+
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.auth.SubsonicAccounts;
+import dev.minstrel.subsonic.auth.SubsonicUser;
+import dev.minstrel.subsonic.model.ItemViews;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Reply;
+import dev.minstrel.subsonic.protocol.SubsonicException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Playlists. Only the owner changes or deletes a playlist; public ones are visible to everyone; the
+ * admin may list anyone's with {@code getPlaylists?username=}. A playlist another user may not see
+ * answers 70, as if it did not exist.
+ */
+public final class PlaylistEndpoints {
+
+    private final PlaylistStore store;
+    private final SubsonicAccounts accounts;
+    private final ViewSource views;
+    private final Clock clock;
+
+    public PlaylistEndpoints(DatabaseClient db, SubsonicAccounts accounts, ViewSource views, Clock clock) {
+        this.store = new PlaylistStore(db);
+        this.accounts = accounts;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .data("getPlaylists", this::getPlaylists)
+                .data("getPlaylist", call -> visible(call, call.params().required("id"))
+                        .flatMap(playlist -> reply(call, playlist)))
+                .data("createPlaylist", this::createPlaylist)
+                .data("updatePlaylist", this::updatePlaylist)
+                .data("deletePlaylist", call -> owned(call, call.params().required("id"))
+                        .flatMap(playlist -> store.delete(playlist.id())).thenReturn(Reply.EMPTY));
+    }
+
+    private Mono<Reply> getPlaylists(Call call) {
+        SubsonicUser me = call.user();
+        String username = call.params().string("username").filter(u -> !u.isBlank()).orElse(null);
+        if (username != null && !username.equalsIgnoreCase(me.username()) && !me.admin()) {
+            throw SubsonicException.notAuthorised("Only the owner may list another user's playlists");
+        }
+        return Mono.zip(store.all(), owners(), views.views(call)).map(t -> {
+            Map<String, String> owners = t.getT2();
+            List<Payloads.Playlist> listed = t.getT1().stream()
+                    .filter(p -> username != null ? username.equalsIgnoreCase(owners.get(p.ownerId()))
+                            : p.ownerId().equals(me.id()) || p.isPublic())
+                    .map(p -> summary(p, owners, t.getT3(), null)).toList();
+            return Reply.of("playlists", new Payloads.Playlists(listed));
+        });
+    }
+
+    private Mono<Reply> createPlaylist(Call call) {
+        List<String> songs = trackIds(call.params().all("songId"));
+        long now = clock.millis();
+        var playlistId = call.params().string("playlistId").filter(id -> !id.isBlank());
+        Mono<String> saved;
+        if (playlistId.isPresent()) {
+            String name = call.params().string("name").filter(n -> !n.isBlank()).orElse(null);
+            saved = owned(call, playlistId.get())
+                    .flatMap(p -> store.update(p.id(), name, null, null, songs, now).thenReturn(p.id()));
+        } else {
+            saved = store.create(call.user().id(), call.params().required("name"), songs, now);
+        }
+        return saved.flatMap(store::byId).flatMap(p -> reply(call, p));
+    }
+
+    private Mono<Reply> updatePlaylist(Call call) {
+        String id = call.params().required("playlistId");
+        List<String> added = trackIds(call.params().all("songIdToAdd"));
+        List<Integer> removed = call.params().integers("songIndexToRemove");
+        return owned(call, id).flatMap(p -> {
+            List<String> tracks = null;
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                Set<Integer> drop = new HashSet<>(removed);
+                tracks = new ArrayList<>();
+                for (int i = 0; i < p.trackIds().size(); i++) {
+                    if (!drop.contains(i)) {
+                        tracks.add(p.trackIds().get(i));
+                    }
+                }
+                tracks.addAll(added);
+            }
+            return store.update(id, call.params().string("name").filter(n -> !n.isBlank()).orElse(null),
+                    call.params().string("comment").orElse(null), call.params().bool("public").orElse(null),
+                    tracks, clock.millis());
+        }).thenReturn(Reply.EMPTY);
+    }
+
+    private List<String> trackIds(List<String> ids) {
+        ids.forEach(id -> {
+            if (id.isBlank()) {
+                throw SubsonicException.missing("songId");
+            }
+        });
+        return ids;
+    }
+
+    private Mono<PlaylistStore.Playlist> visible(Call call, String id) {
+        return store.byId(id)
+                .filter(p -> p.ownerId().equals(call.user().id()) || p.isPublic() || call.user().admin())
+                .switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Playlist")));
+    }
+
+    private Mono<PlaylistStore.Playlist> owned(Call call, String id) {
+        return visible(call, id).doOnNext(p -> {
+            if (!p.ownerId().equals(call.user().id())) {
+                throw SubsonicException.notAuthorised("Only the playlist's owner may change it");
+            }
+        });
+    }
+
+    private Mono<Map<String, String>> owners() {
+        return accounts.all().collectMap(SubsonicUser::id, SubsonicUser::username);
+    }
+
+    private Mono<Reply> reply(Call call, PlaylistStore.Playlist playlist) {
+        return Mono.zip(owners(), views.views(call)).map(t -> {
+            Catalogue catalogue = t.getT2().catalogue();
+            List<Track> tracks = playlist.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
+            return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(), t.getT2().songs(tracks)));
+        });
+    }
+
+    /** Songs since removed from the library are left out of the counts and the entries. */
+    private static Payloads.Playlist summary(PlaylistStore.Playlist p, Map<String, String> owners, ItemViews views,
+                                             List<dev.minstrel.subsonic.model.Child> entries) {
+        Catalogue catalogue = views.catalogue();
+        List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
+        int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
+        String coverArt = tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
+        return new Payloads.Playlist(p.id(), p.name(), p.comment(), owners.getOrDefault(p.ownerId(), p.ownerId()),
+                p.isPublic(), tracks.size(), duration, Dates.iso(p.created()), Dates.iso(p.changed()), coverArt,
+                null, null, entries);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.minstrel.subsonic.playlist;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Playlists and their entries in the database; every call runs off the event loop (trap T8). */
+final class PlaylistStore {
+
+    record Playlist(String id, String ownerId, String name, String comment, boolean isPublic, long created,
+                    long changed, List<String> trackIds) {
+    }
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DatabaseClient db;
+
+    PlaylistStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<List<Playlist>> all() {
+        Mono<Map<String, List<String>>> entries = db.sql("SELECT playlist_id, track_id FROM subsonic_playlist_entry"
+                        + " ORDER BY playlist_id, position")
+                .map(row -> Map.entry(row.get("playlist_id", String.class), row.get("track_id", String.class)))
+                .all()
+                .collect(HashMap::new, (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return entries.flatMap(byPlaylist -> rows("SELECT * FROM subsonic_playlist ORDER BY name", Map.of(), byPlaylist)
+                        .collectList())
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    Mono<Playlist> byId(String id) {
+        return db.sql("SELECT track_id FROM subsonic_playlist_entry WHERE playlist_id = :id ORDER BY position")
+                .bind("id", id).map(row -> row.get("track_id", String.class)).all().collectList()
+                .flatMap(tracks -> rows("SELECT * FROM subsonic_playlist WHERE id = :id", Map.of("id", id), Map.of(id, tracks))
+                        .next())
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Flux<Playlist> rows(String sql, Map<String, Object> binds, Map<String, List<String>> entries) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+        for (var bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map(row -> {
+            String id = row.get("id", String.class);
+            return new Playlist(id, row.get("owner_id", String.class), row.get("name", String.class),
+                    row.get("comment", String.class), Boolean.TRUE.equals(row.get("is_public", Boolean.class)),
+                    row.get("created", Long.class), row.get("changed", Long.class), entries.getOrDefault(id, List.of()));
+        }).all();
+    }
+
+    Mono<String> create(String ownerId, String name, List<String> trackIds, long now) {
+        String id = newId();
+        return db.sql("INSERT INTO subsonic_playlist (id, owner_id, name, is_public, created, changed)"
+                        + " VALUES (:id, :owner, :name, FALSE, :now, :now)")
+                .bind("id", id).bind("owner", ownerId).bind("name", name).bind("now", now)
+                .fetch().rowsUpdated()
+                .then(writeEntries(id, trackIds))
+                .thenReturn(id)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Changes what is given (null: unchanged; an empty comment clears it) and replaces the entries when given. */
+    Mono<Void> update(String id, String name, String comment, Boolean isPublic, List<String> trackIds, long now) {
+        StringBuilder sql = new StringBuilder("UPDATE subsonic_playlist SET changed = :now");
+        if (name != null) {
+            sql.append(", name = :name");
+        }
+        if (comment != null) {
+            sql.append(", comment = :comment");
+        }
+        if (isPublic != null) {
+            sql.append(", is_public = :public");
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.append(" WHERE id = :id").toString()).bind("now", now).bind("id", id);
+        if (name != null) {
+            spec = spec.bind("name", name);
+        }
+        if (comment != null) {
+            spec = comment.isEmpty() ? spec.bindNull("comment", String.class) : spec.bind("comment", comment);
+        }
+        if (isPublic != null) {
+            spec = spec.bind("public", isPublic);
+        }
+        Mono<Void> entries = trackIds == null ? Mono.empty()
+                : db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
+                .then(writeEntries(id, trackIds));
+        return spec.fetch().rowsUpdated().then(entries).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    Mono<Void> delete(String id) {
+        return db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
+                .then(db.sql("DELETE FROM subsonic_playlist WHERE id = :id").bind("id", id).fetch().rowsUpdated())
+                .then()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Void> writeEntries(String id, List<String> trackIds) {
+        return Flux.range(0, trackIds.size())
+                .concatMap(i -> db.sql("INSERT INTO subsonic_playlist_entry (playlist_id, position, track_id)"
+                                + " VALUES (:id, :position, :track)")
+                        .bind("id", id).bind("position", i).bind("track", trackIds.get(i)).fetch().rowsUpdated())
+                .then();
+    }
+
+    private static String newId() {
+        StringBuilder id = new StringBuilder("pl-");
+        for (int i = 0; i < 16; i++) {
+            id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+}

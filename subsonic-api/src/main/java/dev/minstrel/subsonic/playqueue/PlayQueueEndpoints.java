@@ -1,0 +1,138 @@
+package dev.minstrel.subsonic.playqueue;
+
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.ErrorCode;
+import dev.minstrel.subsonic.protocol.Reply;
+import dev.minstrel.subsonic.protocol.SubsonicException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The play queue saved across devices (savePlayQueue/getPlayQueue) and bookmarks. Positions are
+ * milliseconds into the track. A savePlayQueue without ids clears the queue.
+ */
+public final class PlayQueueEndpoints {
+
+    private record SavedQueue(String currentId, long position, long changed, String changedBy) {
+    }
+
+    private record SavedBookmark(String trackId, long position, String comment, long created, long changed) {
+    }
+
+    private final DatabaseClient db;
+    private final ViewSource views;
+    private final Clock clock;
+
+    public PlayQueueEndpoints(DatabaseClient db, ViewSource views, Clock clock) {
+        this.db = db;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .data("savePlayQueue", this::savePlayQueue)
+                .data("getPlayQueue", this::getPlayQueue)
+                .data("createBookmark", this::createBookmark)
+                .data("getBookmarks", this::getBookmarks)
+                .data("deleteBookmark", call -> db.sql("DELETE FROM subsonic_bookmark WHERE user_id = :user AND track_id = :track")
+                        .bind("user", call.user().id()).bind("track", call.params().required("id"))
+                        .fetch().rowsUpdated().subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY));
+    }
+
+    private Mono<Reply> savePlayQueue(Call call) {
+        String user = call.user().id();
+        List<String> ids = call.params().all("id");
+        String current = call.params().string("current").filter(c -> !c.isBlank()).orElse(ids.isEmpty() ? null : ids.get(0));
+        if (current != null && !ids.contains(current)) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "Parameter 'current' must be one of the queued ids");
+        }
+        long position = call.params().longValue("position").orElse(0L);
+        Mono<Long> clear = db.sql("DELETE FROM subsonic_play_queue_entry WHERE user_id = :user").bind("user", user)
+                .fetch().rowsUpdated()
+                .then(db.sql("DELETE FROM subsonic_play_queue WHERE user_id = :user").bind("user", user).fetch().rowsUpdated());
+        if (ids.isEmpty()) {
+            return clear.subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY);
+        }
+        return clear
+                .then(db.sql("INSERT INTO subsonic_play_queue (user_id, current_id, position, changed, changed_by)"
+                                + " VALUES (:user, :current, :position, :changed, :client)")
+                        .bind("user", user).bind("current", current).bind("position", position)
+                        .bind("changed", clock.millis()).bind("client", call.client()).fetch().rowsUpdated())
+                .thenMany(Flux.range(0, ids.size()).concatMap(i -> db.sql(
+                                "INSERT INTO subsonic_play_queue_entry (user_id, position, track_id) VALUES (:user, :position, :track)")
+                        .bind("user", user).bind("position", i).bind("track", ids.get(i)).fetch().rowsUpdated()))
+                .then()
+                .subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(Reply.EMPTY);
+    }
+
+    private Mono<Reply> getPlayQueue(Call call) {
+        String user = call.user().id();
+        Mono<List<String>> entries = db.sql("SELECT track_id FROM subsonic_play_queue_entry WHERE user_id = :user ORDER BY position")
+                .bind("user", user).map(row -> row.get("track_id", String.class)).all().collectList();
+        Mono<SavedQueue> queue = db.sql("SELECT current_id, position, changed, changed_by FROM subsonic_play_queue WHERE user_id = :user")
+                .bind("user", user)
+                .map(row -> new SavedQueue(row.get("current_id", String.class), row.get("position", Long.class),
+                        row.get("changed", Long.class), row.get("changed_by", String.class)))
+                .one();
+        return queue.zipWith(entries).subscribeOn(Schedulers.boundedElastic())
+                .zipWith(views.views(call))
+                .map(t -> {
+                    SavedQueue saved = t.getT1().getT1();
+                    var v = t.getT2();
+                    var songs = v.songs(t.getT1().getT2().stream().flatMap(id -> v.catalogue().track(id).stream()).toList());
+                    return Reply.of("playQueue", new Payloads.PlayQueue(saved.currentId(), saved.position(),
+                            call.user().username(), Dates.iso(saved.changed()), saved.changedBy(), songs));
+                })
+                .defaultIfEmpty(Reply.EMPTY);
+    }
+
+    private Mono<Reply> createBookmark(Call call) {
+        String user = call.user().id();
+        String track = call.params().required("id");
+        long position = call.params().longValue("position").orElseThrow(() -> SubsonicException.missing("position"));
+        String comment = call.params().string("comment").orElse(null);
+        long now = clock.millis();
+        return db.sql("UPDATE subsonic_bookmark SET position = :position, comment = :comment, changed = :now"
+                        + " WHERE user_id = :user AND track_id = :track")
+                .bind("position", position).bind("now", now).bind("user", user).bind("track", track)
+                .bind("comment", comment == null ? "" : comment)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated > 0 ? Mono.just(updated)
+                        : db.sql("INSERT INTO subsonic_bookmark (user_id, track_id, position, comment, created, changed)"
+                                        + " VALUES (:user, :track, :position, :comment, :now, :now)")
+                        .bind("user", user).bind("track", track).bind("position", position)
+                        .bind("comment", comment == null ? "" : comment).bind("now", now)
+                        .fetch().rowsUpdated())
+                .subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(Reply.EMPTY);
+    }
+
+    private Mono<Reply> getBookmarks(Call call) {
+        return db.sql("SELECT track_id, position, comment, created, changed FROM subsonic_bookmark WHERE user_id = :user"
+                        + " ORDER BY changed DESC")
+                .bind("user", call.user().id())
+                .map(row -> new SavedBookmark(row.get("track_id", String.class), row.get("position", Long.class),
+                        row.get("comment", String.class), row.get("created", Long.class), row.get("changed", Long.class)))
+                .all().collectList()
+                .subscribeOn(Schedulers.boundedElastic())
+                .zipWith(views.views(call))
+                .map(t -> Reply.of("bookmarks", new Payloads.Bookmarks(t.getT1().stream()
+                        .flatMap(b -> t.getT2().catalogue().track(b.trackId()).stream()
+                                .map(track -> new Payloads.Bookmark(b.position(), call.user().username(), b.comment(),
+                                        Dates.iso(b.created()), Dates.iso(b.changed()), t.getT2().song(track))))
+                        .toList())));
+    }
+}

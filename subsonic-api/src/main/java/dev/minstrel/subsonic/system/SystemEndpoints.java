@@ -1,0 +1,48 @@
+package dev.minstrel.subsonic.system;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.scan.ScanStatus;
+import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Reply;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** ping, getLicense, getOpenSubsonicExtensions, tokenInfo, getScanStatus and startScan. */
+public final class SystemEndpoints {
+
+    /** Only what Minstrel really implements: clients switch features on by this list. */
+    private static final List<Payloads.OpenSubsonicExtension> EXTENSIONS = List.of(
+            new Payloads.OpenSubsonicExtension("formPost", List.of(1)),
+            new Payloads.OpenSubsonicExtension("apiKeyAuthentication", List.of(1)),
+            new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)));
+
+    private final MusicLibrary library;
+
+    public SystemEndpoints(MusicLibrary library) {
+        this.library = library;
+    }
+
+    public void register(Endpoints endpoints) {
+        endpoints
+                .data("ping", call -> Mono.just(Reply.EMPTY))
+                .data("getLicense", call -> Mono.just(Reply.of("license",
+                        new Payloads.License(true, call.user().email(), null, null))))
+                .publicData("getOpenSubsonicExtensions", call -> Mono.just(Reply.list("openSubsonicExtensions", EXTENSIONS)))
+                .data("tokenInfo", call -> Mono.just(Reply.of("tokenInfo", new Payloads.TokenInfo(call.user().username()))))
+                .data("getScanStatus", call -> Mono.just(scanStatus(library.scanStatus())))
+                .data("startScan", call -> {
+                    call.requireAdmin("start a scan");
+                    library.startScan(call.params().bool("fullScan", false));
+                    return Mono.just(scanStatus(library.scanStatus()));
+                });
+    }
+
+    private static Reply scanStatus(ScanStatus status) {
+        long count = status.scanning() ? status.filesSeen() : status.tracksIndexed();
+        return Reply.of("scanStatus", new Payloads.ScanStatus(status.scanning(), count, status.folderCount(),
+                Dates.iso(status.lastScan())));
+    }
+}

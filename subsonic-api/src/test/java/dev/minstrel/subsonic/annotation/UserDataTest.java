@@ -1,0 +1,114 @@
+package dev.minstrel.subsonic.annotation;
+
+import dev.minstrel.subsonic.SubsonicFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserDataTest {
+
+    @TempDir
+    static Path dir;
+    static SubsonicFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new SubsonicFixture(dir);
+    }
+
+    @Test
+    void starAndUnstarSongsAlbumsAndArtistsTogether() {
+        assertThat(fixture.json(fixture.asOwner("star", "id=" + fixture.knowingMe.id() + "&albumId="
+                + fixture.comeTogether.albumId() + "&artistId=" + fixture.soWhat.artistId()))).contains("\"status\":\"ok\"");
+        String starred = fixture.json(fixture.asOwner("getStarred2", ""));
+        assertThat(starred).contains("\"artist\":[{\"id\":\"" + fixture.soWhat.artistId() + "\"",
+                "\"album\":[{\"id\":\"" + fixture.comeTogether.albumId() + "\"", "\"song\":[{\"id\":\"" + fixture.knowingMe.id() + "\"");
+        fixture.json(fixture.asOwner("unstar", "albumId=" + fixture.comeTogether.albumId()));
+        assertThat(fixture.json(fixture.asOwner("getStarred2", ""))).doesNotContain("\"album\":[");
+        assertThat(fixture.json(fixture.asOwner("star", "id=tr-unknown"))).contains("\"code\":70");
+        assertThat(fixture.json(fixture.asOwner("star", ""))).contains("\"code\":10");
+    }
+
+    @Test
+    void ratingIsSetAndClearedByZero() {
+        fixture.json(fixture.asOwner("setRating", "id=" + fixture.something.id() + "&rating=5"));
+        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.something.id()))).contains("\"userRating\":5");
+        fixture.json(fixture.asOwner("setRating", "id=" + fixture.something.id() + "&rating=0"));
+        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.something.id()))).doesNotContain("userRating");
+        assertThat(fixture.json(fixture.asOwner("setRating", "id=" + fixture.something.id() + "&rating=6"))).contains("\"code\":10");
+    }
+
+    @Test
+    void scrobblesAreStoredAndOnlySubmissionsCount() {
+        fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&submission=false"));
+        fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&time=1700000000"));
+        List<Map<String, Object>> rows = fixture.rows("SELECT user_id, track_id, played_at, client, submission FROM scrobble"
+                + " WHERE track_id = '" + fixture.comeTogether.id() + "' ORDER BY id");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("USER_ID", "u-alice").containsEntry("CLIENT", "test")
+                .containsEntry("SUBMISSION", false).containsEntry("PLAYED_AT", SubsonicFixture.NOW.toEpochMilli());
+        assertThat(rows.get(1)).containsEntry("SUBMISSION", true).containsEntry("PLAYED_AT", 1_700_000_000_000L);
+        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.comeTogether.id()))).contains("\"playCount\":1");
+        assertThat(fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&time=1&time=2")))
+                .contains("\"code\":0");
+    }
+
+    @Test
+    void nowPlayingShowsWhatWasAnnounced() {
+        fixture.json(fixture.asFriend("scrobble", "id=" + fixture.soWhat.id() + "&submission=false"));
+        String body = fixture.json(fixture.asOwner("getNowPlaying", ""));
+        assertThat(body).contains("\"entry\":[{\"id\":\"" + fixture.soWhat.id() + "\"", "\"username\":\"bob\"",
+                "\"minutesAgo\":0", "\"playerName\":\"test\"");
+    }
+
+    @Test
+    void playQueueRoundTripsAndClears() {
+        fixture.json(fixture.asFriend("savePlayQueue", "id=" + fixture.soWhat.id() + "&id=" + fixture.something.id()
+                + "&current=" + fixture.something.id() + "&position=61000"));
+        String body = fixture.json(fixture.asFriend("getPlayQueue", ""));
+        assertThat(body).contains("\"playQueue\":{\"current\":\"" + fixture.something.id() + "\",\"position\":61000,"
+                        + "\"username\":\"bob\",\"changed\":\"2026-11-25T12:00:00.123Z\",\"changedBy\":\"test\"",
+                "\"entry\":[{\"id\":\"" + fixture.soWhat.id() + "\"");
+        assertThat(fixture.json(fixture.asFriend("savePlayQueue", "id=" + fixture.soWhat.id() + "&current=tr-other")))
+                .contains("\"code\":10");
+        fixture.json(fixture.asFriend("savePlayQueue", ""));
+        assertThat(fixture.json(fixture.asFriend("getPlayQueue", ""))).doesNotContain("playQueue");
+    }
+
+    @Test
+    void bookmarksAreCreatedListedAndDeleted() {
+        fixture.json(fixture.asOwner("createBookmark", "id=" + fixture.soWhat.id() + "&position=5000&comment=solo"));
+        fixture.json(fixture.asOwner("createBookmark", "id=" + fixture.soWhat.id() + "&position=7000&comment=solo"));
+        String body = fixture.json(fixture.asOwner("getBookmarks", ""));
+        assertThat(body).contains("\"bookmark\":[{\"position\":7000,\"username\":\"alice\",\"comment\":\"solo\"",
+                "\"entry\":{\"id\":\"" + fixture.soWhat.id() + "\"");
+        fixture.json(fixture.asOwner("deleteBookmark", "id=" + fixture.soWhat.id()));
+        assertThat(fixture.json(fixture.asOwner("getBookmarks", ""))).contains("\"bookmarks\":{}");
+    }
+
+    @Test
+    void usersSeeThemselvesAndOnlyTheOwnerSeesEveryone() {
+        assertThat(fixture.json(fixture.asFriend("getUser", "username=bob"))).contains("\"username\":\"bob\"",
+                "\"adminRole\":false", "\"downloadRole\":false", "\"streamRole\":true", "\"folder\":[1]");
+        assertThat(fixture.json(fixture.asFriend("getUser", "username=alice"))).contains("\"code\":50");
+        assertThat(fixture.json(fixture.asFriend("getUsers", ""))).contains("\"code\":50");
+        assertThat(fixture.json(fixture.asOwner("getUsers", ""))).contains("\"username\":\"alice\"", "\"username\":\"bob\"");
+        assertThat(fixture.json(fixture.asOwner("getUser", "username=bob"))).contains("\"username\":\"bob\"");
+    }
+
+    @Test
+    void onlyTheOwnerStartsAScan() {
+        assertThat(fixture.json(fixture.asFriend("startScan", ""))).contains("\"code\":50");
+        assertThat(fixture.library.scanStarted).isFalse();
+        assertThat(fixture.json(fixture.asOwner("startScan", ""))).contains("\"scanStatus\":{\"scanning\":false,\"count\":6");
+        assertThat(fixture.library.scanStarted).isTrue();
+        assertThat(fixture.json(fixture.asFriend("getScanStatus", ""))).contains("\"folderCount\":5",
+                "\"lastScan\":\"2026-11-25T11:00:00.123Z\"");
+    }
+}
