@@ -135,17 +135,23 @@ public final class IngestRunner implements AutoCloseable {
 
     private void attempt(JobQueue.Delivery delivery, String worker) {
         Instant now = clock.instant();
-        Boolean claimed = store.claim(delivery.jobId(), worker, now, now.plus(settings.lease())).block();
-        if (!Boolean.TRUE.equals(claimed)) {
-            Job job = store.find(delivery.jobId()).block();
-            if (job == null || job.state().isFinal()) {
-                queue.ack(delivery);
-            } else {
-                queue.release(delivery);
+        Job job;
+        try {
+            boolean claimed = Boolean.TRUE.equals(
+                    store.claim(delivery.jobId(), worker, now, now.plus(settings.lease())).block());
+            job = store.find(delivery.jobId()).block();
+            if (!claimed) {
+                if (job == null || job.state().isFinal()) {
+                    queue.ack(delivery);
+                } else {
+                    queue.release(delivery);
+                }
+                return;
             }
-            return;
+        } catch (RuntimeException e) {
+            queue.release(delivery); // the database hiccuped: the job stays queued, or its lease runs out
+            throw e;
         }
-        Job job = store.find(delivery.jobId()).block();
         cancelled.remove(job.id());
         try {
             run(job, worker, delivery);

@@ -37,6 +37,18 @@ class IngestFailuresTest {
     }
 
     @Test
+    void aMissingFfmpegSaysHowToInstallItAndIsNotRetried(@TempDir Path dir) {
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_NO_FFMPEG", "1").install(true, false);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            Job job = ingest.awaitFinal(ingest.submit(TRACK).id());
+
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.attempts()).isEqualTo(1);
+            assertThat(job.items().get(0).error()).startsWith("FFmpeg is not installed").contains("sudo apt install ffmpeg");
+        }
+    }
+
+    @Test
     void aSpotifyRateLimitIsRetriedWithBackoffThenReported(@TempDir Path dir) {
         FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_RATELIMIT", "5:fatal").install(true, false);
         try (IngestFixture ingest = IngestFixture.start(dir, tools, s -> s.withLimits(1, Duration.ofSeconds(60), 2,

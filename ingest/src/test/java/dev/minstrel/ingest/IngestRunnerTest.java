@@ -67,4 +67,36 @@ class IngestRunnerTest {
             }
         }
     }
+
+    @Test
+    void downloadsRunOneAtATimeByDefault(@TempDir Path dir) throws Exception {
+        Path lines = dir.resolve("lines.log");
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_LINE_LOG", lines.toString()).install(true, false);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            String first = ingest.submit("https://open.spotify.com/track/1111111111111111111111").id();
+            String second = ingest.submit("https://open.spotify.com/track/2222222222222222222222").id();
+            assertThat(ingest.awaitFinal(first).state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(ingest.awaitFinal(second).state()).isEqualTo(JobState.SUCCEEDED);
+        }
+        var log = Files.readAllLines(lines).stream().map(l -> l.split("\t", 2)[1]).toList();
+        int secondStarts = log.indexOf("Processing query: https://open.spotify.com/track/2222222222222222222222");
+        int firstDone = log.stream().filter(l -> l.startsWith("Downloaded \"Artist 111111")).findFirst()
+                .map(log::indexOf).orElseThrow();
+        assertThat(secondStarts).isGreaterThan(firstDone);
+    }
+
+    @Test
+    void aYouTubePlaylistYieldsOneItemPerVideo(@TempDir Path dir) {
+        FakeTools tools = new FakeTools(dir).install(false, true);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            Job job = ingest.awaitFinal(ingest.submit("https://www.youtube.com/playlist?list=PLabcdefghijklmnop").id());
+
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.kind()).isEqualTo("playlist");
+            assertThat(job.items()).hasSize(2).allSatisfy(item -> {
+                assertThat(item.trackId()).isNotNull();
+                assertThat(item.title()).startsWith("Video PLabcdefgh");
+            });
+        }
+    }
 }
