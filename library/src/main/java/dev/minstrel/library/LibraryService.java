@@ -238,10 +238,14 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         }
     }
 
+    /** Publishes a new catalogue, unless the scan changed nothing: then the current one stands. */
     private void swap(LibraryState next) {
-        Catalogue built = CatalogueFactory.catalogue(next, settings.catalogue());
+        boolean unchanged = next.lastModified() != null && next.lastModified().equals(state.lastModified())
+                && next.folderImages().equals(state.folderImages()) && next.tracks().equals(state.tracks());
+        if (!unchanged) {
+            catalogue.set(CatalogueFactory.catalogue(next, settings.catalogue()));
+        }
         state = next;
-        catalogue.set(built);
     }
 
     @Override

@@ -147,7 +147,11 @@ public final class Scanner {
                 .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
         List<String> removed = new ArrayList<>(deleted);
         removed.addAll(rewritten);
-        store.save(new CatalogueStore.Changes(removed, saved, images, skipList, lastModified, finished));
+        if (changed || !skipped.equals(current.skipped())) {
+            store.save(new CatalogueStore.Changes(removed, saved, images, skipList, lastModified, finished));
+        } else {
+            store.saveScanTime(finished);
+        }
         log.debug("scan phases: walk {} ms ({} files), read {} ms ({} files), store {} ms ({} saved, {} deleted)",
                 (walked - started) / 1_000_000, files.size(), (readDone - walked) / 1_000_000, toRead.size(),
                 (System.nanoTime() - readDone) / 1_000_000, saved.size(), deleted.size());

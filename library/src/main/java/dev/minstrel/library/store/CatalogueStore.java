@@ -156,6 +156,16 @@ public final class CatalogueStore {
         transactions.transactional(work).subscribeOn(Schedulers.boundedElastic()).block();
     }
 
+    /** Records when a scan that found nothing to change finished. */
+    public void saveScanTime(Instant lastScan) {
+        Mono<Void> work = db.inConnection(connection -> execute(() -> connection
+                .createStatement("DELETE FROM library_state WHERE state_key = $1").bind(0, LAST_SCAN))
+                .then(insert(connection, "library_state", "state_key, state_value",
+                        new Class<?>[]{String.class, Long.class}, List.<Object[]>of(new Object[]{LAST_SCAN,
+                                lastScan.toEpochMilli()}))));
+        transactions.transactional(work).subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
     private Mono<Void> write(Connection connection, Changes changes) {
         List<Object> removed = new ArrayList<>(changes.removedTrackIds());
         List<Object[]> trackRows = new ArrayList<>();

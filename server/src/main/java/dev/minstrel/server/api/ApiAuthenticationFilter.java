@@ -6,7 +6,6 @@ import dev.minstrel.server.security.ClientAddressFilter;
 import dev.minstrel.server.security.LoginThrottle;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -45,7 +44,7 @@ public class ApiAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (!path.startsWith("/api/") || exchange.getRequest().getMethod() == HttpMethod.POST && OPEN.contains(path)) {
+        if (!path.startsWith("/api/") || OPEN.contains(path)) {
             return chain.filter(exchange);
         }
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

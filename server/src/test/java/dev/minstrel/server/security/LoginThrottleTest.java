@@ -1,0 +1,84 @@
+package dev.minstrel.server.security;
+
+import dev.minstrel.server.config.MinstrelProperties;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoginThrottleTest {
+
+    private final LoginThrottle throttle = new LoginThrottle(new LocalThrottleBuckets(),
+            new MinstrelProperties.Throttle(4, 3, Duration.ofMinutes(15), Duration.ofMillis(200)), Instant::now);
+
+    private void fail(String address, String username) {
+        throttle.failed(address, username).block();
+    }
+
+    @Test
+    void anAddressIsSlowedAfterHalfItsAllowanceAndBlockedAfterAll() {
+        throttle.check("203.0.113.1", null).block();
+        long start = System.nanoTime();
+        fail("203.0.113.1", null);
+        fail("203.0.113.1", null);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(150));
+
+        start = System.nanoTime();
+        fail("203.0.113.1", null);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        fail("203.0.113.1", null);
+
+        assertThatThrownBy(() -> throttle.check("203.0.113.1", null).block())
+                .isInstanceOfSatisfying(LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds())
+                        .isBetween(1L, 15 * 60L));
+        throttle.check("203.0.113.2", null).block();
+    }
+
+    @Test
+    void aUsernameUnderAttackStaysOpenToAddressesThatLoggedInAsItAndASuccessClearsIt() {
+        throttle.succeeded("192.0.2.1", "sam").block();
+        for (int i = 0; i < 3; i++) {
+            fail("203.0.113." + (10 + i), "sam");
+        }
+
+        assertThatThrownBy(() -> throttle.check("203.0.113.99", "sam").block())
+                .isInstanceOf(LoginThrottledException.class);
+        throttle.check("192.0.2.1", "sam").block();
+
+        throttle.succeeded("192.0.2.1", "Sam").block();
+        throttle.check("203.0.113.99", "sam").block();
+    }
+
+    @Test
+    void aSuccessDoesNotWashAnAddressClean() {
+        for (int i = 0; i < 4; i++) {
+            fail("203.0.113.50", "user" + i);
+        }
+        throttle.succeeded("203.0.113.50", "my-own-account").block();
+
+        assertThatThrownBy(() -> throttle.check("203.0.113.50", "my-own-account").block())
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void ipv6AddressesOfOneHouseholdShareTheirCount() {
+        assertThat(LoginThrottle.addressKey("2001:db8:1:2::1")).isEqualTo(LoginThrottle.addressKey("2001:db8:1:2:ffff::9"));
+        assertThat(LoginThrottle.addressKey("2001:db8:1:2::1")).isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:3::1"));
+        assertThat(LoginThrottle.addressKey("203.0.113.1")).isNotEqualTo(LoginThrottle.addressKey("203.0.113.2"));
+    }
+
+    @Test
+    void theBlockEndsWithItsWindow() throws Exception {
+        LoginThrottle quick = new LoginThrottle(new LocalThrottleBuckets(),
+                new MinstrelProperties.Throttle(1, 1, Duration.ofMillis(500), Duration.ZERO), Instant::now);
+        quick.failed("203.0.113.7", "x").block();
+        assertThatThrownBy(() -> quick.check("203.0.113.7", "x").block()).isInstanceOf(LoginThrottledException.class);
+
+        Thread.sleep(600);
+
+        quick.check("203.0.113.7", "x").block();
+    }
+}
