@@ -35,7 +35,7 @@ public final class Ingest implements AutoCloseable {
         this.queue = queue;
         this.events = events;
         this.runner = new IngestRunner(settings, store, queue, events, library, clock);
-        this.service = new IngestService(store, queue, events, runner, clock);
+        this.service = new IngestService(store, queue, events, runner, library, clock);
     }
 
     /** One instance: queue and events in the database and in memory. */

@@ -11,11 +11,13 @@ import dev.minstrel.ingest.job.JobStore;
 import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.ingest.queue.JobQueue;
+import dev.minstrel.library.MusicLibrary;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,26 +27,30 @@ import java.util.List;
 
 /**
  * What the endpoints do with jobs: create (a re-paste of a waiting, running or finished link joins
- * that job), list, cancel, retry, and the live event stream. Visibility: the owner sees every job, a
+ * that job while its tracks are still in the library), list, cancel, retry, and the live event stream. Visibility: the owner sees every job, a
  * friend granted ingest sees their own.
  */
 public final class IngestService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SNAPSHOT_JOBS = 50;
+    private static final int CLIENT_BUFFER = 4096;
 
     private final JobStore store;
     private final JobQueue queue;
     private final IngestEvents events;
     private final IngestRunner runner;
+    private final MusicLibrary library;
     private final Clock clock;
     private final LinkParser links = new LinkParser();
 
-    public IngestService(JobStore store, JobQueue queue, IngestEvents events, IngestRunner runner, Clock clock) {
+    public IngestService(JobStore store, JobQueue queue, IngestEvents events, IngestRunner runner, MusicLibrary library,
+                         Clock clock) {
         this.store = store;
         this.queue = queue;
         this.events = events;
         this.runner = runner;
+        this.library = library;
         this.clock = clock;
     }
 
@@ -58,7 +64,7 @@ public final class IngestService {
         return Mono.fromCallable(() -> {
             synchronized (this) { // one job per link even when two pastes race
                 Job existing = store.findLive(link.identity()).block();
-                if (existing != null) {
+                if (existing != null && stillInLibrary(existing)) {
                     return new Submission(existing, false);
                 }
                 Instant now = clock.instant();
@@ -107,14 +113,21 @@ public final class IngestService {
      */
     public Flux<IngestEvent> events(IngestCaller caller) {
         return Flux.defer(() -> {
-            Sinks.Many<IngestEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
-            Disposable live = events.live().filter(e -> visible(caller, e.ownerId()))
-                    .subscribe(e -> buffer.emitNext(e, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(50))));
+            // bounded: a client that stops reading loses events (and gets the state again when it reconnects)
+            // rather than holding memory on a Pi; live events arrive one at a time, so tryEmitNext never races
+            Sinks.Many<IngestEvent> buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<IngestEvent>get(CLIENT_BUFFER).get());
+            Disposable live = events.live().filter(e -> visible(caller, e.ownerId())).subscribe(buffer::tryEmitNext);
             Flux<IngestEvent> snapshot = page(caller, 0, SNAPSHOT_JOBS)
                     .flatMapMany(page -> Flux.fromIterable(page.jobs()).sort((a, b) -> a.createdAt().compareTo(b.createdAt())))
                     .map(IngestEvent::job);
             return snapshot.concatWith(buffer.asFlux()).doFinally(signal -> live.dispose());
         });
+    }
+
+    /** A finished job only stands for the link while its tracks are still in the library. */
+    private boolean stillInLibrary(Job job) {
+        return job.state() != JobState.SUCCEEDED || job.items().stream()
+                .allMatch(item -> item.trackId() != null && library.catalogue().track(item.trackId()).isPresent());
     }
 
     private static boolean visible(IngestCaller caller, String ownerId) {

@@ -168,7 +168,7 @@ class IngestFailuresTest {
     }
 
     @Test
-    void aLinkPastedTwiceIsOneJobAndATrackAlreadyInTheLibraryIsNotDownloadedAgain(@TempDir Path dir) {
+    void aLinkPastedTwiceIsOneJobAndATrackAlreadyInTheLibraryIsNotDownloadedAgain(@TempDir Path dir) throws IOException {
         FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_RECORD", dir.resolve("runs.jsonl").toString())
                 .install(true, false);
         AudioFixtures.mp3(dir.resolve("music/Someone/Something/01 - Already Here.mp3")).title("Already Here")
@@ -187,6 +187,14 @@ class IngestFailuresTest {
             assertThat(dir.resolve("runs.jsonl")).doesNotExist();
             assertThat(ingest.service.submit(IngestFixture.OWNER, TRACK + "?si=again").block().job().id())
                     .isEqualTo(first.job().id());
+
+            // once the track has left the library, pasting the link downloads it again
+            Files.delete(dir.resolve("music/Someone/Something/01 - Already Here.mp3"));
+            ingest.library.scanNow(false);
+            var again = ingest.service.submit(IngestFixture.OWNER, TRACK).block();
+            assertThat(again.created()).isTrue();
+            assertThat(ingest.awaitFinal(again.job().id()).state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(dir.resolve("runs.jsonl")).exists();
         }
     }
 

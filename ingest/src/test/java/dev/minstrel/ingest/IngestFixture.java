@@ -57,7 +57,7 @@ public final class IngestFixture implements AutoCloseable {
         this.events = events;
         this.queue = queue.apply(store);
         this.runner = new IngestRunner(settings, store, this.queue, events, library, Clock.systemUTC());
-        this.service = new IngestService(store, this.queue, events, runner, Clock.systemUTC());
+        this.service = new IngestService(store, this.queue, events, runner, library, Clock.systemUTC());
     }
 
     public static IngestFixture start(Path dir, FakeTools tools) {
