@@ -73,6 +73,8 @@ public final class IngestRunner implements AutoCloseable {
     private final TagCompletion tags = new TagCompletion();
     private final Duplicates duplicates = new Duplicates();
     private final LibraryPlacement placement;
+    private final SpotdlDownloader spotdl = new SpotdlDownloader();
+    private final YtDlpDownloader ytDlp = new YtDlpDownloader();
     private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closing;
@@ -277,8 +279,6 @@ public final class IngestRunner implements AutoCloseable {
     }
 
     private Optional<Downloader> downloaderFor(Link link) {
-        Downloader spotdl = new SpotdlDownloader();
-        Downloader ytDlp = new YtDlpDownloader();
         List<Downloader> candidates = !link.isYouTube() ? List.of(spotdl)
                 : link.source() == Link.Source.YOUTUBE_MUSIC ? List.of(ytDlp, spotdl) : List.of(ytDlp);
         return candidates.stream().filter(d -> tools.find(d.tool(), d.configuredPath(settings)).isPresent()).findFirst();
@@ -313,7 +313,7 @@ public final class IngestRunner implements AutoCloseable {
         }
         Map<Path, DownloadEvent.SongFile> announced = new HashMap<>();
         run.announcedFiles().values().forEach(f -> announced.put(f.file().toAbsolutePath().normalize(), f));
-        Map<String, SongInfo> songs = all ? new SpotdlDownloader().songs(staging) : Map.of();
+        Map<String, SongInfo> songs = all ? spotdl.songs(staging) : Map.of(); // spotDL's save file, if this was spotDL
         for (Path file : audioFiles(staging)) {
             DownloadEvent.SongFile announcedFile = announced.get(file.toAbsolutePath().normalize());
             Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : tags.spotdlName(file);

@@ -1,7 +1,6 @@
 package dev.minstrel.ingest.api;
 
 import dev.minstrel.ingest.IngestService;
-import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.JobView;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.link.InvalidLinkException;
