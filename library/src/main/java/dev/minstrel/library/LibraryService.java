@@ -242,10 +242,18 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
     private void swap(LibraryState next) {
         boolean unchanged = next.lastModified() != null && next.lastModified().equals(state.lastModified())
                 && next.folderImages().equals(state.folderImages()) && next.tracks().equals(state.tracks());
-        if (!unchanged) {
-            catalogue.set(CatalogueFactory.catalogue(next, settings.catalogue()));
+        if (unchanged) {
+            state = next;
+            return;
         }
-        state = next;
+        Catalogue built = CatalogueFactory.catalogue(next, settings.catalogue());
+        catalogue.set(built);
+        // keep one copy of each track: the state refers to the catalogue's (cover art resolved)
+        Map<String, Track> byPath = new java.util.HashMap<>(built.trackCount() * 2);
+        for (Track track : built.tracks()) {
+            byPath.put(track.path(), track);
+        }
+        state = new LibraryState(byPath, next.folderImages(), next.skipped(), next.lastModified(), next.lastScan());
     }
 
     @Override

@@ -46,6 +46,19 @@ public class MinstrelApplicationTest {
     }
 
     @Test
+    void minstrelPortChoosesTheHttpPort(@TempDir Path dir) throws Exception {
+        int free;
+        try (var socket = new java.net.ServerSocket(0)) {
+            free = socket.getLocalPort();
+        }
+        try (var context = new SpringApplication(MinstrelApplication.class).run(
+                "--minstrel.data-dir=" + dir.resolve("data"), "--minstrel.music-dir=" + dir.resolve("music"),
+                "--minstrel.port=" + free)) {
+            assertThat(context.getEnvironment().getProperty("local.server.port")).isEqualTo(Integer.toString(free));
+        }
+    }
+
+    @Test
     void aRestartKeepsTheOwnerAndCreatesNoSecond(@TempDir Path dir) {
         try (var context = start(dir, "--minstrel.owner.password=first-password")) {
             assertThat(context.getBean(Accounts.class).store().all().collectList().block()).hasSize(1);

@@ -51,7 +51,7 @@ public final class CatalogueFactory {
         for (Track track : state.tracks().values()) {
             String coverArtId = track.hasEmbeddedCover() ? track.id()
                     : albumsWithArt.contains(track.albumId()) ? track.albumId() : null;
-            resolved.add(track.withCoverArtId(coverArtId));
+            resolved.add(java.util.Objects.equals(coverArtId, track.coverArtId()) ? track : track.withCoverArtId(coverArtId));
         }
         return Catalogue.build(resolved, state.folderImages(), settings,
                 state.lastModified() == null ? Instant.EPOCH : state.lastModified());

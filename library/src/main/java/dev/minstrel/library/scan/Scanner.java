@@ -128,7 +128,7 @@ public final class Scanner {
             Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path, tags,
                     stat.size(), stat.modifiedMillis(), known != null ? known.created() : now);
             tracks.put(path, track);
-            if (!track.equals(known)) {
+            if (known == null || !track.equals(known.withCoverArtId(null))) {
                 saved.add(track);
                 if (known != null) {
                     rewritten.add(known.id());

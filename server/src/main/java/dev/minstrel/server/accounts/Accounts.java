@@ -40,7 +40,7 @@ public class Accounts {
                     boolean owner = role == Role.OWNER;
                     return new Account("us-" + HexFormat.of().formatHex(id), name, hasher.hash(password),
                             secrets.seal(password), role, owner || canDownload, owner || canIngest, true,
-                            clock.instant());
+                            java.time.Instant.ofEpochMilli(clock.millis()));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(account -> store.byUsername(account.username())
@@ -105,6 +105,20 @@ public class Accounts {
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(valid -> store.updatePassword(valid.id(), hasher.hash(newPassword),
                                 secrets.seal(newPassword))));
+    }
+
+    /** Sets a user's password as the owner {@code actor} (for a friend who forgot theirs). */
+    public Mono<Account> resetPassword(Account actor, String username, String newPassword) {
+        if (!actor.isOwner()) {
+            return Mono.error(AccountsException.forbidden("Only the owner manages users"));
+        }
+        return existing(username).flatMap(target -> Mono.fromCallable(() -> {
+                    Credentials.password(newPassword, target.username());
+                    return target;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(valid -> store.updatePassword(valid.id(), hasher.hash(newPassword), secrets.seal(newPassword)))
+                .thenReturn(target));
     }
 
     /**

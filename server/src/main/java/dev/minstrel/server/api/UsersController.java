@@ -1,5 +1,6 @@
 package dev.minstrel.server.api;
 
+import dev.minstrel.server.accounts.AccountDeleted;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.sessions.Sessions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,14 +31,13 @@ public class UsersController {
         this.events = events;
     }
 
-    public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest) {
-    }
+    /** Any field may be left out; {@code password} sets a new one for a user who forgot theirs. */
+    public record UserChange(String role, Boolean enabled, Boolean download, Boolean ingest, String password) {
 
-    /**
-     * Published after a user is deleted; whoever keeps per-user data (listening history, playlists)
-     * listens for it and deletes that data only when {@code deleteHistory} is true.
-     */
-    public record UserDeleted(String accountId, String username, boolean deleteHistory) {
+        @Override
+        public String toString() {
+            return "UserChange[" + role + ", " + enabled + ", " + download + ", " + ingest + "]";
+        }
     }
 
     @GetMapping
@@ -46,14 +46,21 @@ public class UsersController {
         return accounts.all().map(UserView::of);
     }
 
-    /** Disabling a user also ends their web sessions; their API keys stop working while disabled. */
+    /**
+     * Disabling a user, or setting their password, ends their web sessions; their API keys stop
+     * working while they are disabled.
+     */
     @PatchMapping("/{username}")
     public Mono<UserView> change(Caller caller, @PathVariable String username, @RequestBody UserChange change) {
         caller.requireOwner();
         Accounts.AccessChange access = new Accounts.AccessChange(InvitesController.Roles.parse(change.role()),
                 change.enabled(), change.download(), change.ingest());
-        return accounts.changeAccess(caller.account(), username, access)
-                .flatMap(account -> (account.enabled() ? Mono.<Void>empty() : sessions.endAll(account.id(), null))
+        Mono<?> password = change.password() == null ? Mono.empty()
+                : accounts.resetPassword(caller.account(), username, change.password())
+                        .flatMap(account -> sessions.endAll(account.id(), null));
+        return password.then(accounts.changeAccess(caller.account(), username, access))
+                .flatMap(account -> (account.enabled() && change.password() == null ? Mono.<Void>empty()
+                        : sessions.endAll(account.id(), null))
                         .thenReturn(UserView.of(account)));
     }
 
@@ -62,7 +69,7 @@ public class UsersController {
                                              @RequestParam(defaultValue = "false") boolean deleteHistory) {
         caller.requireOwner();
         return accounts.delete(caller.account(), username)
-                .doOnNext(deleted -> events.publishEvent(new UserDeleted(deleted.id(), deleted.username(),
+                .doOnNext(deleted -> events.publishEvent(new AccountDeleted(deleted.id(), deleted.username(),
                         deleteHistory)))
                 .thenReturn(ResponseEntity.noContent().build());
     }

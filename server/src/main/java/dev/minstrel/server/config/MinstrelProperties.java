@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -45,7 +46,7 @@ public record MinstrelProperties(
     public record Owner(
             @DefaultValue("owner") @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
                     message = "may use letters, digits and . _ @ - (at most 64)") String username,
-            String password) {
+            @Size(min = 8, max = 128, message = "must have 8 to 128 characters") String password) {
     }
 
     /**

@@ -53,8 +53,4 @@ public class LocalThrottleBuckets implements ThrottleBuckets {
         buckets.remove(key);
         return CompletableFuture.completedFuture(null);
     }
-
-    int size() {
-        return buckets.size();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.minstrel.server.api;
 
+import dev.minstrel.server.accounts.AccountDeleted;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.SubsonicCredentials;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.ResponseCookie;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +19,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The accounts flows of the extension API, over HTTP against the real server. */
 class AccountsApiTest {
@@ -230,6 +235,7 @@ class AccountsApiTest {
         String leesKeyId = lee.post("/api/me/api-keys", Map.of("name", "DSub")).json("$.id");
 
         assertThat(max.delete("/api/me/api-keys/" + leesKeyId).status()).isEqualTo(404);
+        assertThat(max.get("/api/me/api-keys").body()).isEqualTo("[]");
         assertThat(lee.get("/api/me/api-keys").<List<String>>json("$[*].id")).containsExactly(leesKeyId);
     }
 
@@ -256,6 +262,21 @@ class AccountsApiTest {
         owner.patch("/api/users/ann", Map.of("enabled", true));
         assertThat(server.visitor().login("ann", "anns-password").status()).isEqualTo(200);
         assertThat(new Visitor(server.port).bearer(key).get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOwnerSetsANewPasswordForAFriendWhoForgotTheirs() {
+        Visitor owner = server.owner();
+        Visitor jo = server.friend("jo", "jos-forgotten-password");
+
+        assertThat(owner.patch("/api/users/jo", Map.of("password", "short")).status()).isEqualTo(400);
+        assertThat(owner.patch("/api/users/jo", Map.of("password", "jos-new-password")).status()).isEqualTo(200);
+
+        assertThat(jo.get("/api/me").status()).isEqualTo(401);
+        assertThat(server.visitor().login("jo", "jos-forgotten-password").status()).isEqualTo(401);
+        assertThat(server.visitor().login("jo", "jos-new-password").status()).isEqualTo(200);
+        assertThat(server.bean(Accounts.class).findForSubsonic("jo").block().matchesToken(
+                md5Hex("jos-new-password" + "a1b2c3"), "a1b2c3")).isTrue();
     }
 
     @Test
@@ -292,9 +313,33 @@ class AccountsApiTest {
         assertThat(owner.delete("/api/users/bo").status()).isEqualTo(404);
     }
 
+    @Test
+    void deletingAUserKeepsTheirHistoryUnlessTheOwnerAsks() {
+        List<AccountDeleted> heard = new CopyOnWriteArrayList<>();
+        server.context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<AccountDeleted>>)
+                event -> heard.add(event.getPayload()));
+        Visitor owner = server.owner();
+        server.friend("keeps", "keeps-password");
+        server.friend("goes", "goes-password");
+
+        owner.delete("/api/users/keeps");
+        owner.delete("/api/users/goes?deleteHistory=true");
+
+        assertThat(heard).extracting(AccountDeleted::username, AccountDeleted::deleteHistory)
+                .containsExactly(tuple("keeps", false), tuple("goes", true));
+    }
+
     private static Visitor.Reply signUp(String code, String username) {
         return server.visitor().post("/api/auth/signup",
                 Map.of("inviteCode", code, "username", username, "password", "password-of-" + username));
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return md5(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String md5(String text) throws Exception {

@@ -48,4 +48,13 @@ class OneLineFailureReporterTest {
                 .singleElement().asString().contains("minstrel.library.scan-interval").contains("often");
         assertThat(output).doesNotContain("\tat ");
     }
+
+    @Test
+    void anOwnerPasswordTooShortIsNamedWithoutRevealingIt(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.owner.password=abc123");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.owner.password").contains("8 to 128");
+        assertThat(output).doesNotContain("abc123");
+    }
 }

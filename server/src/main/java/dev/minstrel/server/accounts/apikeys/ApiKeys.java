@@ -56,7 +56,7 @@ public class ApiKeys {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey apiKey = new ApiKey("ak-" + HexFormat.of().formatHex(id), label, clock.instant(), null);
+        ApiKey apiKey = new ApiKey("ak-" + HexFormat.of().formatHex(id), label, Instant.ofEpochMilli(clock.millis()), null);
         return db.sql("INSERT INTO api_key (id, account_id, name, key_hash, created_at) "
                         + "VALUES (:id, :account, :name, :hash, :created)")
                 .bind("id", apiKey.id())

@@ -52,7 +52,7 @@ public class Invites {
         if (!owner.isOwner()) {
             return Mono.error(AccountsException.forbidden("Only the owner invites"));
         }
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(clock.millis()); // what the database keeps
         int maxUses = request.maxUses() == null ? 1 : request.maxUses();
         Instant expiresAt = request.expiresAt() == null ? now.plus(DEFAULT_VALIDITY) : request.expiresAt();
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();

@@ -2,8 +2,6 @@ package dev.minstrel.server.accounts.sessions;
 
 import dev.minstrel.server.accounts.Account;
 
-import java.time.Instant;
-
 /**
  * A signed-in web session of an account.
  *
@@ -11,7 +9,7 @@ import java.time.Instant;
  *                      the secret key file
  * @param renewedToken  a fresh token to send back when the current one is getting old, else null
  */
-public record Session(String id, Account account, String token, Instant tokenExpiresAt, String renewedToken) {
+public record Session(String id, Account account, String token, String renewedToken) {
 
     @Override
     public String toString() {

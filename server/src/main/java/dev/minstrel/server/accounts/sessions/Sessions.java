@@ -60,7 +60,7 @@ public class Sessions {
                         .bind("expires", now.plus(ttl).toEpochMilli())
                         .fetch().rowsUpdated())
                 .subscribeOn(Schedulers.boundedElastic())
-                .thenReturn(new Session(id, account, token(id, account, now), now.plus(ttl), null));
+                .thenReturn(new Session(id, account, token(id, account, now), null));
     }
 
     /**
@@ -89,14 +89,14 @@ public class Sessions {
                 .filter(account -> account.enabled() && account.id().equals(accountId))
                 .flatMap(account -> {
                     if (issued.plus(ttl.dividedBy(3)).isAfter(now)) {
-                        return Mono.just(new Session(id, account, token, claims.getExpiration().toInstant(), null));
+                        return Mono.just(new Session(id, account, token, null));
                     }
                     return db.sql("UPDATE account_session SET expires_at = :expires WHERE id = :id")
                             .bind("expires", now.plus(ttl).toEpochMilli())
                             .bind("id", id)
                             .fetch().rowsUpdated()
                             .subscribeOn(Schedulers.boundedElastic())
-                            .thenReturn(new Session(id, account, token, now.plus(ttl), token(id, account, now)));
+                            .thenReturn(new Session(id, account, token, token(id, account, now)));
                 });
     }
 
