@@ -1,0 +1,83 @@
+package dev.minstrel.ingest;
+
+import dev.minstrel.ingest.api.IngestApi;
+import dev.minstrel.ingest.api.IngestCallers;
+import dev.minstrel.ingest.events.IngestEvents;
+import dev.minstrel.ingest.events.LocalIngestEvents;
+import dev.minstrel.ingest.events.RedisIngestEvents;
+import dev.minstrel.ingest.job.JobStore;
+import dev.minstrel.ingest.queue.DatabaseJobQueue;
+import dev.minstrel.ingest.queue.JobQueue;
+import dev.minstrel.ingest.queue.RedisJobQueue;
+import dev.minstrel.library.MusicLibrary;
+import io.lettuce.core.RedisClient;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import java.time.Clock;
+
+/**
+ * Ingest assembled: the job store on the application's database, the queue and events either in
+ * that database (embedded default) or in Redis, the workers, the service and the endpoints. The
+ * ingest migrations must have run on the database first (they sit in {@code db/migration}).
+ */
+public final class Ingest implements AutoCloseable {
+
+    private final JobQueue queue;
+    private final IngestEvents events;
+    private final IngestRunner runner;
+    private final IngestService service;
+
+    private Ingest(IngestSettings settings, MusicLibrary library, Clock clock, JobQueue queue, IngestEvents events,
+                   JobStore store) {
+        this.queue = queue;
+        this.events = events;
+        this.runner = new IngestRunner(settings, store, queue, events, library, clock);
+        this.service = new IngestService(store, queue, events, runner, library, clock);
+    }
+
+    /** One instance: queue and events in the database and in memory. */
+    public static Ingest embedded(IngestSettings settings, ConnectionFactory database, MusicLibrary library, Clock clock) {
+        JobStore store = new JobStore(DatabaseClient.create(database));
+        return new Ingest(settings, library, clock,
+                new DatabaseJobQueue(store, clock, settings.pollInterval()), new LocalIngestEvents(), store);
+    }
+
+    /**
+     * Several instances sharing one database and one Redis: the queue is a Redis stream with a
+     * consumer group, events a second stream. Each instance needs its own {@link IngestSettings#node()}.
+     *
+     * @param keyPrefix prefix of the Redis keys, e.g. "minstrel"
+     */
+    public static Ingest withRedis(IngestSettings settings, ConnectionFactory database, MusicLibrary library, Clock clock,
+                                   RedisClient redis, String keyPrefix) {
+        JobStore store = new JobStore(DatabaseClient.create(database));
+        return new Ingest(settings, library, clock,
+                new RedisJobQueue(redis, keyPrefix, settings.node(), settings.lease(), clock),
+                new RedisIngestEvents(redis, keyPrefix), store);
+    }
+
+    /** Re-queues jobs interrupted by the last stop and starts the workers. */
+    public void start() {
+        runner.start();
+    }
+
+    public IngestService service() {
+        return service;
+    }
+
+    /** The {@code /api/ingest} endpoints, with the server's sign-in deciding who calls. */
+    public RouterFunction<ServerResponse> routes(IngestCallers callers) {
+        return IngestApi.routes(service, callers);
+    }
+
+    /** Stops the workers (running jobs go back to the queue), then the queue and events. */
+    @Override
+    public void close() {
+        runner.close();
+        queue.close();
+        events.close();
+    }
+}

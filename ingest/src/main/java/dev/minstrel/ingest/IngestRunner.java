@@ -1,0 +1,443 @@
+package dev.minstrel.ingest;
+
+import dev.minstrel.ingest.download.ChildProcess;
+import dev.minstrel.ingest.download.DownloadEvent;
+import dev.minstrel.ingest.download.Downloader;
+import dev.minstrel.ingest.download.Failure;
+import dev.minstrel.ingest.download.OutputParser;
+import dev.minstrel.ingest.download.SongInfo;
+import dev.minstrel.ingest.download.SpotdlDownloader;
+import dev.minstrel.ingest.download.Tool;
+import dev.minstrel.ingest.download.ToolLocator;
+import dev.minstrel.ingest.download.YtDlpDownloader;
+import dev.minstrel.ingest.events.IngestEvent;
+import dev.minstrel.ingest.events.IngestEvents;
+import dev.minstrel.ingest.job.Job;
+import dev.minstrel.ingest.job.JobItem;
+import dev.minstrel.ingest.job.JobState;
+import dev.minstrel.ingest.job.JobStore;
+import dev.minstrel.ingest.landing.Duplicates;
+import dev.minstrel.ingest.landing.LandingException;
+import dev.minstrel.ingest.landing.LibraryPlacement;
+import dev.minstrel.ingest.landing.TagCompletion;
+import dev.minstrel.ingest.landing.TrackTags;
+import dev.minstrel.ingest.link.Link;
+import dev.minstrel.ingest.link.LinkParser;
+import dev.minstrel.ingest.queue.JobQueue;
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.catalogue.Track;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The workers: each takes a job from the queue, claims it in the store, runs the downloader in the
+ * job's staging folder, and lands every finished file in the library. A run renews its lease while
+ * it works; when the lease is lost (the job was cancelled, here or on another instance) the
+ * downloader is stopped and its partial files are removed.
+ */
+public final class IngestRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
+    private static final Set<String> AUDIO = Set.of("mp3", "m4a", "opus", "ogg", "flac", "wav");
+    private static final Duration TICK = Duration.ofMillis(100);
+    /** The outcome of a run stopped because the job was cancelled or this instance is stopping. */
+    private static final Failure CANCELLED = Failure.permanent("cancelled");
+
+    private final IngestSettings settings;
+    private final JobStore store;
+    private final JobQueue queue;
+    private final IngestEvents events;
+    private final MusicLibrary library;
+    private final Clock clock;
+    private final LinkParser links = new LinkParser();
+    private final ToolLocator tools;
+    private final TagCompletion tags = new TagCompletion();
+    private final Duplicates duplicates = new Duplicates();
+    private final LibraryPlacement placement;
+    private final SpotdlDownloader spotdl = new SpotdlDownloader();
+    private final YtDlpDownloader ytDlp = new YtDlpDownloader();
+    private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean closing;
+    private Disposable cancellations;
+
+    public IngestRunner(IngestSettings settings, JobStore store, JobQueue queue, IngestEvents events,
+                        MusicLibrary library, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.queue = queue;
+        this.events = events;
+        this.library = library;
+        this.clock = clock;
+        this.tools = new ToolLocator(settings.searchPath());
+        this.placement = new LibraryPlacement(library.musicDir());
+    }
+
+    /** Re-queues what this node was running when it stopped, then starts the workers. */
+    public synchronized void start() {
+        List<String> recovered = store.recover(settings.node(), clock.instant()).block();
+        for (String id : recovered == null ? List.<String>of() : recovered) {
+            log.info("ingest job {} was running when Minstrel stopped; it is queued again", id);
+            queue.offer(id, clock.instant());
+        }
+        cancellations = events.live()
+                .filter(e -> e.job() != null && JobState.CANCELLED.key().equals(e.job().state()))
+                .subscribe(e -> cancelled.put(e.jobId(), true));
+        for (int i = 0; i < settings.concurrency(); i++) {
+            String worker = settings.node() + "/" + i;
+            Thread thread = new Thread(() -> work(worker), "ingest-worker-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Stops the downloader of a job running here; called when the job is cancelled. */
+    public void cancel(String jobId) {
+        cancelled.put(jobId, true);
+    }
+
+    private void work(String worker) {
+        while (!closing) {
+            try {
+                Optional<JobQueue.Delivery> delivery = queue.take(settings.pollInterval());
+                if (delivery.isPresent()) {
+                    attempt(delivery.get(), worker);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closing) {
+                    return; // the queue's connection closed under a blocked read
+                }
+                log.error("ingest worker {} hit an unexpected error; it carries on", worker, e);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    private void attempt(JobQueue.Delivery delivery, String worker) {
+        Instant now = clock.instant();
+        Job job;
+        try {
+            boolean claimed = Boolean.TRUE.equals(
+                    store.claim(delivery.jobId(), worker, now, now.plus(settings.lease())).block());
+            job = store.find(delivery.jobId()).block();
+            if (!claimed) {
+                if (job == null || job.state().isFinal()) {
+                    queue.ack(delivery);
+                } else {
+                    queue.release(delivery);
+                }
+                return;
+            }
+        } catch (RuntimeException e) {
+            queue.release(delivery); // the database hiccuped: the job stays queued, or its lease runs out
+            throw e;
+        }
+        cancelled.remove(job.id());
+        try {
+            run(job, worker, delivery);
+        } finally {
+            cancelled.remove(job.id());
+            queue.ack(delivery);
+        }
+    }
+
+    private void run(Job job, String worker, JobQueue.Delivery delivery) {
+        JobRun run = new JobRun(job, store, events);
+        events.publish(IngestEvent.job(job));
+        Link link = links.parse(job.url());
+        Optional<Failure> refused = diskReserveRefusal();
+        if (refused.isPresent()) {
+            run.failAll(refused.get());
+            finish(run, worker, JobState.FAILED);
+            return;
+        }
+        Optional<Track> present = duplicates.bySource(library.catalogue(), link);
+        if (present.isPresent()) {
+            Track track = present.get();
+            JobItem item = run.itemFor(link.identity());
+            run.succeeded(item, track.id(), track.title(), track.artist(), track.album());
+            finish(run, worker, JobState.SUCCEEDED);
+            return;
+        }
+        Path staging = settings.stagingDir().resolve(job.id());
+        Outcome outcome;
+        try {
+            outcome = download(run, link, staging, worker, delivery);
+        } catch (IOException e) {
+            outcome = new Outcome(Optional.of(Failure.temporary("Minstrel could not prepare the download folder: "
+                    + e.getMessage())), Optional.empty());
+        }
+        if (outcome.fatal().isPresent() && outcome.fatal().get() == CANCELLED) {
+            deleteQuietly(staging);
+            events.publish(IngestEvent.job(store.find(job.id()).block()));
+            return;
+        }
+        land(run, staging, true);
+        deleteQuietly(staging);
+        run.failOpenItems(outcome.fatal());
+        decide(run, worker, outcome);
+    }
+
+    private record Outcome(Optional<Failure> fatal, Optional<Duration> retryAfter) {
+    }
+
+    private Outcome download(JobRun run, Link link, Path staging, String worker, JobQueue.Delivery delivery)
+            throws IOException {
+        Optional<Downloader> chosen = downloaderFor(link);
+        if (chosen.isEmpty()) {
+            return new Outcome(Optional.of(Failure.permanent(link.isYouTube()
+                    ? Tool.YT_DLP.installHint() : Tool.SPOTDL.installHint())), Optional.empty());
+        }
+        Downloader downloader = chosen.get();
+        Path executable = tools.find(downloader.tool(), downloader.configuredPath(settings)).orElseThrow();
+        deleteQuietly(staging);
+        Files.createDirectories(staging);
+        Files.createDirectories(settings.homeDir());
+        prepareSpotdlHome();
+        OutputParser parser = downloader.parser(run::on);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PATH", settings.searchPath());
+        environment.put("HOME", settings.homeDir().toString());
+        environment.put("COLUMNS", "1000");
+        environment.put("PYTHONIOENCODING", "utf-8");
+        environment.put("LANG", "C.UTF-8");
+        Instant started = clock.instant();
+        Instant nextRenewal = started;
+        try (ChildProcess child = ChildProcess.start(downloader.command(executable, link, staging, settings), staging,
+                environment, parser::stdout, parser::stderr)) {
+            while (true) {
+                OptionalInt exit = child.waitFor(TICK);
+                if (exit.isPresent()) {
+                    return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty());
+                }
+                land(run, staging, false);
+                Instant now = clock.instant();
+                if (cancelled.containsKey(run.job().id()) || closing) {
+                    child.stop(settings.stopGrace());
+                    if (closing && !cancelled.containsKey(run.job().id())) {
+                        store.requeue(run.job().id(), worker, now, now).block();
+                    }
+                    return new Outcome(Optional.of(CANCELLED), Optional.empty());
+                }
+                if (!now.isBefore(nextRenewal)) {
+                    nextRenewal = now.plus(settings.lease().dividedBy(4));
+                    if (!Boolean.TRUE.equals(store.renew(run.job().id(), worker, now.plus(settings.lease())).block())) {
+                        child.stop(settings.stopGrace()); // cancelled, or taken over after we stalled
+                        return new Outcome(Optional.of(CANCELLED), Optional.empty());
+                    }
+                    queue.keepAlive(delivery);
+                }
+                long wait = run.rateLimitSeconds();
+                if (wait > settings.rateLimitMaxWait().toSeconds()) {
+                    child.stop(settings.stopGrace());
+                    return new Outcome(Optional.of(Failure.temporary("Spotify is rate limiting requests and asked to wait "
+                            + wait + " s; the job will be retried then. Using your own Spotify client id and secret helps.")),
+                            Optional.of(Duration.ofSeconds(wait)));
+                }
+                if (Duration.between(started, now).compareTo(settings.jobTimeout()) > 0) {
+                    child.stop(settings.stopGrace());
+                    return new Outcome(Optional.of(Failure.temporary("The download took longer than "
+                            + settings.jobTimeout().toMinutes() + " min and was stopped; it will be retried.")),
+                            Optional.empty());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Optional.of(CANCELLED), Optional.empty());
+        }
+    }
+
+    /** spotDL merges ~/.config/spotdl/config.json into every run unless told not to. */
+    private void prepareSpotdlHome() throws IOException {
+        Path config = settings.homeDir().resolve(".config/spotdl/config.json");
+        if (!Files.exists(config)) {
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, "{\"load_config\": false}\n");
+        }
+    }
+
+    private Optional<Downloader> downloaderFor(Link link) {
+        List<Downloader> candidates = !link.isYouTube() ? List.of(spotdl)
+                : link.source() == Link.Source.YOUTUBE_MUSIC ? List.of(ytDlp, spotdl) : List.of(ytDlp);
+        return candidates.stream().filter(d -> tools.find(d.tool(), d.configuredPath(settings)).isPresent()).findFirst();
+    }
+
+    private Optional<Failure> diskReserveRefusal() {
+        try {
+            Path music = library.musicDir();
+            Files.createDirectories(music);
+            long free = Files.getFileStore(music).getUsableSpace();
+            if (free < settings.diskReserveBytes()) {
+                return Optional.of(Failure.permanent(String.format(Locale.ROOT,
+                        "Only %d MB are free in the music folder, below the %d MB reserve; free some space and retry.",
+                        free >> 20, settings.diskReserveBytes() >> 20)));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(Failure.permanent("The music folder cannot be checked for space: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Checks, completes, moves and indexes the files of songs the downloader said it finished. A
+     * file it did not vouch for (a crash mid-conversion, a failed tagging) is never landed. While
+     * the downloader runs, only files it named with their length (yt-dlp) land; spotDL's land
+     * after it exits ({@code all}), when its save file gives each song's length to check against.
+     */
+    private void land(JobRun run, Path staging, boolean all) {
+        java.util.Set<String> ready = run.ready();
+        if (!all && ready.isEmpty()) {
+            return;
+        }
+        Map<Path, DownloadEvent.SongFile> announced = new HashMap<>();
+        run.announcedFiles().values().forEach(f -> announced.put(f.file().toAbsolutePath().normalize(), f));
+        Map<String, SongInfo> songs = all ? spotdl.songs(staging) : Map.of(); // spotDL's save file, if this was spotDL
+        for (Path file : audioFiles(staging)) {
+            DownloadEvent.SongFile announcedFile = announced.get(file.toAbsolutePath().normalize());
+            Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : tags.spotdlName(file);
+            if (key.isEmpty() || !ready.contains(key.get()) || (!all && announcedFile == null)) {
+                continue; // still being written, or abandoned half-way
+            }
+            JobItem item = run.itemFor(key.get());
+            try {
+                if (item.state().isFinal()) {
+                    continue;
+                }
+                double expected = announcedFile != null ? announcedFile.expectedSeconds()
+                        : key.map(songs::get).map(SongInfo::durationSeconds).orElse(0.0);
+                String source = key.map(songs::get).map(SongInfo::sourceUrl).orElse(singleSource(run));
+                TrackTags completed = tags.complete(file, expected, source);
+                Optional<Track> existing = duplicates.find(library.catalogue(), completed);
+                String trackId;
+                if (existing.isPresent()) {
+                    Files.deleteIfExists(file);
+                    trackId = existing.get().id();
+                } else {
+                    Path target = placement.moveIn(file, completed);
+                    List<Track> indexed = library.index(List.of(target));
+                    trackId = indexed.isEmpty() ? null : indexed.get(0).id();
+                }
+                run.succeeded(item, trackId, completed.title(), completed.artist(), completed.album());
+            } catch (LandingException e) {
+                run.failed(item, Failure.temporary(e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                log.warn("ingest job {}: could not land {}", run.job().id(), file.getFileName(), e);
+                run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
+            } finally {
+                key.ifPresent(run::landed);
+            }
+        }
+    }
+
+    /** A single-track link is the source of the one file it yields. */
+    private String singleSource(JobRun run) {
+        Link link = links.parse(run.job().url());
+        return link.kind() == Link.Kind.TRACK ? link.url() : null;
+    }
+
+    private static List<Path> audioFiles(Path staging) {
+        if (!Files.isDirectory(staging)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return AUDIO.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+                    })
+                    .filter(p -> !staging.relativize(p).startsWith("tmp"))
+                    .sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void decide(JobRun run, String worker, Outcome outcome) {
+        List<JobItem> items = run.items();
+        long succeeded = items.stream().filter(i -> i.state() == dev.minstrel.ingest.job.ItemState.SUCCEEDED).count();
+        boolean retryable = outcome.fatal().map(Failure::transientFailure).orElse(false) || run.anyTransientFailure();
+        if (succeeded < items.size() && retryable && run.job().attempts() < settings.maxAttempts()) {
+            Duration backoff = outcome.retryAfter().orElse(
+                    settings.retryBackoff().multipliedBy(1L << Math.min(10, run.job().attempts() - 1)));
+            Instant now = clock.instant();
+            run.reopenFailed();
+            if (Boolean.TRUE.equals(store.requeue(run.job().id(), worker, now.plus(backoff), now).block())) {
+                queue.offer(run.job().id(), now.plus(backoff));
+            }
+            events.publish(IngestEvent.job(store.find(run.job().id()).block()));
+            return;
+        }
+        finish(run, worker, succeeded == items.size() ? JobState.SUCCEEDED
+                : succeeded > 0 ? JobState.PARTIAL : JobState.FAILED);
+    }
+
+    private void finish(JobRun run, String worker, JobState state) {
+        store.finish(run.job().id(), worker, state, clock.instant()).block();
+        events.publish(IngestEvent.job(store.find(run.job().id()).block()));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort: the next run of the job clears the folder again
+                }
+            });
+        } catch (IOException e) {
+            // same
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the workers; jobs running here go back to the queue for the next start or another instance. */
+    @Override
+    public void close() {
+        closing = true;
+        queue.close();
+        for (Thread worker : workers) {
+            try {
+                worker.join(settings.stopGrace().toMillis() + 5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (cancellations != null) {
+            cancellations.dispose();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.minstrel.ingest.download;
+
+import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.link.Link;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One of the external downloaders: how to call it, and how to read what it says. */
+public interface Downloader {
+
+    Tool tool();
+
+    /** The configured executable, or null to look the tool up on the search path. */
+    Path configuredPath(IngestSettings settings);
+
+    /** The argument list (never a shell line); the URL comes after {@code --}, so it can never be read as an option. */
+    List<String> command(Path executable, Link link, Path staging, IngestSettings settings);
+
+    OutputParser parser(Consumer<DownloadEvent> events);
+
+    /** After the run: what the downloader recorded about each song, by key. */
+    Map<String, SongInfo> songs(Path staging);
+}

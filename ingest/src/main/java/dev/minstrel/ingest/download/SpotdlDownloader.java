@@ -1,0 +1,76 @@
+package dev.minstrel.ingest.download;
+
+import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.link.Link;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * spotDL 4 for Spotify links (and YouTube Music when yt-dlp is missing). It prints no file paths,
+ * so files land under a per-job staging folder in a known layout and are matched back to songs
+ * through their tags; {@code --save-file} records each song's URL and length.
+ */
+public final class SpotdlDownloader implements Downloader {
+
+    static final String SAVE_FILE = "songs.spotdl";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public Tool tool() {
+        return Tool.SPOTDL;
+    }
+
+    @Override
+    public Path configuredPath(IngestSettings settings) {
+        return settings.spotdl();
+    }
+
+    @Override
+    public List<String> command(Path executable, Link link, Path staging, IngestSettings settings) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "download",
+                "--output", staging.resolve("{album-artist}/{album}/{track-number} - {title}.{output-ext}").toString(),
+                "--format", settings.format(), "--bitrate", settings.bitrate(), "--threads", "1",
+                "--overwrite", "skip", "--simple-tui", "--print-errors",
+                "--save-errors=" + staging.resolve("errors.txt"), "--save-file=" + staging.resolve(SAVE_FILE),
+                "--no-cache"));
+        if (settings.spotifyClientId() != null && settings.spotifyClientSecret() != null) {
+            command.addAll(List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret()));
+        }
+        // synced lyrics only: the other providers loop or hang (shared reference §1.7); nargs=* so it goes last
+        command.addAll(List.of("--lyrics", "synced", "--", link.url()));
+        return command;
+    }
+
+    @Override
+    public OutputParser parser(Consumer<DownloadEvent> events) {
+        return new SpotdlOutputParser(events);
+    }
+
+    @Override
+    public Map<String, SongInfo> songs(Path staging) {
+        Path saveFile = staging.resolve(SAVE_FILE);
+        Map<String, SongInfo> songs = new HashMap<>();
+        if (!Files.isRegularFile(saveFile)) {
+            return songs;
+        }
+        try {
+            for (JsonNode song : JSON.readTree(saveFile.toFile())) {
+                String artist = song.path("artists").path(0).asString(song.path("artist").asString(""));
+                String key = artist + " - " + song.path("name").asString("");
+                songs.put(key, new SongInfo(key, song.path("url").asString(null), song.path("duration").asDouble(0)));
+            }
+        } catch (RuntimeException e) {
+            // a half-written save file only costs us the length check
+        }
+        return songs;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.minstrel.ingest.download;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * yt-dlp's output as {@link YtDlpDownloader} asks for it: tab-separated ITEM / PROG / FILE lines on
+ * stdout, {@code ERROR:} lines on stderr. Exit 1 means some video failed; each failure was named.
+ */
+public final class YtDlpOutputParser implements OutputParser {
+
+    static final String ITEM = "MINSTREL-ITEM";
+    static final String PROGRESS = "MINSTREL-PROG";
+    static final String FILE = "MINSTREL-FILE";
+
+    private final Consumer<DownloadEvent> events;
+    private final Map<String, Double> durations = new HashMap<>();
+    private final Map<String, Integer> lastPercent = new HashMap<>();
+    private Failure lastError;
+    private int failures;
+
+    public YtDlpOutputParser(Consumer<DownloadEvent> events) {
+        this.events = events;
+    }
+
+    @Override
+    public synchronized void stdout(String raw) {
+        String[] fields = raw.strip().split("\t");
+        switch (fields[0]) {
+            case ITEM -> {
+                if (fields.length >= 5) {
+                    durations.put(fields[1], parseDouble(fields[2]));
+                    String artist = fields[3].isBlank() || fields[3].equals("NA") ? null : fields[3];
+                    events.accept(new DownloadEvent.SongProgress(fields[1], artist, fields[4], 5));
+                }
+            }
+            case PROGRESS -> {
+                if (fields.length >= 4) {
+                    double done = parseDouble(fields[2]);
+                    double total = parseDouble(fields[3]);
+                    int percent = total > 0 ? (int) Math.min(80, 5 + 75 * done / total) : 5;
+                    Integer previous = lastPercent.put(fields[1], percent);
+                    if (previous == null || percent - previous >= 1) {
+                        events.accept(new DownloadEvent.SongProgress(fields[1], null, null, percent));
+                    }
+                }
+            }
+            case FILE -> {
+                if (fields.length >= 3) {
+                    events.accept(new DownloadEvent.SongFile(fields[1], Path.of(fields[2]),
+                            durations.getOrDefault(fields[1], 0.0)));
+                }
+            }
+            default -> {
+                // status lines: nothing we need
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stderr(String raw) {
+        String line = raw.strip();
+        if (!line.startsWith("ERROR:")) {
+            return;
+        }
+        String message = line.substring("ERROR:".length()).strip();
+        Failure failure = classify(message);
+        lastError = failure;
+        failures++;
+        events.accept(new DownloadEvent.SongFailed(videoId(message), failure));
+    }
+
+    /** "[youtube] dQw4w9WgXcQ: Video unavailable" names the video. */
+    private static String videoId(String message) {
+        if (message.startsWith("[")) {
+            int close = message.indexOf("] ");
+            int colon = message.indexOf(':', close + 2);
+            if (close > 0 && colon > close) {
+                return message.substring(close + 2, colon);
+            }
+        }
+        return null;
+    }
+
+    static Failure classify(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("ffmpeg") && lower.contains("not found")) {
+            return Failure.permanent(Tool.FFMPEG_MISSING);
+        }
+        if (lower.contains("429") || lower.contains("too many requests")) {
+            return Failure.temporary("YouTube is rate limiting requests (HTTP 429); the job will be retried. yt-dlp: " + message);
+        }
+        if (lower.contains("not a bot") || lower.contains("timed out") || lower.contains("unable to download")
+                || lower.contains("connection") || lower.contains("network")) {
+            return Failure.temporary("YouTube could not be reached or asked for a bot check; the job will be retried. yt-dlp: " + message);
+        }
+        if (lower.contains("unavailable") || lower.contains("private video") || lower.contains("removed")
+                || lower.contains("confirm your age") || lower.contains("unsupported url") || lower.contains("does not exist")) {
+            return Failure.permanent("The video cannot be downloaded. yt-dlp: " + message);
+        }
+        return Failure.temporary("yt-dlp failed: " + message);
+    }
+
+    @Override
+    public synchronized Optional<Failure> fatal(int exitCode) {
+        if (exitCode == 0) {
+            return Optional.empty();
+        }
+        if (exitCode == 2) {
+            return Optional.of(Failure.permanent("yt-dlp rejected its command line (exit 2): is it up to date?"));
+        }
+        if (exitCode == 1 && failures > 0 && lastError != null) {
+            return Optional.empty(); // each failed video was reported on its own
+        }
+        return Optional.of(lastError != null ? lastError
+                : Failure.temporary("yt-dlp stopped unexpectedly (exit code " + exitCode + ")"));
+    }
+
+    private static double parseDouble(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

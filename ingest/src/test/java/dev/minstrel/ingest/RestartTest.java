@@ -1,0 +1,76 @@
+package dev.minstrel.ingest;
+
+import dev.minstrel.ingest.fake.FakeTools;
+import dev.minstrel.ingest.job.Job;
+import dev.minstrel.ingest.job.JobState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A job survives the process that ran it being killed with SIGKILL, and is finished exactly once. */
+class RestartTest {
+
+    @Test
+    void aJobRunningWhenTheProcessIsKilledIsResumedByTheNextStartAndRunsOnce(@TempDir Path dir) throws Exception {
+        Path record = dir.resolve("runs.jsonl");
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_HANG", "query")
+                .env("FAKE_SPOTDL_ONCE", dir.resolve("hung-once").toString())
+                .env("FAKE_SPOTDL_RECORD", record.toString()).install(true, false);
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", classPath, RunnerProcess.class.getName(), dir.toString(), IngestRunnerTest.TRACK)
+                .redirectErrorStream(true).start();
+        String jobId;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            jobId = out.lines().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(dir.resolve("hung-once"))) { // the downloader is running, mid-job
+                assertThat(System.nanoTime()).as("the first run's downloader started").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
+            // what systemd does to the whole unit on kill -9: the JVM and its downloader die at once
+            List<ProcessHandle> tree = first.descendants().toList();
+            first.toHandle().destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            first.waitFor();
+        }
+        assertThat(first.exitValue()).isEqualTo(137);
+
+        try (IngestFixture second = IngestFixture.start(dir, tools)) {
+            Job job = second.awaitFinal(jobId);
+
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.attempts()).isEqualTo(2);
+            assertThat(IngestFailuresTest.musicFiles(dir)).containsExactly("Artist 4uLU6h/Album 4uLU6h/01 - Song 4uLU6h.mp3");
+            assertThat(Files.readAllLines(record)).hasSize(1); // the killed run never finished; the second ran once
+            assertThat(second.service.submit(IngestFixture.OWNER, IngestRunnerTest.TRACK).block().job().id()).isEqualTo(jobId);
+        }
+    }
+
+    @Test
+    void aSecondWorkerCannotClaimAJobWhoseLeaseIsAlive(@TempDir Path dir) {
+        FakeTools tools = new FakeTools(dir).install(false, false);
+        try (IngestFixture ingest = new IngestFixture(dir, tools, s -> s, new dev.minstrel.ingest.events.LocalIngestEvents(),
+                store -> new dev.minstrel.ingest.queue.DatabaseJobQueue(store, java.time.Clock.systemUTC(), Duration.ofMillis(200)))) {
+            String id = ingest.submit(IngestRunnerTest.TRACK).id();
+            java.time.Instant now = java.time.Instant.now();
+
+            assertThat(ingest.store.claim(id, "a/0", now, now.plusSeconds(60)).block()).isTrue();
+            assertThat(ingest.store.claim(id, "b/0", now, now.plusSeconds(60)).block()).isFalse();
+            assertThat(ingest.store.finish(id, "b/0", JobState.SUCCEEDED, now).block()).isFalse();
+            assertThat(ingest.store.claim(id, "b/0", now.plusSeconds(61), now.plusSeconds(120)).block()).isTrue();
+            assertThat(ingest.store.renew(id, "a/0", now.plusSeconds(200)).block()).isFalse();
+            assertThat(ingest.store.finish(id, "b/0", JobState.SUCCEEDED, now).block()).isTrue();
+        }
+    }
+}
