@@ -18,7 +18,8 @@ public record Caller(Account account, String sessionId) {
         return this;
     }
 
-    static Caller of(ServerWebExchange exchange) {
+    /** The caller of an /api request that passed authentication, or null. */
+    public static Caller of(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
     }
 }

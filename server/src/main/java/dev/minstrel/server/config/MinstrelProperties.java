@@ -26,6 +26,7 @@ import java.util.List;
  * @param port     HTTP port (the Cloudflare tunnel points here)
  * @param security who is trusted to name the client's address, sessions and login throttling
  * @param redis    shared state for several instances; unset, everything stays in this process
+ * @param ingest   downloading pasted links with spotDL and yt-dlp
  */
 @ConfigurationProperties("minstrel")
 @Validated
@@ -36,7 +37,8 @@ public record MinstrelProperties(
         @DefaultValue @Valid Owner owner,
         @DefaultValue @Valid Library library,
         @DefaultValue @Valid Security security,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis,
+        @DefaultValue @Valid Ingest ingest) {
 
     /**
      * The owner account created on first start.
@@ -103,5 +105,33 @@ public record MinstrelProperties(
         public boolean configured() {
             return url != null && !url.isBlank();
         }
+    }
+
+    /**
+     * @param spotdl              the spotDL executable; unset: looked up on PATH when a job starts
+     * @param ytDlp               the yt-dlp executable; unset: looked up on PATH when a job starts
+     * @param concurrency         downloads at once (1 suits a Pi)
+     * @param jobTimeout          a run that takes longer is stopped and retried
+     * @param maxAttempts         runs per job before a temporary failure becomes final
+     * @param retryBackoff        wait before the second run, doubled for each further one
+     * @param diskReserve         a job does not start with less free space in the music folder
+     * @param bitrate             spotDL's --bitrate
+     * @param spotifyClientId     your own Spotify app; unset: spotDL's shared (rate-limited) one
+     * @param spotifyClientSecret its secret
+     * @param node                this instance's name when several share a queue through Redis
+     */
+    public record Ingest(
+            Path spotdl,
+            Path ytDlp,
+            @DefaultValue("1") @Min(1) @Max(8) int concurrency,
+            @DefaultValue("30m") @NotNull Duration jobTimeout,
+            @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
+            @DefaultValue("30s") @NotNull Duration retryBackoff,
+            @DefaultValue("1GB") @NotNull DataSize diskReserve,
+            @DefaultValue("auto") @NotBlank String bitrate,
+            String spotifyClientId,
+            String spotifyClientSecret,
+            @DefaultValue("local") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
+                    message = "may use letters, digits and . _ - (at most 64)") String node) {
     }
 }
