@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Reruns Minstrel's benchmarks on this machine and prints each figure beside a baseline taken in
+# the same run (never a timed unit test). Needs JDK 17, Maven, python3, curl; installs nginx for
+# the streaming baseline when it can (apt). Takes about 5 minutes.
+#   bench/run.sh                 # 10,000 generated tracks
+#   TRACKS=2000 bench/run.sh     # smaller
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TRACKS="${TRACKS:-10000}"
+WORK="${WORK:-/tmp/minstrel-bench}"
+PORT="${PORT:-4590}"
+NGINX_PORT="${NGINX_PORT:-4591}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
+PASSWORD=bench-password
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+echo "== build"
+mvn -q -B -DskipTests install
+mvn -q -B -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CP="bench/target/classes:$(cat "$WORK/cp.txt")"
+JAR=server/target/minstrel.jar
+
+echo "== generate a library of $TRACKS tracks"
+java -cp "$CP" dev.minstrel.library.fixtures.LibraryGenerator "$WORK/music" "$TRACKS" 7
+
+echo "== scan (issue: first scan >= 1,000 tracks/s, unchanged rescan < 2 s)"
+java -Xmx256m -cp "$CP" dev.minstrel.bench.scan.ScanBenchmark "$WORK/music" "$WORK/scan" 2>/dev/null | grep -v "^[0-9:. ]*\(INFO\|WARN\|DEBUG\)"
+
+echo "== search over 50,000 tracks (issue: p99 < 5 ms); naiveBaseline = fold and scan every title"
+java -cp "$CP" org.openjdk.jmh.Main SearchBenchmark -wi 2 -w 2 -i 3 -r 3 -f 1 -rf text -rff "$WORK/jmh.txt" >/dev/null 2>&1
+grep -E "p0.50 |p0.99 " "$WORK/jmh.txt" || grep -E "search3|naive" "$WORK/jmh.txt"
+
+echo "== server on the library, -Xmx64m (issue: idle after scanning with a 64 MB heap)"
+MINSTREL_MUSIC_DIR="$WORK/music" MINSTREL_DATA_DIR="$WORK/data" MINSTREL_PORT="$PORT" \
+MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false \
+  java -Xmx64m -XX:+UseSerialGC -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true' EXIT
+AUTH="u=owner&p=$PASSWORD&v=1.16.1&c=bench&f=json"
+BASE="http://127.0.0.1:$PORT/rest"
+for _ in $(seq 1 300); do
+  status=$(curl -s "$BASE/getScanStatus?$AUTH" || true)
+  if echo "$status" | grep -q '"scanning":false' && echo "$status" | grep -q '"count":[1-9]'; then break; fi
+  sleep 1
+done
+echo "$status"
+jcmd "$SERVER" GC.run >/dev/null
+jcmd "$SERVER" GC.heap_info | grep -E "tenured|def new" | sed 's/\[.*//'
+grep VmRSS "/proc/$SERVER/status"
+
+echo "== API latency, 16 clients (issue: p99 < 10 ms); /rest/ping is the same-run floor of the HTTP stack"
+python3 - "$BASE" "$AUTH" "$WORK" <<'PY'
+import json, sys, urllib.request
+base, auth, work = sys.argv[1:4]
+def get(method, extra=""):
+    return json.load(urllib.request.urlopen(f"{base}/{method}?{auth}{extra}"))["subsonic-response"]
+albums = get("getAlbumList2", "&type=alphabeticalByName&size=500")["albumList2"]["album"]
+songs = get("search3", "&query=&songCount=200&albumCount=0&artistCount=0")["searchResult3"]["song"]
+words = ["love", "night", "the", "beat", "rio", "sum", "golden", "m", "blue", "fire"]
+files = {
+  "ping": [f"{base}/ping?{auth}"],
+  "getAlbumList2": [f"{base}/getAlbumList2?{auth}&type={t}&size=50&offset={o}"
+                    for t in ("newest", "alphabeticalByName", "random", "frequent") for o in (0, 50, 100)],
+  "getArtists": [f"{base}/getArtists?{auth}"],
+  "getAlbum": [f"{base}/getAlbum?{auth}&id={a['id']}" for a in albums[:200]],
+  "search3": [f"{base}/search3?{auth}&query={w}" for w in words],
+  "stream": [f"{base}/stream?{auth}&id={s['id']}" for s in songs],
+}
+for name, urls in files.items():
+    open(f"{work}/{name}.urls", "w").write("\n".join(urls) + "\n")
+PY
+for call in ping getAlbumList2 getArtists getAlbum search3; do
+  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "$call" "@$WORK/$call.urls"
+done
+
+echo "== streaming one file, 16 clients, vs nginx serving the same file (issue: >= 80% of nginx)"
+FILE=$(find "$WORK/music" -name '*.mp3' -size +100k | head -1)
+command -v nginx >/dev/null 2>&1 || (apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null 2>&1 || true)
+if command -v nginx >/dev/null 2>&1; then
+  mkdir -p "$WORK/nginx/logs" && cp "$FILE" "$WORK/nginx/track.mp3"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto; pid $WORK/nginx.pid; error_log $WORK/nginx/logs/error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx; } }
+CONF
+  nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+  STREAM_ID=$(python3 - "$BASE" "$AUTH" "$WORK/music" "$FILE" <<'PY'
+import json, sys, urllib.request, os
+base, auth, music, file = sys.argv[1:5]
+# the track id of that file: the generated files differ in size, so its size finds it
+size = os.path.getsize(file)
+songs = json.load(urllib.request.urlopen(f"{base}/search3?{auth}&query=&songCount=100000&albumCount=0&artistCount=0"))["subsonic-response"]["searchResult3"]["song"]
+print(next(s["id"] for s in songs if s["size"] == size))
+PY
+)
+  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "nginx $(stat -c %s "$FILE") B" "http://127.0.0.1:$NGINX_PORT/track.mp3"
+  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "minstrel stream same file" "$BASE/stream?$AUTH&id=$STREAM_ID"
+else
+  echo "nginx not installable here: skipping the streaming baseline"
+fi
+kill $SERVER; wait $SERVER 2>/dev/null || true
+
+echo "== 50 concurrent streams with a 128 MB heap (issue: no errors)"
+MINSTREL_MUSIC_DIR="$WORK/music" MINSTREL_DATA_DIR="$WORK/data" MINSTREL_PORT="$PORT" \
+MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false \
+  java -Xmx128m -XX:+UseSerialGC -jar "$JAR" >"$WORK/server128.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 120); do curl -sf "$BASE/ping?$AUTH" >/dev/null && break; sleep 1; done
+java -cp "$CP" dev.minstrel.bench.http.HttpLoad 50 "$SECONDS_PER_RUN" "50 streams, Xmx128m" "@$WORK/stream.urls"
+grep -c "OutOfMemoryError" "$WORK/server128.log" || true
