@@ -46,6 +46,19 @@ public class MinstrelApplicationTest {
     }
 
     @Test
+    void theHttpPortIsMinstrelPort(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (var context = new SpringApplication(MinstrelApplication.class).run(
+                "--minstrel.data-dir=" + dir.resolve("data"), "--minstrel.music-dir=" + dir.resolve("music"),
+                "--minstrel.port=" + port)) {
+            assertThat(context.getEnvironment().getProperty("local.server.port")).isEqualTo(Integer.toString(port));
+        }
+    }
+
+    @Test
     void aRestartKeepsTheOwnerAndCreatesNoSecond(@TempDir Path dir) {
         try (var context = start(dir, "--minstrel.owner.password=first-password")) {
             assertThat(context.getBean(Accounts.class).store().all().collectList().block()).hasSize(1);
