@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +35,13 @@ public final class LibraryServer implements AutoCloseable {
     public static final String PLAIN_LYRICS_TITLE = "Plain Lyrics Song";
     public static final String FLAC_TITLE = "Covered Flac Song";
     public static final int HANDMADE_TRACKS = 3;
+
+    /** Held so that the level set on it lasts: java.util.logging keeps loggers only weakly. */
+    private static final Logger TAGGER_LOG = Logger.getLogger("org.jaudiotagger");
+
+    static {
+        TAGGER_LOG.setLevel(Level.OFF);
+    }
 
     private final Path root;
     private final Path music;
