@@ -29,13 +29,18 @@ public final class XmlJsonParity {
     }
 
     public static List<String> differences(Element xml, JsonNode json) {
+        return differences(xml, json, XsdTypes.instance());
+    }
+
+    /** As {@link #differences(Element, JsonNode)}, with the schema rules of the given XSD (none when null). */
+    static List<String> differences(Element xml, JsonNode json, XsdTypes schema) {
         List<String> differences = new ArrayList<>();
-        compare("subsonic-response", xml, json, XsdTypes.instance() == null ? null : "Response", differences);
+        compare("subsonic-response", xml, json, schema, schema == null ? null : "Response", differences);
         return differences;
     }
 
-    private static void compare(String path, Element xml, JsonNode json, String type, List<String> out) {
-        XsdTypes schema = type == null ? null : XsdTypes.instance();
+    private static void compare(String path, Element xml, JsonNode json, XsdTypes schema, String type,
+                                List<String> out) {
         if (!json.isObject()) {
             out.add(path + ": JSON is " + json.getNodeType() + ", XML is an element");
             return;
@@ -53,7 +58,7 @@ public final class XmlJsonParity {
                 out.add(path + "/@" + attribute.getLocalName() + ": missing in JSON");
             } else if (!sameScalar(attribute.getValue(), value)) {
                 out.add(path + "/@" + attribute.getLocalName() + ": XML " + attribute.getValue() + " vs JSON " + value);
-            } else if (schema != null) {
+            } else if (schema != null && type != null) {
                 String expected = schema.attributeKind(type, attribute.getLocalName());
                 if (expected != null && !expected.equals(kind(value))) {
                     out.add(path + "/@" + attribute.getLocalName() + ": the XSD makes it a " + expected + ", JSON has "
@@ -74,7 +79,7 @@ public final class XmlJsonParity {
             xmlKeys.add(entry.getKey());
             JsonNode value = json.get(entry.getKey());
             String childPath = path + "/" + entry.getKey();
-            XsdTypes.Child declared = schema == null ? null : schema.child(type, entry.getKey());
+            XsdTypes.Child declared = schema == null || type == null ? null : schema.child(type, entry.getKey());
             String childType = declared == null ? null : declared.type();
             if (value != null && declared != null && declared.repeats() != value.isArray()) {
                 out.add(childPath + ": the XSD makes it " + (declared.repeats() ? "a list, so a JSON array"
@@ -87,12 +92,12 @@ public final class XmlJsonParity {
                     out.add(childPath + ": " + entry.getValue().size() + " in XML vs " + value.size() + " in JSON");
                 }
                 for (int i = 0; i < Math.min(value.size(), entry.getValue().size()); i++) {
-                    compareChild(childPath + "[" + i + "]", entry.getValue().get(i), value.get(i), childType, out);
+                    compareChild(childPath + "[" + i + "]", entry.getValue().get(i), value.get(i), schema, childType, out);
                 }
             } else if (entry.getValue().size() > 1) {
                 out.add(childPath + ": repeated in XML but not an array in JSON");
             } else {
-                compareChild(childPath, entry.getValue().get(0), value, childType, out);
+                compareChild(childPath, entry.getValue().get(0), value, schema, childType, out);
             }
         }
         if (!text.toString().isBlank() || json.has("value")) {
@@ -115,7 +120,8 @@ public final class XmlJsonParity {
     }
 
     /** A child element with only text maps either to an object with value or, in lists of strings, to the string. */
-    private static void compareChild(String path, Element xml, JsonNode json, String type, List<String> out) {
+    private static void compareChild(String path, Element xml, JsonNode json, XsdTypes schema, String type,
+                                     List<String> out) {
         if (json.isValueNode()) {
             if (xml.getAttributes().getLength() > 0 || !sameScalar(xml.getTextContent(), json)) {
                 out.add(path + ": XML " + (xml.getAttributes().getLength() > 0 ? "element with attributes"
@@ -123,7 +129,7 @@ public final class XmlJsonParity {
             }
             return;
         }
-        compare(path, xml, json, type, out);
+        compare(path, xml, json, schema, type, out);
     }
 
     private static String kind(JsonNode value) {

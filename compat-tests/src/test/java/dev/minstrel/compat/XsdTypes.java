@@ -47,19 +47,24 @@ final class XsdTypes {
         }
     }
 
+    /** The declarations of the XSD at this path. */
+    static XsdTypes read(Path xsd) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return new XsdTypes(factory.newDocumentBuilder().parse(xsd.toFile()));
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the XSD " + xsd + ": " + e, e);
+        }
+    }
+
     static XsdTypes instance() {
         if (!loaded) {
             synchronized (XsdTypes.class) {
                 if (!loaded) {
                     Path xsd = XsdValidator.xsd();
                     if (xsd != null) {
-                        try {
-                            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                            factory.setNamespaceAware(true);
-                            instance = new XsdTypes(factory.newDocumentBuilder().parse(xsd.toFile()));
-                        } catch (Exception e) {
-                            throw new AssertionError("cannot read the XSD " + xsd + ": " + e, e);
-                        }
+                        instance = read(xsd);
                     }
                     loaded = true;
                 }

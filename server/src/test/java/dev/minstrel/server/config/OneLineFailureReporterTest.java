@@ -48,4 +48,13 @@ class OneLineFailureReporterTest {
                 .singleElement().asString().contains("minstrel.library.scan-interval").contains("often");
         assertThat(output).doesNotContain("\tat ");
     }
+
+    @Test
+    void aTooShortOwnerPasswordIsNamedWithoutShowingIt(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.owner.password=short7!");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.owner.password").contains("at least 8");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("short7!");
+    }
 }
