@@ -57,6 +57,10 @@ public final class PackagedServer implements AutoCloseable {
         Process process = launch(env, log, List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         PackagedServer server = new PackagedServer(process, log, port);
         server.awaitReady(Duration.ofSeconds(60));
+        String password = env.get("MINSTREL_OWNER_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            server.awaitOwner(password, Duration.ofSeconds(30));
+        }
         return server;
     }
 
@@ -121,6 +125,37 @@ public final class PackagedServer implements AutoCloseable {
         }
         close();
         throw new AssertionError("the server did not answer within " + timeout + ":\n" + log());
+    }
+
+    /**
+     * The owner account is created just after the server starts listening; waits until it can
+     * sign in. The attempts come "from" a documentation address (loopback is a trusted proxy), so
+     * that the failures before it exists do not count against the tests' own address.
+     */
+    private void awaitOwner(String password, Duration timeout) {
+        SubsonicClient owner = new SubsonicClient(this, OWNER, password, "compat-startup", "1.16.1", false)
+                .from("192.0.2.254");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (owner.get("ping", "json").body().contains("\"status\":\"ok\"")) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the owner could not sign in within " + timeout + ":\n" + log());
+    }
+
+    /** Waits until the log has a line matching the pattern (things logged after start-up). */
+    public String awaitLog(java.util.regex.Pattern pattern, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = log();
+            if (pattern.matcher(text).find()) {
+                return text;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no log line matching " + pattern + " within " + timeout + ":\n" + log());
     }
 
     public URI uri(String pathAndQuery) {

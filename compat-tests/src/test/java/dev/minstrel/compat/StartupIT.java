@@ -6,11 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starting the packaged jar the way the README and the Pi's systemd unit do. */
 class StartupIT {
+
+    private static final Pattern GENERATED = Pattern.compile("generated password: ([A-Za-z0-9]{20})");
 
     @Test
     void aBadSettingStopsTheStartWithOneLineNamingIt(@TempDir Path dir) {
@@ -31,13 +34,18 @@ class StartupIT {
         Path data = dir.resolve("data");
         String firstLog;
         try (PackagedServer server = PackagedServer.start(music, data, Map.of("MINSTREL_OWNER_PASSWORD", ""))) {
-            firstLog = server.log();
+            firstLog = server.awaitLog(GENERATED, Duration.ofSeconds(20));
         }
-        assertThat(firstLog).containsPattern("generated password: [A-Za-z0-9]{20}");
+        assertThat(firstLog).containsPattern(GENERATED);
         assertThat(music).isDirectory();
         assertThat(data.resolve("minstrel.mv.db")).isRegularFile();
 
+        java.util.regex.Matcher generated = GENERATED.matcher(firstLog);
+        assertThat(generated.find()).isTrue();
         try (PackagedServer again = PackagedServer.start(music, data, Map.of("MINSTREL_OWNER_PASSWORD", ""))) {
+            SubsonicClient owner = new SubsonicClient(again, PackagedServer.OWNER, generated.group(1), "compat", "1.16.1", true);
+            assertThat(SubsonicClient.ok("ping", owner.get("ping", "json")).path("status").asString())
+                    .as("the first password still opens the account").isEqualTo("ok");
             assertThat(again.log()).doesNotContain("generated password");
         }
     }

@@ -15,8 +15,13 @@ import java.util.TreeSet;
 
 /**
  * Checks that a JSON response carries the same data as its XML twin under the Subsonic JSON
- * mapping: attributes become typed fields, child elements become objects or arrays of objects,
- * element text becomes {@code value}. Differences are listed with their paths.
+ * mapping (PROTOCOL.md 2.2): attributes become typed fields, child elements become objects or
+ * arrays of objects, element text becomes {@code value}. Where the XSD is at hand, the mapping's
+ * schema rules are checked too: an element the schema lets repeat is always a JSON array (even
+ * with one item) and one it does not is never an array (rule 3), and attributes the schema types
+ * as numbers or booleans are JSON numbers or booleans, never quoted (rule 5). Elements and
+ * attributes the XSD does not declare (OpenSubsonic additions) are compared by value only.
+ * Differences are listed with their paths.
  */
 public final class XmlJsonParity {
 
@@ -24,12 +29,18 @@ public final class XmlJsonParity {
     }
 
     public static List<String> differences(Element xml, JsonNode json) {
+        return differences(xml, json, XsdTypes.instance());
+    }
+
+    /** As {@link #differences(Element, JsonNode)}, with the schema rules of the given XSD (none when null). */
+    static List<String> differences(Element xml, JsonNode json, XsdTypes schema) {
         List<String> differences = new ArrayList<>();
-        compare("subsonic-response", xml, json, differences);
+        compare("subsonic-response", xml, json, schema, schema == null ? null : "Response", differences);
         return differences;
     }
 
-    private static void compare(String path, Element xml, JsonNode json, List<String> out) {
+    private static void compare(String path, Element xml, JsonNode json, XsdTypes schema, String type,
+                                List<String> out) {
         if (!json.isObject()) {
             out.add(path + ": JSON is " + json.getNodeType() + ", XML is an element");
             return;
@@ -47,6 +58,12 @@ public final class XmlJsonParity {
                 out.add(path + "/@" + attribute.getLocalName() + ": missing in JSON");
             } else if (!sameScalar(attribute.getValue(), value)) {
                 out.add(path + "/@" + attribute.getLocalName() + ": XML " + attribute.getValue() + " vs JSON " + value);
+            } else if (schema != null && type != null) {
+                String expected = schema.attributeKind(type, attribute.getLocalName());
+                if (expected != null && !expected.equals(kind(value))) {
+                    out.add(path + "/@" + attribute.getLocalName() + ": the XSD makes it a " + expected + ", JSON has "
+                            + value);
+                }
             }
         }
         Map<String, List<Element>> children = new LinkedHashMap<>();
@@ -62,6 +79,12 @@ public final class XmlJsonParity {
             xmlKeys.add(entry.getKey());
             JsonNode value = json.get(entry.getKey());
             String childPath = path + "/" + entry.getKey();
+            XsdTypes.Child declared = schema == null || type == null ? null : schema.child(type, entry.getKey());
+            String childType = declared == null ? null : declared.type();
+            if (value != null && declared != null && declared.repeats() != value.isArray()) {
+                out.add(childPath + ": the XSD makes it " + (declared.repeats() ? "a list, so a JSON array"
+                        : "a single element, so not a JSON array") + ", JSON has " + value.getNodeType());
+            }
             if (value == null) {
                 out.add(childPath + ": missing in JSON");
             } else if (value.isArray()) {
@@ -69,12 +92,12 @@ public final class XmlJsonParity {
                     out.add(childPath + ": " + entry.getValue().size() + " in XML vs " + value.size() + " in JSON");
                 }
                 for (int i = 0; i < Math.min(value.size(), entry.getValue().size()); i++) {
-                    compareChild(childPath + "[" + i + "]", entry.getValue().get(i), value.get(i), out);
+                    compareChild(childPath + "[" + i + "]", entry.getValue().get(i), value.get(i), schema, childType, out);
                 }
             } else if (entry.getValue().size() > 1) {
                 out.add(childPath + ": repeated in XML but not an array in JSON");
             } else {
-                compareChild(childPath, entry.getValue().get(0), value, out);
+                compareChild(childPath, entry.getValue().get(0), value, schema, childType, out);
             }
         }
         if (!text.toString().isBlank() || json.has("value")) {
@@ -97,14 +120,20 @@ public final class XmlJsonParity {
     }
 
     /** A child element with only text maps either to an object with value or, in lists of strings, to the string. */
-    private static void compareChild(String path, Element xml, JsonNode json, List<String> out) {
+    private static void compareChild(String path, Element xml, JsonNode json, XsdTypes schema, String type,
+                                     List<String> out) {
         if (json.isValueNode()) {
             if (xml.getAttributes().getLength() > 0 || !sameScalar(xml.getTextContent(), json)) {
-                out.add(path + ": XML element vs JSON scalar " + json);
+                out.add(path + ": XML " + (xml.getAttributes().getLength() > 0 ? "element with attributes"
+                        : "text '" + xml.getTextContent() + "'") + " vs JSON scalar " + json);
             }
             return;
         }
-        compare(path, xml, json, out);
+        compare(path, xml, json, schema, type, out);
+    }
+
+    private static String kind(JsonNode value) {
+        return value.isNumber() ? "number" : value.isBoolean() ? "boolean" : value.isString() ? "string" : "structure";
     }
 
     private static boolean sameScalar(String xml, JsonNode json) {

@@ -170,6 +170,8 @@ public final class SubsonicFixture {
 
     /** A MusicLibrary over a fixed catalogue and real files; lyrics exist for Dancing Queen only. */
     public static final class FixtureLibrary implements MusicLibrary {
+        /** When the fixture's art last changed, as a real library reports its source file's time. */
+        private static final long COVER_MODIFIED = 1_764_000_000_000L;
         private final Path musicDir;
         private final Catalogue catalogue;
         private final Path cover;
@@ -216,7 +218,7 @@ public final class SubsonicFixture {
         public Optional<CoverArt> coverArt(String id, Integer size) {
             boolean known = catalogue.album(id).map(a -> a.coverArtId() != null).orElse(false)
                     || catalogue.track(id).map(t -> t.coverArtId() != null).orElse(false);
-            return known ? Optional.of(new CoverArt(cover, "image/png")) : Optional.empty();
+            return known ? Optional.of(new CoverArt(cover, "image/png", COVER_MODIFIED)) : Optional.empty();
         }
 
         @Override

@@ -128,7 +128,7 @@ public final class CoverArtService {
                 return original;
             }
             String key = cacheKey(source.cacheId() + "\0" + size + "\0" + modified);
-            Optional<CoverArt> cached = cached(key);
+            Optional<CoverArt> cached = cached(key, modified);
             if (cached.isPresent()) {
                 return cached;
             }
@@ -143,7 +143,7 @@ public final class CoverArtService {
             Path temp = Files.createTempFile(cacheDir, key, ".tmp");
             ImageIO.write(scaled, alpha ? "png" : "jpg", temp.toFile());
             store(temp, target);
-            return Optional.of(new CoverArt(target, alpha ? "image/png" : "image/jpeg"));
+            return Optional.of(new CoverArt(target, alpha ? "image/png" : "image/jpeg", modified));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -152,10 +152,10 @@ public final class CoverArtService {
     /** A folder image as it is; an embedded picture extracted once into the cache. */
     private Optional<CoverArt> original(Source source, long modified) throws IOException {
         if (!source.embedded()) {
-            return Optional.of(new CoverArt(source.file(), contentType(source.file().getFileName().toString())));
+            return Optional.of(new CoverArt(source.file(), contentType(source.file().getFileName().toString()), modified));
         }
         String key = cacheKey(source.file().getFileName() + "\0" + source.cacheId() + "\0original\0" + modified);
-        Optional<CoverArt> cached = cached(key);
+        Optional<CoverArt> cached = cached(key, modified);
         if (cached.isPresent()) {
             return cached;
         }
@@ -168,16 +168,16 @@ public final class CoverArtService {
         Path temp = Files.createTempFile(cacheDir, key, ".tmp");
         Files.write(temp, picture.get().data());
         store(temp, target);
-        return Optional.of(new CoverArt(target, type));
+        return Optional.of(new CoverArt(target, type, modified));
     }
 
-    private Optional<CoverArt> cached(String key) throws IOException {
+    private Optional<CoverArt> cached(String key, long modified) throws IOException {
         for (String suffix : new String[]{"jpg", "png", "gif", "webp"}) {
             Path file = cacheDir.resolve(key + "." + suffix);
             if (Files.isRegularFile(file)) {
                 // the modification time records the last use, which eviction goes by
                 Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-                return Optional.of(new CoverArt(file, contentType(file.getFileName().toString())));
+                return Optional.of(new CoverArt(file, contentType(file.getFileName().toString()), modified));
             }
         }
         return Optional.empty();

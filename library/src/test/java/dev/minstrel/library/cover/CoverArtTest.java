@@ -74,6 +74,23 @@ class CoverArtTest {
     }
 
     @Test
+    void anArtsTimeIsItsSourcesAndStaysPutWhileTheCacheIsUsed() throws Exception {
+        Path file = AudioFixtures.mp3(tmp.resolve("music/A/B/1.mp3")).title("Pictured").album("B").artist("A")
+                .cover(AudioFixtures.png(300, 200)).write();
+        start(10_000_000);
+        long sourceTime = Files.getLastModifiedTime(file).toMillis();
+
+        CoverArt first = library.coverArt(track("Pictured").id(), 60).orElseThrow();
+        Thread.sleep(20);
+        CoverArt again = library.coverArt(track("Pictured").id(), 60).orElseThrow();
+        CoverArt original = library.coverArt(track("Pictured").id(), null).orElseThrow();
+
+        assertThat(first.modified()).isEqualTo(sourceTime);
+        assertThat(again.modified()).as("HTTP validators must not follow the cache's use times").isEqualTo(sourceTime);
+        assertThat(original.modified()).isEqualTo(sourceTime);
+    }
+
+    @Test
     void anAlbumPrefersItsFolderImageAndTracksWithoutArtUseTheAlbums() throws Exception {
         byte[] jpeg = AudioFixtures.jpeg(100, 100);
         AudioFixtures.mp3(tmp.resolve("music/A/B/1.mp3")).title("Plain").album("B").artist("A").write();

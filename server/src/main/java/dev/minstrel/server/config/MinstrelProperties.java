@@ -43,12 +43,15 @@ public record MinstrelProperties(
     /**
      * The owner account created on first start.
      *
-     * @param password when absent, one is generated and printed once to the log
+     * @param password when absent, one is generated and printed once to the log; checked here
+     *                 against the account password policy so that a short one stops the start in
+     *                 one line rather than with the account service's stack trace
      */
     public record Owner(
             @DefaultValue("owner") @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
                     message = "may use letters, digits and . _ @ - (at most 64)") String username,
-            @Size(min = 8, max = 128, message = "must have 8 to 128 characters") String password) {
+            @Pattern(regexp = "(?s)\\s*|.{8,128}",
+                    message = "needs 8 to 128 characters (leave it empty to have one generated)") String password) {
     }
 
     /**

@@ -6,12 +6,14 @@ import dev.minstrel.server.accounts.apikeys.ApiKeys;
 import dev.minstrel.server.security.LoginThrottle;
 import dev.minstrel.server.config.MinstrelProperties;
 import dev.minstrel.subsonic.SubsonicApi;
+import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 import java.time.Clock;
 
@@ -29,6 +31,12 @@ public class SubsonicConfiguration {
                 properties.library().ignoredArticles());
         return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys), new SubsonicLoginGuard(throttle),
                 database, clock, settings).router();
+    }
+
+    /** Browsers' preflights to /rest, which WebFlux would otherwise answer without CORS headers. */
+    @Bean
+    WebFilter subsonicCorsPreflight() {
+        return Cors.preflightFilter();
     }
 
     private static String serverVersion() {

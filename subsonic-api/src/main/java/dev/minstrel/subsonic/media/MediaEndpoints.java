@@ -117,21 +117,25 @@ public final class MediaEndpoints {
         Integer size = call.params().integer("size").filter(s -> s > 0).orElse(null);
         return Mono.fromCallable(() -> {
                     CoverArt art = library.coverArt(id, size).orElseThrow(() -> SubsonicException.notFound("Cover art"));
-                    Path file = art.file();
-                    return new Object[]{art, Files.size(file), Files.getLastModifiedTime(file).toMillis()};
+                    return new SizedArt(art, Files.size(art.file()));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(IOException.class, gone -> SubsonicException.notFound("Cover art"))
                 .flatMap(found -> {
-                    CoverArt art = (CoverArt) found[0];
-                    Instant modified = Instant.ofEpochMilli((Long) found[2]);
-                    String eTag = "\"" + Integer.toHexString((id + "/" + size).hashCode()) + "-" + found[1] + "-" + found[2] + "\"";
+                    CoverArt art = found.art();
+                    // the art's own time, not the cached file's, which the thumbnail cache touches on every use
+                    Instant modified = Instant.ofEpochMilli(art.modified());
+                    String eTag = "\"" + Integer.toHexString((id + "/" + size).hashCode()) + "-" + found.length() + "-"
+                            + art.modified() + "\"";
                     return call.request().checkNotModified(modified, eTag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
                             .contentType(mediaType(art.contentType()))
                             .eTag(eTag).lastModified(modified)
                             .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
                             .bodyValue(new FileSystemResource(art.file()))));
                 });
+    }
+
+    private record SizedArt(CoverArt art, long length) {
     }
 
     /** Plain lyrics by artist and title; an empty {@code lyrics} element when none are found. */
