@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,11 @@ public class MinstrelApplicationTest {
 
     /** Starts the application on a free port with its folders under {@code dir}. */
     public static ConfigurableApplicationContext start(Path dir, String... extra) {
+        return start(dir, null, extra);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code clock} (when not null) as the application's clock. */
+    public static ConfigurableApplicationContext start(Path dir, Clock clock, String... extra) {
         String[] base = {
                 "--minstrel.data-dir=" + dir.resolve("data"),
                 "--minstrel.music-dir=" + dir.resolve("music"),
@@ -24,7 +31,12 @@ public class MinstrelApplicationTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return new SpringApplication(MinstrelApplication.class).run(args);
+        SpringApplication application = new SpringApplication(MinstrelApplication.class);
+        if (clock != null) {
+            application.addInitializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("testClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)));
+        }
+        return application.run(args);
     }
 
     @Test

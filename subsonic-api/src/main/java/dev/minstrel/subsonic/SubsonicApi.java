@@ -1,9 +1,10 @@
 package dev.minstrel.subsonic;
 
+import dev.minstrel.analytics.history.PlayHistory;
+import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.subsonic.annotation.AnnotationEndpoints;
 import dev.minstrel.subsonic.annotation.AnnotationStore;
-import dev.minstrel.subsonic.annotation.NowPlaying;
 import dev.minstrel.subsonic.auth.Authenticator;
 import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
@@ -20,6 +21,7 @@ import dev.minstrel.subsonic.protocol.ResponseWriter;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
+import dev.minstrel.subsonic.user.DeletedUsers;
 import dev.minstrel.subsonic.user.UserEndpoints;
 import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,6 +29,7 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
@@ -40,19 +43,24 @@ import java.util.List;
 public final class SubsonicApi {
 
     private final RouterFunction<ServerResponse> router;
+    private final DeletedUsers deletedUsers;
 
+    /**
+     * @param recorder turns scrobbles into listens
+     * @param history  play counts, frequent and recent albums, top songs and now playing, from the listens
+     */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
-                       Clock clock, SubsonicSettings settings) {
-        AnnotationStore annotations = new AnnotationStore(database);
+                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings) {
+        AnnotationStore annotations = new AnnotationStore(database, history);
         ViewSource views = new ViewSource(library, annotations);
-        NowPlaying nowPlaying = new NowPlaying(clock);
+        this.deletedUsers = new DeletedUsers(database, annotations);
         Endpoints endpoints = new Endpoints();
         new SystemEndpoints(library).register(endpoints);
-        new BrowseEndpoints(library, views, settings).register(endpoints);
-        new ListEndpoints(views).register(endpoints);
+        new BrowseEndpoints(library, views, settings, history).register(endpoints);
+        new ListEndpoints(views, history).register(endpoints);
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
-        new AnnotationEndpoints(library, annotations, views, nowPlaying, clock).register(endpoints);
+        new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
         new PlaylistEndpoints(database, accounts, views, clock).register(endpoints);
         new PlayQueueEndpoints(database, views, clock).register(endpoints);
         new UserEndpoints(accounts).register(endpoints);
@@ -82,5 +90,10 @@ public final class SubsonicApi {
 
     public RouterFunction<ServerResponse> router() {
         return router;
+    }
+
+    /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */
+    public Mono<Void> forgetUser(String userId) {
+        return deletedUsers.forget(userId);
     }
 }

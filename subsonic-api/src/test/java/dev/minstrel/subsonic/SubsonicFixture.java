@@ -1,5 +1,7 @@
 package dev.minstrel.subsonic;
 
+import dev.minstrel.analytics.Analytics;
+import dev.minstrel.analytics.listen.ListenRules;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.ArtistRef;
 import dev.minstrel.library.catalogue.Catalogue;
@@ -42,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A small real library for the API tests: audio files of patterned bytes (so ranges can be checked
  * byte for byte), a real PNG cover, a catalogue built from them with {@link Catalogue#build}, an H2
- * database file migrated by Flyway, and two accounts: the owner alice and her friend bob. Replace
+ * database file migrated by Flyway (the Subsonic and analytics tables), the analytics module over it
+ * with the fixture's fixed clock, and two accounts: the owner alice and her friend bob. Replace
  * {@link FixtureLibrary} by the real LibraryService once it lands; the tests only use MusicLibrary.
  */
 public final class SubsonicFixture {
@@ -60,6 +63,8 @@ public final class SubsonicFixture {
     public final Path musicDir;
     public final FixtureLibrary library;
     public final DatabaseClient database;
+    public final Analytics analytics;
+    public final SubsonicApi api;
     public final WebTestClient client;
     public final Track dancingQueen;
     public final Track knowingMe;
@@ -88,8 +93,10 @@ public final class SubsonicFixture {
         library = new FixtureLibrary(musicDir, Catalogue.build(List.of(dancingQueen, knowingMe, comeTogether, something, soWhat, loose),
                 Map.of(), CatalogueSettings.DEFAULTS, NOW.minusSeconds(3600)), cover);
         database = migratedDatabase(dir.resolve("db").toAbsolutePath());
-        SubsonicApi api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database,
-                Clock.fixed(NOW, ZoneOffset.UTC), SubsonicSettings.DEFAULTS);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
+        api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics.recorder(),
+                analytics.history(), clock, SubsonicSettings.DEFAULTS);
         client = WebTestClient.bindToRouterFunction(api.router()).build();
     }
 

@@ -4,6 +4,7 @@ import dev.minstrel.analytics.listen.NowPlaying;
 import dev.minstrel.analytics.listen.NowPlayingBoard;
 import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;
+import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -48,6 +49,20 @@ public final class PlayHistory {
         return counts(userId, "album", albumIds);
     }
 
+    /**
+     * Play counts of every track and album the user ever listened to, keyed by id (track and album
+     * ids never collide): for a caller that keeps them in memory and adds each new listen itself.
+     */
+    public Mono<Map<String, PlayCount>> playCounts(String userId) {
+        return db.sql("SELECT item, listens, last_started FROM listen_item WHERE scope = :scope AND period = 'a' "
+                        + "AND period_start = 0 AND kind IN ('track', 'album')")
+                .bind("scope", userId)
+                .map(PlayHistory::playCount).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .map(Map::copyOf)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
     /** getAlbumList2 type=frequent: the user's albums by listens, most first; albums gone from the library are left out. */
     public Mono<List<String>> frequentAlbums(String userId, int offset, int size) {
         return albumPage(userId, "listens DESC, last_started DESC", offset, size);
@@ -88,12 +103,15 @@ public final class PlayHistory {
         return db.sql("SELECT item, listens, last_started FROM listen_item WHERE scope = :scope AND period = 'a' "
                         + "AND period_start = 0 AND kind = :kind AND item IN (:ids)")
                 .bind("scope", userId).bind("kind", kind).bind("ids", List.copyOf(ids))
-                .map(row -> Map.entry(row.get("item", String.class), new PlayCount(row.get("listens", Long.class),
-                        Instant.ofEpochMilli(row.get("last_started", Long.class)))))
-                .all()
+                .map(PlayHistory::playCount).all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
                 .map(Map::copyOf)
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Map.Entry<String, PlayCount> playCount(Readable row) {
+        return Map.entry(row.get("item", String.class), new PlayCount(row.get("listens", Long.class),
+                Instant.ofEpochMilli(row.get("last_started", Long.class))));
     }
 
     private Mono<List<String>> albumPage(String userId, String order, int offset, int size) {

@@ -12,6 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,6 +38,25 @@ public final class ListenStore {
     public Mono<Void> rebuildRollUps() {
         return exclusively(tx -> {
             RollUps.rebuildAll(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Forgets a user's listening history (the owner deleted the account and asked for it): their
+     * listens, roll-ups and time zone go, and the server's roll-ups are rebuilt without them. Names
+     * of tracks in {@code listened_track} stay: other listeners may have heard them.
+     */
+    public Mono<Void> deleteUser(String userId) {
+        return exclusively(tx -> {
+            for (String table : List.of("listen_total", "listen_item", "listen_heat", "listen_day")) {
+                tx.sql("DELETE FROM " + table + " WHERE scope = :u").bind("u", userId).fetch().rowsUpdated().block();
+            }
+            tx.sql("DELETE FROM listener_profile WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
+            Long deleted = tx.sql("DELETE FROM listen WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
+            if (deleted != null && deleted > 0) {
+                RollUps.rebuildServer(tx);
+            }
             return null;
         });
     }

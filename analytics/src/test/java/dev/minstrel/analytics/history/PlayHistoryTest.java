@@ -74,6 +74,27 @@ class PlayHistoryTest {
     }
 
     @Test
+    void allPlayCountsOfAUserAtOnceHoldTracksAndAlbums() {
+        assertThat(history.playCounts(BOB).block()).containsOnly(
+                java.util.Map.entry(three.id(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
+                java.util.Map.entry(three.albumId(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
+                java.util.Map.entry(solo.id(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))),
+                java.util.Map.entry(solo.albumId(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))));
+        assertThat(history.playCounts("us-nobody").block()).isEmpty();
+    }
+
+    @Test
+    void deletingAUsersHistoryLeavesOnlyTheOthersListens() {
+        fixture.analytics.store().deleteUser(BOB).block();
+
+        assertThat(history.playCounts(BOB).block()).isEmpty();
+        assertThat(history.topSongs(Ids.artistId("Band"), 10).block()).containsExactly(one.id(), three.id(), two.id());
+        assertThat(fixture.analytics.stats().forServer(dev.minstrel.analytics.stats.Period.ALL).block().listens())
+                .isEqualTo(4);
+        assertThat(history.frequentAlbums(ALICE, 0, 10).block()).containsExactly(one.albumId(), three.albumId());
+    }
+
+    @Test
     void frequentAndRecentAlbumsPageThroughTheUsersOwnListens() {
         assertThat(history.frequentAlbums(ALICE, 0, 10).block()).containsExactly(one.albumId(), three.albumId());
         assertThat(history.recentAlbums(ALICE, 0, 10).block()).containsExactly(three.albumId(), one.albumId());

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ import java.util.List;
  * @param security who is trusted to name the client's address, sessions and login throttling
  * @param redis    shared state for several instances; unset, everything stays in this process
  * @param ingest   downloading pasted links with spotDL and yt-dlp
+ * @param analytics listening stats
  */
 @ConfigurationProperties("minstrel")
 @Validated
@@ -38,7 +40,8 @@ public record MinstrelProperties(
         @DefaultValue @Valid Library library,
         @DefaultValue @Valid Security security,
         @DefaultValue Redis redis,
-        @DefaultValue @Valid Ingest ingest) {
+        @DefaultValue @Valid Ingest ingest,
+        @DefaultValue Analytics analytics) {
 
     /**
      * The owner account created on first start.
@@ -100,6 +103,17 @@ public record MinstrelProperties(
             @DefaultValue("10") @Min(1) int usernameFailures,
             @DefaultValue("15m") @NotNull Duration window,
             @DefaultValue("1s") @NotNull Duration slowdown) {
+    }
+
+    /**
+     * @param timeZone the zone of listeners who have not set their own (an IANA id such as
+     *                 {@code Europe/Paris}); unset, the machine's zone
+     */
+    public record Analytics(ZoneId timeZone) {
+
+        public ZoneId serverZone() {
+            return timeZone != null ? timeZone : ZoneId.systemDefault();
+        }
     }
 
     /** @param url e.g. {@code redis://127.0.0.1:6379}; when set, throttle buckets are shared there */

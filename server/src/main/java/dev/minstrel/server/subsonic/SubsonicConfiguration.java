@@ -1,5 +1,6 @@
 package dev.minstrel.server.subsonic;
 
+import dev.minstrel.analytics.Analytics;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
@@ -22,15 +23,24 @@ import java.time.Clock;
 public class SubsonicConfiguration {
 
     @Bean
-    RouterFunction<ServerResponse> subsonicRoutes(MusicLibrary library, Accounts accounts, ApiKeys apiKeys,
-                                                  LoginThrottle throttle, DatabaseClient database, Clock clock,
-                                                  MinstrelProperties properties) {
+    SubsonicApi subsonicApi(MusicLibrary library, Accounts accounts, ApiKeys apiKeys, LoginThrottle throttle,
+                            DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties) {
         SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
                 properties.library().ignoredArticles());
         return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys), new SubsonicLoginGuard(throttle),
-                database, clock, settings).router();
+                database, analytics.recorder(), analytics.history(), clock, settings);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> subsonicRoutes(SubsonicApi api) {
+        return api.router();
+    }
+
+    @Bean
+    DeletedSubsonicData deletedSubsonicData(SubsonicApi api) {
+        return new DeletedSubsonicData(api);
     }
 
     /** Browsers' preflights to /rest, which WebFlux would otherwise answer without CORS headers. */

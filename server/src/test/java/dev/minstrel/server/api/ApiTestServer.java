@@ -4,6 +4,7 @@ import dev.minstrel.server.MinstrelApplicationTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,10 +19,15 @@ final class ApiTestServer implements AutoCloseable {
     final int port;
 
     ApiTestServer(Path dir, String... settings) {
+        this(dir, null, settings);
+    }
+
+    /** @param clock the application's clock, or null for the real one */
+    ApiTestServer(Path dir, Clock clock, String... settings) {
         String[] all = new String[settings.length + 1];
         all[0] = "--minstrel.owner.password=" + OWNER_PASSWORD;
         System.arraycopy(settings, 0, all, 1, settings.length);
-        this.context = MinstrelApplicationTest.start(dir, all);
+        this.context = MinstrelApplicationTest.start(dir, clock, all);
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -108,6 +108,10 @@ final class Visitor {
             return JsonPath.read(body, path);
         }
 
+        static <T> T read(String json, String path) {
+            return JsonPath.read(json, path);
+        }
+
         @Override
         public String toString() {
             return status + " " + body;

@@ -5,8 +5,8 @@ package dev.minstrel.subsonic.annotation;
  *
  * @param starredAt  epoch ms, or null when not starred
  * @param rating     1 to 5, or 0 when unrated
- * @param playCount  finished plays (scrobbles with submission=true); tracks only
- * @param lastPlayed epoch ms of the last finished play, or null
+ * @param playCount  listens (see docs/listening-stats.md) of a track, or of any track of an album
+ * @param lastPlayed epoch ms of the start of the last listen, or null
  */
 public record Annotation(Long starredAt, int rating, long playCount, Long lastPlayed) {
 

@@ -1,8 +1,15 @@
 package dev.minstrel.subsonic.annotation;
 
+import dev.minstrel.analytics.history.NowPlayingEntry;
+import dev.minstrel.analytics.history.PlayHistory;
+import dev.minstrel.analytics.listen.ListenRecorder;
+import dev.minstrel.analytics.listen.ScrobbleResult;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Catalogue;
-import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.auth.SubsonicAccounts;
+import dev.minstrel.subsonic.auth.SubsonicUser;
+import dev.minstrel.subsonic.model.Child;
+import dev.minstrel.subsonic.model.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
 import dev.minstrel.subsonic.model.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
@@ -10,29 +17,39 @@ import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.ErrorCode;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** star, unstar, setRating, scrobble and getNowPlaying. */
 public final class AnnotationEndpoints {
 
-    /** Below this a {@code time} is taken for seconds: some clients send seconds instead of ms. */
-    private static final long SECONDS_LIMIT = 100_000_000_000L;
-
     private final MusicLibrary library;
     private final AnnotationStore store;
     private final ViewSource views;
-    private final NowPlaying nowPlaying;
+    private final ListenRecorder recorder;
+    private final PlayHistory history;
+    private final SubsonicAccounts accounts;
     private final Clock clock;
+    /** getNowPlaying's playerId: a small number that stays the same per user and client while the server runs */
+    private final Map<String, Integer> playerIds = new ConcurrentHashMap<>();
+    private final AtomicInteger lastPlayerId = new AtomicInteger();
 
-    public AnnotationEndpoints(MusicLibrary library, AnnotationStore store, ViewSource views, NowPlaying nowPlaying, Clock clock) {
+    public AnnotationEndpoints(MusicLibrary library, AnnotationStore store, ViewSource views, ListenRecorder recorder,
+                               PlayHistory history, SubsonicAccounts accounts, Clock clock) {
         this.library = library;
         this.store = store;
         this.views = views;
-        this.nowPlaying = nowPlaying;
+        this.recorder = recorder;
+        this.history = history;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -50,16 +67,7 @@ public final class AnnotationEndpoints {
                     return store.rate(call.user().id(), id, rating, clock.millis()).thenReturn(Reply.EMPTY);
                 })
                 .data("scrobble", this::scrobble)
-                .data("getNowPlaying", call -> views.views(call).map(v -> {
-                    Catalogue catalogue = v.catalogue();
-                    long now = clock.millis();
-                    List<dev.minstrel.subsonic.model.Child> entries = nowPlaying.current(id -> catalogue.track(id)
-                                    .map(t -> t.durationSeconds() * 1000L).orElse(0L)).stream()
-                            .flatMap(e -> catalogue.track(e.trackId()).stream().map(t -> v.song(t).playing(e.username(),
-                                    (int) ((now - e.since()) / 60_000), e.playerId(), e.client())))
-                            .toList();
-                    return Reply.of("nowPlaying", new Payloads.NowPlaying(entries));
-                }));
+                .data("getNowPlaying", this::nowPlaying);
     }
 
     /** id, albumId and artistId together, each repeatable; every id must exist. */
@@ -84,6 +92,11 @@ public final class AnnotationEndpoints {
         }
     }
 
+    /**
+     * The analytics module decides what counts as a listen (docs/listening-stats.md): a now-playing
+     * report may end the client's previous track as a listen, a submission counts unless the same
+     * play already did. Each listen counted is added to the caller's cached play counts.
+     */
     private Mono<Reply> scrobble(Call call) {
         List<String> ids = call.params().all("id");
         if (ids.isEmpty()) {
@@ -94,25 +107,47 @@ public final class AnnotationEndpoints {
             throw new SubsonicException(ErrorCode.GENERIC, "Send one 'time' per 'id' (got " + times.size() + " for "
                     + ids.size() + ")");
         }
-        boolean submission = call.params().bool("submission", true);
         Catalogue catalogue = library.catalogue();
-        long now = clock.millis();
-        List<Scrobble> scrobbles = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Track track = catalogue.track(ids.get(i)).orElseThrow(() -> SubsonicException.notFound("Song"));
-            long time = times.isEmpty() ? now : times.get(i);
-            if (time > 0 && time < SECONDS_LIMIT) {
-                time *= 1000;
-            }
-            if (time <= 0 || time > now) {
-                time = now;
-            }
-            scrobbles.add(new Scrobble(track.id(), time, submission));
+        ids.forEach(id -> catalogue.track(id).orElseThrow(() -> SubsonicException.notFound("Song")));
+        String userId = call.user().id();
+        Instant now = clock.instant();
+        if (!call.params().bool("submission", true)) {
+            // a client announces one track at a time; of several, the last is the one playing
+            return recorder.nowPlaying(userId, ids.get(ids.size() - 1), call.client(), now)
+                    .doOnNext(this::counted).thenReturn(Reply.EMPTY);
         }
-        if (!submission) {
-            Scrobble last = scrobbles.get(scrobbles.size() - 1);
-            nowPlaying.playing(call.user().id(), call.user().username(), call.client(), last.trackId());
+        return Flux.range(0, ids.size())
+                .concatMap(i -> recorder.submission(userId, ids.get(i), call.client(),
+                        ListenRecorder.clientTime(times.isEmpty() ? null : times.get(i), now), now))
+                .doOnNext(this::counted)
+                .then(Mono.just(Reply.EMPTY));
+    }
+
+    private void counted(ScrobbleResult result) {
+        if (result.outcome() == ScrobbleResult.Outcome.COUNTED) {
+            store.listened(result.listen());
         }
-        return store.scrobble(call.user().id(), call.client(), scrobbles).thenReturn(Reply.EMPTY);
+    }
+
+    /** Everyone's players, newest first; {@code minutesAgo} counts from when the track began. */
+    private Mono<Reply> nowPlaying(Call call) {
+        return accounts.all().collectMap(SubsonicUser::id, SubsonicUser::username)
+                .zipWith(views.views(call))
+                .map(t -> {
+                    Map<String, String> usernames = t.getT1();
+                    ItemViews v = t.getT2();
+                    List<Child> entries = new ArrayList<>();
+                    for (NowPlayingEntry entry : history.nowPlaying()) {
+                        String username = usernames.get(entry.userId());
+                        v.catalogue().track(entry.trackId()).filter(track -> username != null).ifPresent(track ->
+                                entries.add(v.song(track).playing(username, entry.minutesAgo(),
+                                        playerId(entry), entry.client())));
+                    }
+                    return Reply.of("nowPlaying", new Payloads.NowPlaying(entries));
+                });
+    }
+
+    private int playerId(NowPlayingEntry entry) {
+        return playerIds.computeIfAbsent(entry.userId() + '\u0000' + entry.client(), key -> lastPlayerId.incrementAndGet());
     }
 }

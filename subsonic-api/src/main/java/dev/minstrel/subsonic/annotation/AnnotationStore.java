@@ -1,5 +1,7 @@
 package dev.minstrel.subsonic.annotation;
 
+import dev.minstrel.analytics.history.PlayHistory;
+import dev.minstrel.analytics.listen.Listen;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -15,19 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * Stars, ratings and scrobbles in the database, with each user's snapshot cached in memory so a
- * browse call costs no query. Writes go to the database first and are then applied to the cached
- * snapshot. A snapshot loaded while a write happened is not cached (generation check), so the cache
+ * Stars and ratings in the database and play counts from the analytics module's listens, with
+ * each user's snapshot cached in memory so a browse call costs no query. Writes go to the database
+ * first and are then applied to the cached snapshot; a listen counted by the analytics module is
+ * added through {@link #listened}. A snapshot loaded while a write happened is not cached (generation check), so the cache
  * never keeps a stale view. H2 calls run on boundedElastic (stack trap T8).
  */
 public final class AnnotationStore {
 
     private final DatabaseClient db;
+    private final PlayHistory history;
     private final Map<String, UserAnnotations> cache = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    public AnnotationStore(DatabaseClient db) {
+    public AnnotationStore(DatabaseClient db, PlayHistory history) {
         this.db = db;
+        this.history = history;
     }
 
     public Mono<UserAnnotations> of(String userId) {
@@ -43,9 +48,6 @@ public final class AnnotationStore {
         });
     }
 
-    private record Plays(String trackId, Annotation annotation) {
-    }
-
     private Mono<UserAnnotations> load(String userId) {
         Map<String, Annotation> items = new HashMap<>();
         Mono<Void> stars = db.sql("SELECT item_id, starred_at FROM subsonic_star WHERE user_id = :user")
@@ -58,17 +60,13 @@ public final class AnnotationStore {
                 .map(row -> Map.entry(row.get("item_id", String.class), row.get("rating", Integer.class)))
                 .all().doOnNext(e -> items.merge(e.getKey(), Annotation.NONE.rated(e.getValue()), (a, b) -> a.rated(e.getValue())))
                 .then();
-        Mono<Void> plays = db.sql("SELECT track_id, COUNT(*) AS plays, MAX(played_at) AS last_played FROM scrobble"
-                        + " WHERE user_id = :user AND submission = TRUE GROUP BY track_id")
-                .bind("user", userId)
-                .map(row -> new Plays(row.get("track_id", String.class),
-                        new Annotation(null, 0, row.get("plays", Long.class), row.get("last_played", Long.class))))
-                .all().doOnNext(p -> items.merge(p.trackId(), p.annotation(),
-                        (a, b) -> new Annotation(a.starredAt(), a.rating(), b.playCount(), b.lastPlayed())))
+        Mono<Void> plays = history.playCounts(userId)
+                .doOnNext(counts -> counts.forEach((id, count) -> items.merge(id,
+                        new Annotation(null, 0, count.count(), count.lastPlayed().toEpochMilli()),
+                        (a, b) -> new Annotation(a.starredAt(), a.rating(), b.playCount(), b.lastPlayed()))))
                 .then();
-        return stars.then(ratings).then(plays)
-                .then(Mono.fromCallable(() -> new UserAnnotations(Map.copyOf(items))))
-                .subscribeOn(Schedulers.boundedElastic());
+        return stars.then(ratings).subscribeOn(Schedulers.boundedElastic()).then(plays)
+                .then(Mono.fromCallable(() -> new UserAnnotations(Map.copyOf(items))));
     }
 
     /** Stars the items; an item already starred keeps its original time. */
@@ -109,22 +107,23 @@ public final class AnnotationStore {
                 .doOnSuccess(done -> changed(userId, List.of(itemId), a -> a.rated(rating)));
     }
 
-    /** Records scrobbles; only submissions count as plays. */
-    public Mono<Void> scrobble(String userId, String client, List<Scrobble> scrobbles) {
-        return Flux.fromIterable(scrobbles)
-                .concatMap(s -> db.sql("INSERT INTO scrobble (user_id, track_id, played_at, client, submission)"
-                                + " VALUES (:user, :track, :at, :client, :submission)")
-                        .bind("user", userId).bind("track", s.trackId()).bind("at", s.playedAt())
-                        .bind("client", client).bind("submission", s.submission())
+    /** Adds a listen the analytics module just counted to the user's cached play counts of its track and album. */
+    public void listened(Listen listen) {
+        long at = listen.startedAt().toEpochMilli();
+        List<String> ids = listen.albumId() == null ? List.of(listen.trackId()) : List.of(listen.trackId(), listen.albumId());
+        changed(listen.userId(), ids, a -> a.played(at));
+    }
+
+    /** Deletes a user's stars and ratings and forgets their cached snapshot: the account was deleted. */
+    public Mono<Void> forget(String userId) {
+        return Flux.just("subsonic_star", "subsonic_rating")
+                .concatMap(table -> db.sql("DELETE FROM " + table + " WHERE user_id = :user").bind("user", userId)
                         .fetch().rowsUpdated())
                 .then()
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnSuccess(done -> {
-                    for (Scrobble s : scrobbles) {
-                        if (s.submission()) {
-                            changed(userId, List.of(s.trackId()), a -> a.played(s.playedAt()));
-                        }
-                    }
+                .doFinally(signal -> {
+                    generation(userId).incrementAndGet();
+                    cache.remove(userId);
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.browse;
 
+import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Artist;
@@ -18,6 +19,8 @@ import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,11 +43,13 @@ public final class BrowseEndpoints {
     private final MusicLibrary library;
     private final ViewSource views;
     private final SubsonicSettings settings;
+    private final PlayHistory history;
 
-    public BrowseEndpoints(MusicLibrary library, ViewSource views, SubsonicSettings settings) {
+    public BrowseEndpoints(MusicLibrary library, ViewSource views, SubsonicSettings settings, PlayHistory history) {
         this.library = library;
         this.views = views;
         this.settings = settings;
+        this.history = history;
     }
 
     /** Error 70 for any musicFolderId but ours: ignoring it would hide a client's mistake. */
@@ -90,7 +95,8 @@ public final class BrowseEndpoints {
                 .data("getAlbumInfo2", call -> views.views(call).map(v -> albumInfo(call, v)))
                 .data("getSimilarSongs", call -> views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v))))
                 .data("getSimilarSongs2", call -> views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v))))
-                .data("getTopSongs", call -> views.views(call).map(v -> Reply.of("topSongs", topSongs(call, v))));
+                .data("getTopSongs", call -> views.views(call).flatMap(v -> topSongs(call, v)
+                        .map(songs -> Reply.of("topSongs", songs))));
     }
 
     public static Album album(Catalogue catalogue, String id) {
@@ -251,8 +257,8 @@ public final class BrowseEndpoints {
         return new Payloads.Songs(v.songs(candidates.subList(0, Math.min(count, candidates.size()))));
     }
 
-    /** An artist's songs (by name, or OpenSubsonic {@code id}), the caller's most played first. */
-    private static Payloads.Songs topSongs(Call call, ItemViews v) {
+    /** An artist's songs (by name, or OpenSubsonic {@code id}) most listened to by everyone, most first; unplayed ones are left out. */
+    private Mono<Payloads.Songs> topSongs(Call call, ItemViews v) {
         Catalogue catalogue = v.catalogue();
         int count = call.params().count("count", 50, 500);
         Artist artist = call.params().string("id").flatMap(catalogue::artist).orElseGet(() -> {
@@ -261,12 +267,10 @@ public final class BrowseEndpoints {
                     .or(() -> catalogue.artist(Ids.artistId(call.params().required("artist")))).orElse(null);
         });
         if (artist == null) {
-            return new Payloads.Songs(List.of());
+            return Mono.just(new Payloads.Songs(List.of()));
         }
-        List<Track> tracks = artist.trackIds().stream().map(id -> catalogue.track(id).orElseThrow())
-                .sorted(Comparator.comparingLong((Track t) -> v.notes().of(t.id()).playCount()).reversed())
-                .limit(count).toList();
-        return new Payloads.Songs(v.songs(tracks));
+        return history.topSongs(artist.id(), count).map(ids -> new Payloads.Songs(
+                v.songs(ids.stream().flatMap(id -> catalogue.track(id).stream()).toList())));
     }
 
     /**

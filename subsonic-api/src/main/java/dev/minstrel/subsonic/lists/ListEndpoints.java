@@ -1,10 +1,10 @@
 package dev.minstrel.subsonic.lists;
 
+import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
-import dev.minstrel.subsonic.annotation.Annotation;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
@@ -13,6 +13,7 @@ import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,17 +30,19 @@ public final class ListEndpoints {
     static final int MAX_SIZE = 500;
 
     private final ViewSource views;
+    private final PlayHistory history;
 
-    public ListEndpoints(ViewSource views) {
+    public ListEndpoints(ViewSource views, PlayHistory history) {
         this.views = views;
+        this.history = history;
     }
 
     public void register(Endpoints endpoints) {
         endpoints
-                .data("getAlbumList", call -> views.views(call).map(v -> Reply.of("albumList",
-                        new Payloads.AlbumList(albumList(call, v).stream().map(v::albumDirectory).toList()))))
-                .data("getAlbumList2", call -> views.views(call).map(v -> Reply.of("albumList2",
-                        new Payloads.AlbumList2(albumList(call, v).stream().map(v::album).toList()))))
+                .data("getAlbumList", call -> views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
+                        "albumList", new Payloads.AlbumList(albums.stream().map(v::albumDirectory).toList())))))
+                .data("getAlbumList2", call -> views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
+                        "albumList2", new Payloads.AlbumList2(albums.stream().map(v::album).toList())))))
                 .data("getRandomSongs", call -> views.views(call).map(v -> Reply.of("randomSongs", randomSongs(call, v))))
                 .data("getSongsByGenre", call -> views.views(call).map(v -> Reply.of("songsByGenre", songsByGenre(call, v))))
                 .data("getStarred", call -> views.views(call).map(v -> {
@@ -54,12 +57,19 @@ public final class ListEndpoints {
                 }));
     }
 
-    private static List<Album> albumList(Call call, ItemViews v) {
+    /** frequent and recent come from the caller's listens, one query; the other types from memory. */
+    private Mono<List<Album>> albumList(Call call, ItemViews v) {
         BrowseEndpoints.checkMusicFolder(call);
         String type = call.params().required("type");
         int size = call.params().count("size", 10, MAX_SIZE);
         int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
         Catalogue catalogue = v.catalogue();
+        if (type.equals("frequent") || type.equals("recent")) {
+            String userId = call.user().id();
+            return (type.equals("frequent") ? history.frequentAlbums(userId, offset, size)
+                    : history.recentAlbums(userId, offset, size))
+                    .map(ids -> ids.stream().flatMap(id -> catalogue.album(id).stream()).toList());
+        }
         List<Album> albums = catalogue.albums();
         List<Album> ordered = switch (type) {
             case "random" -> {
@@ -71,10 +81,6 @@ public final class ListEndpoints {
             case "newest" -> sorted(albums, Comparator.comparing(Album::created).reversed());
             case "highest" -> sorted(filter(albums, a -> v.notes().of(a.id()).rating() > 0),
                     Comparator.comparingInt((Album a) -> v.notes().of(a.id()).rating()).reversed());
-            case "frequent" -> sorted(filter(albums, a -> plays(v, a) > 0),
-                    Comparator.comparingLong((Album a) -> plays(v, a)).reversed());
-            case "recent" -> sorted(filter(albums, a -> lastPlayed(v, a) > 0),
-                    Comparator.comparingLong((Album a) -> lastPlayed(v, a)).reversed());
             case "alphabeticalByName" -> sorted(albums, Comparator.comparing((Album a) -> TextFold.fold(a.sortName()))
                     .thenComparing(a -> TextFold.fold(a.name())));
             case "alphabeticalByArtist" -> albums;
@@ -87,7 +93,7 @@ public final class ListEndpoints {
             default -> throw SubsonicException.invalid("type", type, "one of random, newest, highest, frequent, recent, "
                     + "alphabeticalByName, alphabeticalByArtist, starred, byYear, byGenre");
         };
-        return page(ordered, offset, size);
+        return Mono.just(page(ordered, offset, size));
     }
 
     /** fromYear greater than toYear lists the years in descending order (DSub asks for decades so). */
@@ -99,25 +105,6 @@ public final class ListEndpoints {
         Comparator<Album> byYear = Comparator.comparingInt(Album::year);
         return sorted(filter(albums, a -> a.year() != null && a.year() >= low && a.year() <= high),
                 from > to ? byYear.reversed() : byYear);
-    }
-
-    private static long plays(ItemViews v, Album album) {
-        long plays = 0;
-        for (String id : album.trackIds()) {
-            plays += v.notes().of(id).playCount();
-        }
-        return plays;
-    }
-
-    private static long lastPlayed(ItemViews v, Album album) {
-        long last = 0;
-        for (String id : album.trackIds()) {
-            Annotation note = v.notes().of(id);
-            if (note.lastPlayed() != null) {
-                last = Math.max(last, note.lastPlayed());
-            }
-        }
-        return last;
     }
 
     private static Payloads.Songs randomSongs(Call call, ItemViews v) {

@@ -76,11 +76,10 @@ public final class ItemViews {
     /** An album as a directory entry (getAlbumList, search2, getStarred, getMusicDirectory of an artist). */
     public Child albumDirectory(Album a) {
         Annotation note = notes.of(a.id());
-        long[] plays = plays(a);
         return new Child(a.id(), a.artistId(), true, a.name(), a.name(), a.artist(), null, a.year(), a.genre(),
-                a.coverArtId(), null, null, null, a.durationSeconds(), null, null, rating(note), plays[0], null,
+                a.coverArtId(), null, null, null, a.durationSeconds(), null, null, rating(note), note.playCount(), null,
                 Dates.iso(a.created()), Dates.iso(note.starredAt()), a.id(), a.artistId(), null, null, null, null, null,
-                null, null, profile.openSubsonic() ? Dates.iso(plays[1] == 0 ? null : plays[1]) : null, null, null, null,
+                null, null, profile.openSubsonic() ? Dates.iso(note.lastPlayed()) : null, null, null, null,
                 profile.openSubsonic() ? "album" : null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
     }
@@ -95,11 +94,10 @@ public final class ItemViews {
 
     public AlbumID3 album(Album a) {
         Annotation note = notes.of(a.id());
-        long[] plays = plays(a);
         boolean os = profile.openSubsonic();
         return new AlbumID3(a.id(), a.name(), a.artist(), a.artistId(), a.coverArtId(), a.songCount(),
-                a.durationSeconds(), plays[0], Dates.iso(a.created()), Dates.iso(note.starredAt()), a.year(), a.genre(),
-                os ? Dates.iso(plays[1] == 0 ? null : plays[1]) : null,
+                a.durationSeconds(), note.playCount(), Dates.iso(a.created()), Dates.iso(note.starredAt()), a.year(), a.genre(),
+                os ? Dates.iso(note.lastPlayed()) : null,
                 os ? rating(note) : null,
                 os ? orEmpty(a.sortName()) : null,
                 os ? orEmpty(a.musicBrainzId()) : null,
@@ -130,20 +128,6 @@ public final class ItemViews {
     public ArtistView folderEntry(Folder f) {
         Annotation note = notes.of(f.id());
         return new ArtistView(f.id(), f.name(), null, Dates.iso(note.starredAt()), rating(note));
-    }
-
-    /** Plays of an album's tracks: {count, last played epoch ms or 0}. */
-    private long[] plays(Album a) {
-        long count = 0;
-        long last = 0;
-        for (String trackId : a.trackIds()) {
-            Annotation note = notes.of(trackId);
-            count += note.playCount();
-            if (note.lastPlayed() != null) {
-                last = Math.max(last, note.lastPlayed());
-            }
-        }
-        return new long[]{count, last};
     }
 
     private static Integer rating(Annotation note) {

@@ -45,18 +45,53 @@ class UserDataTest {
     }
 
     @Test
-    void scrobblesAreStoredAndOnlySubmissionsCount() {
+    void aSubmittedScrobbleIsAListenAtTheClientsTime() {
         fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&submission=false"));
+        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.comeTogether.id())))
+                .as("only announced as playing").contains("\"playCount\":0");
         fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&time=1700000000"));
-        List<Map<String, Object>> rows = fixture.rows("SELECT user_id, track_id, played_at, client, submission FROM scrobble"
-                + " WHERE track_id = '" + fixture.comeTogether.id() + "' ORDER BY id");
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).containsEntry("USER_ID", "u-alice").containsEntry("CLIENT", "test")
-                .containsEntry("SUBMISSION", false).containsEntry("PLAYED_AT", SubsonicFixture.NOW.toEpochMilli());
-        assertThat(rows.get(1)).containsEntry("SUBMISSION", true).containsEntry("PLAYED_AT", 1_700_000_000_000L);
-        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.comeTogether.id()))).contains("\"playCount\":1");
+
+        List<Map<String, Object>> rows = fixture.rows("SELECT user_id, track_id, started_at, client, source FROM listen"
+                + " WHERE track_id = '" + fixture.comeTogether.id() + "'");
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsEntry("USER_ID", "u-alice")
+                .containsEntry("CLIENT", "test").containsEntry("SOURCE", "submission")
+                .containsEntry("STARTED_AT", 1_700_000_000_000L));
+        assertThat(fixture.json(fixture.asOwner("getSong", "id=" + fixture.comeTogether.id())))
+                .contains("\"playCount\":1", "\"played\":\"2023-11-14T22:13:20.000Z\"");
+        assertThat(fixture.json(fixture.asOwner("getAlbum", "id=" + fixture.comeTogether.albumId())))
+                .contains("\"album\":{\"id\":\"" + fixture.comeTogether.albumId() + "\"", "\"playCount\":1");
+    }
+
+    @Test
+    void scrobbleNeedsOneTimePerIdAndKnownSongs() {
         assertThat(fixture.json(fixture.asOwner("scrobble", "id=" + fixture.comeTogether.id() + "&time=1&time=2")))
                 .contains("\"code\":0");
+        assertThat(fixture.json(fixture.asOwner("scrobble", "id=tr-unknown"))).contains("\"code\":70");
+        assertThat(fixture.json(fixture.asOwner("scrobble", ""))).contains("\"code\":10");
+    }
+
+    @Test
+    void deletingAUsersDataLeavesOtherUsersAlone() {
+        fixture.json(fixture.asFriend("star", "id=" + fixture.loose.id()));
+        fixture.json(fixture.asFriend("setRating", "id=" + fixture.loose.id() + "&rating=2"));
+        fixture.json(fixture.asFriend("createPlaylist", "name=Gone&songId=" + fixture.loose.id()));
+        fixture.json(fixture.asFriend("createBookmark", "id=" + fixture.loose.id() + "&position=5"));
+        fixture.json(fixture.asFriend("savePlayQueue", "id=" + fixture.loose.id()));
+        fixture.json(fixture.asOwner("createPlaylist", "name=Kept&songId=" + fixture.loose.id()));
+        assertThat(fixture.json(fixture.asFriend("getSong", "id=" + fixture.loose.id()))).contains("\"userRating\":2");
+
+        fixture.api.forgetUser(SubsonicFixture.FRIEND.id()).block();
+
+        assertThat(fixture.json(fixture.asFriend("getSong", "id=" + fixture.loose.id())))
+                .doesNotContain("userRating", "starred");
+        for (String table : List.of("subsonic_star", "subsonic_rating", "subsonic_bookmark", "subsonic_play_queue",
+                "subsonic_play_queue_entry")) {
+            assertThat(fixture.rows("SELECT * FROM " + table + " WHERE user_id = 'u-bob'")).as(table).isEmpty();
+        }
+        assertThat(fixture.rows("SELECT name FROM subsonic_playlist")).extracting(row -> row.get("NAME"))
+                .containsExactly("Kept");
+        assertThat(fixture.rows("SELECT COUNT(*) AS n FROM subsonic_playlist_entry")).singleElement()
+                .satisfies(row -> assertThat(row.get("N")).isEqualTo(1L));
     }
 
     @Test

@@ -139,7 +139,15 @@ class BrowseTest {
     void similarAndTopSongsComeFromTheLocalLibrary() {
         assertThat(fixture.json(fixture.asOwner("getSimilarSongs2", "id=" + fixture.dancingQueen.id())))
                 .contains("\"similarSongs2\":{\"song\":[", "Knowing Me").doesNotContain("\"title\":\"Dancing Queen\"");
-        assertThat(fixture.json(fixture.asOwner("getTopSongs", "artist=abba"))).contains("Dancing Queen", "Knowing Me");
+        assertThat(fixture.json(fixture.asOwner("getTopSongs", "artist=abba"))).as("nothing played yet")
+                .contains("\"topSongs\":{}");
+        // Knowing Me twice (alice and bob), Dancing Queen once; the count is everyone's
+        fixture.json(fixture.asOwner("scrobble", "id=" + fixture.knowingMe.id() + "&time=1700000000000"));
+        fixture.json(fixture.asFriend("scrobble", "id=" + fixture.knowingMe.id() + "&time=1700000000000"));
+        fixture.json(fixture.asFriend("scrobble", "id=" + fixture.dancingQueen.id() + "&time=1700000500000"));
+        String top = fixture.json(fixture.asOwner("getTopSongs", "artist=abba"));
+        assertThat(top.indexOf("Knowing Me")).isPositive().isLessThan(top.indexOf("Dancing Queen"));
+        assertThat(fixture.json(fixture.asOwner("getTopSongs", "artist=abba&count=1"))).doesNotContain("Dancing Queen");
         assertThat(fixture.json(fixture.asOwner("getTopSongs", "artist=Nobody%20Else"))).contains("\"topSongs\":{}");
     }
 }

@@ -22,9 +22,9 @@ class ListsAndSearchTest {
     @BeforeAll
     static void start() {
         fixture = new SubsonicFixture(dir);
-        // bob plays So What twice and Arrival once, rates Abbey Road, stars Kind of Blue
+        // bob plays So What twice (offline, sent in one call) and Arrival once, rates Abbey Road, stars Kind of Blue
         fixture.json(fixture.asFriend("scrobble", "id=" + fixture.soWhat.id() + "&id=" + fixture.soWhat.id()
-                + "&time=1700000000000&time=1700000100000"));
+                + "&time=1699999000000&time=1700000100000"));
         fixture.json(fixture.asFriend("scrobble", "id=" + fixture.dancingQueen.id() + "&time=1700000200000"));
         fixture.json(fixture.asFriend("setRating", "id=" + fixture.comeTogether.albumId() + "&rating=4"));
         fixture.json(fixture.asFriend("star", "albumId=" + fixture.soWhat.albumId()));

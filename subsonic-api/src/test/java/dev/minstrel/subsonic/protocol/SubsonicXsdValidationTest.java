@@ -46,6 +46,7 @@ class SubsonicXsdValidationTest {
         f.json(f.asOwner("star", "id=" + f.soWhat.id() + "&albumId=" + f.soWhat.albumId() + "&artistId=" + f.soWhat.artistId()));
         f.json(f.asOwner("setRating", "id=" + f.soWhat.id() + "&rating=3"));
         f.json(f.asOwner("scrobble", "id=" + f.soWhat.id()));
+        f.json(f.asOwner("scrobble", "id=" + f.dancingQueen.id() + "&time=1700000000000"));
         f.json(f.asOwner("scrobble", "id=" + f.dancingQueen.id() + "&submission=false"));
         f.json(f.asOwner("createPlaylist", "name=Mix&songId=" + f.soWhat.id() + "&songId=" + f.loose.id()));
         f.json(f.asOwner("createBookmark", "id=" + f.soWhat.id() + "&position=1000&comment=here"));

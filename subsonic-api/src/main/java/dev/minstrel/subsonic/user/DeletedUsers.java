@@ -1,0 +1,38 @@
+package dev.minstrel.subsonic.user;
+
+import dev.minstrel.subsonic.annotation.AnnotationStore;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Removes what the Subsonic API keeps for a user whose account was deleted: stars, ratings, their
+ * playlists (public ones too: they were theirs), play queue and bookmarks. Listens belong to the
+ * analytics module, which keeps them unless the owner asks otherwise.
+ */
+public final class DeletedUsers {
+
+    private static final String[] DELETES = {
+            "DELETE FROM subsonic_playlist_entry WHERE playlist_id IN (SELECT id FROM subsonic_playlist WHERE owner_id = :user)",
+            "DELETE FROM subsonic_playlist WHERE owner_id = :user",
+            "DELETE FROM subsonic_play_queue_entry WHERE user_id = :user",
+            "DELETE FROM subsonic_play_queue WHERE user_id = :user",
+            "DELETE FROM subsonic_bookmark WHERE user_id = :user"};
+
+    private final DatabaseClient db;
+    private final AnnotationStore annotations;
+
+    public DeletedUsers(DatabaseClient db, AnnotationStore annotations) {
+        this.db = db;
+        this.annotations = annotations;
+    }
+
+    public Mono<Void> forget(String userId) {
+        return Flux.fromArray(DELETES)
+                .concatMap(sql -> db.sql(sql).bind("user", userId).fetch().rowsUpdated())
+                .then()
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(annotations.forget(userId));
+    }
+}
