@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reruns Minstrel's benchmarks on this machine and prints each figure beside a baseline taken in
-# the same run (never a timed unit test). Needs JDK 17, Maven, python3, curl; installs nginx for
-# the streaming baseline when it can (apt). Takes about 5 minutes.
+# the same run (never a timed unit test). Needs JDK 17, Maven, python3, curl; installs wrk (the
+# load generator: a JVM one on the same two cores measured itself more than the server) and nginx
+# (the streaming baseline) from Debian when missing. Takes about 5 minutes.
 #   bench/run.sh                 # 10,000 generated tracks
 #   TRACKS=2000 bench/run.sh     # smaller
 set -euo pipefail
@@ -14,6 +15,7 @@ SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 PASSWORD=bench-password
 rm -rf "$WORK" && mkdir -p "$WORK"
 
+command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk >/dev/null
 echo "== build"
 mvn -q -B -DskipTests install
 mvn -q -B -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
@@ -69,12 +71,19 @@ files = {
 for name, urls in files.items():
     open(f"{work}/{name}.urls", "w").write("\n".join(urls) + "\n")
 PY
+load() { # label clients url-file
+  printf '%-34s ' "$1"
+  wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/rotate.lua "http://127.0.0.1:$PORT" -- "$3" \
+    | awk '/Requests\/sec/ {rps=$2} /Transfer\/sec/ {tps=$2} / 50%/ {p50=$2} / 90%/ {p90=$2} / 99%/ {p99=$2}
+           /Non-2xx|Socket errors/ {err=err $0 " "}
+           END {printf "req/s=%s  %s/s  p50=%s p90=%s p99=%s %s\n", rps, tps, p50, p90, p99, err}'
+}
 for call in ping getAlbumList2 getArtists getAlbum search3; do
-  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "$call" "@$WORK/$call.urls"
+  load "$call (c=16)" 16 "$WORK/$call.urls"
 done
 
 echo "== streaming one file, 16 clients, vs nginx serving the same file (issue: >= 80% of nginx)"
-FILE=$(find "$WORK/music" -name '*.mp3' -size +100k | head -1)
+FILE=$(find "$WORK/music" -name '*.mp3' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
 command -v nginx >/dev/null 2>&1 || (apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null 2>&1 || true)
 if command -v nginx >/dev/null 2>&1; then
   mkdir -p "$WORK/nginx/logs" && cp "$FILE" "$WORK/nginx/track.mp3"
@@ -94,8 +103,12 @@ songs = json.load(urllib.request.urlopen(f"{base}/search3?{auth}&query=&songCoun
 print(next(s["id"] for s in songs if s["size"] == size))
 PY
 )
-  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "nginx $(stat -c %s "$FILE") B" "http://127.0.0.1:$NGINX_PORT/track.mp3"
-  java -cp "$CP" dev.minstrel.bench.http.HttpLoad 16 "$SECONDS_PER_RUN" "minstrel stream same file" "$BASE/stream?$AUTH&id=$STREAM_ID"
+  echo "$STREAM_ID" >"$WORK/one-stream.txt"
+  printf 'http://127.0.0.1:%s/track.mp3\n' "$NGINX_PORT" >"$WORK/nginx.urls"
+  printf '%s/stream?%s&id=%s\n' "$BASE" "$AUTH" "$STREAM_ID" >"$WORK/one-stream.urls"
+  printf '%-34s ' "nginx, $(stat -c %s "$FILE") B file (c=16)"
+  wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$NGINX_PORT/track.mp3" | awk '/Requests\/sec/ {r=$2} /Transfer\/sec/ {t=$2} / 99%/ {p=$2} END {printf "req/s=%s %s/s p99=%s\n", r, t, p}'
+  load "minstrel stream, same file (c=16)" 16 "$WORK/one-stream.urls"
 else
   echo "nginx not installable here: skipping the streaming baseline"
 fi
@@ -107,5 +120,6 @@ MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false \
   java -Xmx128m -XX:+UseSerialGC -jar "$JAR" >"$WORK/server128.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/ping?$AUTH" >/dev/null && break; sleep 1; done
-java -cp "$CP" dev.minstrel.bench.http.HttpLoad 50 "$SECONDS_PER_RUN" "50 streams, Xmx128m" "@$WORK/stream.urls"
-grep -c "OutOfMemoryError" "$WORK/server128.log" || true
+load "50 streams, Xmx128m (c=50)" 50 "$WORK/stream.urls"
+echo "OutOfMemoryError lines in the server log: $(grep -c OutOfMemoryError "$WORK/server128.log" || true)"
+jcmd "$SERVER" GC.heap_info | grep -E "tenured" | sed 's/\[.*//'

@@ -23,6 +23,7 @@ public class AccountStore {
     }
 
     private final DatabaseClient db;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public AccountStore(DatabaseClient db) {
         this.db = db;
@@ -30,6 +31,14 @@ public class AccountStore {
 
     public static String key(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Counts committed writes, so a cache of accounts can tell it is stale: read this before a
+     * lookup, and keep the result only while the count is unchanged.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     public Mono<Account> byUsername(String username) {
@@ -82,6 +91,7 @@ public class AccountStore {
                 .bind("enabled", account.enabled())
                 .bind("created", account.createdAt().toEpochMilli())
                 .fetch().rowsUpdated()
+                .doOnSuccess(written -> changes.incrementAndGet())
                 .thenReturn(account)
                 .subscribeOn(Schedulers.boundedElastic());
     }
@@ -96,6 +106,7 @@ public class AccountStore {
                 .bind("enabled", account.enabled())
                 .bind("id", account.id())
                 .fetch().rowsUpdated()
+                .doOnSuccess(written -> changes.incrementAndGet())
                 .thenReturn(account)
                 .subscribeOn(Schedulers.boundedElastic());
     }
@@ -106,6 +117,7 @@ public class AccountStore {
                 .bind("sealed", passwordSealed)
                 .bind("id", id)
                 .fetch().rowsUpdated()
+                .doOnSuccess(written -> changes.incrementAndGet())
                 .then()
                 .subscribeOn(Schedulers.boundedElastic());
     }
@@ -115,6 +127,7 @@ public class AccountStore {
         return db.sql("DELETE FROM account WHERE id = :id")
                 .bind("id", id)
                 .fetch().rowsUpdated()
+                .doOnSuccess(written -> changes.incrementAndGet())
                 .map(n -> n > 0)
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -1,6 +1,7 @@
 package dev.minstrel.server.subsonic;
 
 import dev.minstrel.server.accounts.Account;
+import dev.minstrel.server.accounts.AccountStore;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.SubsonicRoles;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
@@ -9,11 +10,22 @@ import dev.minstrel.subsonic.auth.SubsonicUser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Minstrel's accounts as the Subsonic API sees them: roles mapped, the password unsealed for token checks. */
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Minstrel's accounts as the Subsonic API sees them: roles mapped, the password unsealed for token
+ * checks. Every Subsonic call authenticates, so found accounts are kept in memory until any
+ * account is written (a disabled, deleted or re-passworded user stops working at once).
+ */
 public class AccountsForSubsonic implements SubsonicAccounts {
+
+    private record Cached(long changes, SubsonicUser user) {
+    }
 
     private final Accounts accounts;
     private final ApiKeys apiKeys;
+    private final Map<String, Cached> byUsername = new ConcurrentHashMap<>();
 
     public AccountsForSubsonic(Accounts accounts, ApiKeys apiKeys) {
         this.accounts = accounts;
@@ -22,7 +34,18 @@ public class AccountsForSubsonic implements SubsonicAccounts {
 
     @Override
     public Mono<SubsonicUser> byUsername(String username) {
-        return accounts.findForSubsonic(username).map(found -> user(found.account(), found.password()));
+        if (username == null || username.isBlank()) {
+            return Mono.empty();
+        }
+        long changes = accounts.store().changes();
+        String key = AccountStore.key(username);
+        Cached cached = byUsername.get(key);
+        if (cached != null && cached.changes() == changes) {
+            return Mono.just(cached.user());
+        }
+        return accounts.findForSubsonic(username)
+                .map(found -> user(found.account(), found.password()))
+                .doOnNext(user -> byUsername.put(key, new Cached(changes, user)));
     }
 
     @Override
