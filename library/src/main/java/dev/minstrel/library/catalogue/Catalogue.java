@@ -36,6 +36,8 @@ public final class Catalogue {
     private final Map<String, Folder> folders;
     private final List<Track> trackList;
     private final List<Album> albumList;
+    private final List<Album> albumsByName;
+    private final List<Album> albumsNewestFirst;
     private final List<Artist> artistList;
     private final List<IndexEntry> artistIndex;
     private final List<Genre> genres;
@@ -52,6 +54,9 @@ public final class Catalogue {
         this.folders = folders;
         this.trackList = List.copyOf(tracks.values());
         this.albumList = List.copyOf(albums.values());
+        this.albumsByName = sortedByName(albumList);
+        this.albumsNewestFirst = albumList.stream()
+                .sorted(Comparator.comparing(Album::created).reversed().thenComparing(Album::id)).toList();
         this.artistList = List.copyOf(indexedArtists);
         this.artistIndex = artistIndex;
         this.genres = genres;
@@ -320,6 +325,26 @@ public final class Catalogue {
     /** All albums, by album artist and name. */
     public List<Album> albums() {
         return albumList;
+    }
+
+    /** All albums by (sort) name, whoever their artist: getAlbumList's alphabeticalByName. */
+    public List<Album> albumsByName() {
+        return albumsByName;
+    }
+
+    /** All albums, the most recently added first: getAlbumList's newest. */
+    public List<Album> albumsNewestFirst() {
+        return albumsNewestFirst;
+    }
+
+    private static List<Album> sortedByName(List<Album> albums) {
+        record Keyed(String sortKey, String nameKey, Album album) {
+        }
+        return albums.stream()
+                .map(a -> new Keyed(TextFold.fold(a.sortName()), TextFold.fold(a.name()), a))
+                .sorted(Comparator.comparing(Keyed::sortKey).thenComparing(Keyed::nameKey)
+                        .thenComparing(k -> k.album().id()))
+                .map(Keyed::album).toList();
     }
 
     /** Artists with at least one album, by sort name: those that getArtists and search list. */

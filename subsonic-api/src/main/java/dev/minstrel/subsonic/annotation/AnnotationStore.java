@@ -121,7 +121,8 @@ public final class AnnotationStore {
                         .fetch().rowsUpdated())
                 .then()
                 .subscribeOn(Schedulers.boundedElastic())
-                .doFinally(signal -> {
+                // before completion reaches the caller (doFinally would run after: a race)
+                .doOnTerminate(() -> {
                     generation(userId).incrementAndGet();
                     cache.remove(userId);
                 });

@@ -3,7 +3,6 @@ package dev.minstrel.subsonic.lists;
 import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Catalogue;
-import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.ItemViews;
@@ -78,11 +77,10 @@ public final class ListEndpoints {
                 offset = 0;
                 yield shuffled;
             }
-            case "newest" -> sorted(albums, Comparator.comparing(Album::created).reversed());
+            case "newest" -> catalogue.albumsNewestFirst();
             case "highest" -> sorted(filter(albums, a -> v.notes().of(a.id()).rating() > 0),
                     Comparator.comparingInt((Album a) -> v.notes().of(a.id()).rating()).reversed());
-            case "alphabeticalByName" -> sorted(albums, Comparator.comparing((Album a) -> TextFold.fold(a.sortName()))
-                    .thenComparing(a -> TextFold.fold(a.name())));
+            case "alphabeticalByName" -> catalogue.albumsByName();
             case "alphabeticalByArtist" -> albums;
             case "starred" -> v.notes().starredIds().stream().flatMap(id -> catalogue.album(id).stream()).toList();
             case "byYear" -> byYear(call, albums);
