@@ -136,3 +136,11 @@ echo "== 50 concurrent streams with a 128 MB heap (issue: no errors)"
 load "50 streams, Xmx128m (c=50)" 50 "$WORK/stream.urls"
 echo "OutOfMemoryError lines in the server log: $(grep -c OutOfMemoryError "$WORK/server128.log" || true)"
 jcmd "$SERVER" GC.heap_info | grep -E "tenured" | sed 's/\[.*//'
+kill $SERVER; wait $SERVER 2>/dev/null || true
+
+echo "== listening stats at scale (issue: < 200 ms for a user with 100,000 listens, the server with 1,000,000)"
+echo "   (writes 1,000,000 listens and rebuilds the roll-ups first: several minutes; SKIP_STATS=1 skips)"
+if [ "${SKIP_STATS:-0}" != 1 ]; then
+  mvn -B -q -pl analytics test -Dtest=StatsAtScaleTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dminstrel.analytics.users=10 -Dminstrel.analytics.listensPerUser=100000 | grep '\[scale\]'
+fi
