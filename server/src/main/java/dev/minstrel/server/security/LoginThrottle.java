@@ -27,14 +27,16 @@ import java.util.function.Supplier;
  * gets) and per username. Past half of the allowance each failure is answered slowly, past all of
  * it the address or username is refused until its window ends. A user is not punished for an
  * attack on their name: an address that has logged in as a user before skips that username's
- * count, and a success clears the username's failures. Only the address count stays, so an
- * attacker cannot wash their own failures away by logging in to an account they have.
+ * count, and a success clears the username's failures (at most once a minute per address, since
+ * Subsonic clients log in on every call). Only the address count stays, so an attacker cannot
+ * wash their own failures away by logging in to an account they have.
  */
 public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int KNOWN_PAIRS = 10_000;
     private static final Duration KNOWN_FOR = Duration.ofDays(30);
+    private static final Duration RECLEAR_AFTER = Duration.ofMinutes(1);
 
     private final ThrottleBuckets buckets;
     private final BucketConfiguration perAddress;
@@ -94,7 +96,13 @@ public class LoginThrottle {
         if (username == null) {
             return Mono.empty();
         }
-        knownPairs.put(pair(address, username), now.get().plus(KNOWN_FOR));
+        String pair = pair(address, username);
+        Instant now = this.now.get();
+        Instant knownUntil = knownPairs.get(pair);
+        if (knownUntil != null && knownUntil.minus(KNOWN_FOR).isAfter(now.minus(RECLEAR_AFTER))) {
+            return Mono.empty(); // cleared moments ago: spare the store a write on every call of a playing client
+        }
+        knownPairs.put(pair, now.plus(KNOWN_FOR));
         return call(() -> buckets.clear(usernameKey(username)).thenApply(ignored -> 0L)).then();
     }
 

@@ -3,12 +3,17 @@ package dev.minstrel.server.security;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The addresses allowed to tell us who the client is: single addresses or CIDR ranges, IPv4 or
  * IPv6. Entries must be literal addresses; host names are refused rather than looked up.
  */
 public final class TrustedProxies {
+
+    // compiled once: parse runs several times on every request
+    private static final Pattern ADDRESS_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.%a-zA-Z]+");
+    private static final Pattern DOTTED_DIGITS = Pattern.compile("[0-9.]+");
 
     private record Range(byte[] network, int prefix) {
 
@@ -74,8 +79,8 @@ public final class TrustedProxies {
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
-        if (literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.%a-zA-Z]+")
-                || !(literal.contains(":") || literal.matches("[0-9.]+"))) {
+        if (literal.isEmpty() || !ADDRESS_CHARACTERS.matcher(literal).matches()
+                || !(literal.contains(":") || DOTTED_DIGITS.matcher(literal).matches())) {
             return null; // never let InetAddress resolve a host name
         }
         try {

@@ -5,14 +5,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTest {
 
+    private final AtomicReference<Instant> clock = new AtomicReference<>(Instant.now());
     private final LoginThrottle throttle = new LoginThrottle(new LocalThrottleBuckets(),
-            new MinstrelProperties.Throttle(4, 3, Duration.ofMinutes(15), Duration.ofMillis(200)), Instant::now);
+            new MinstrelProperties.Throttle(4, 3, Duration.ofMinutes(15), Duration.ofMillis(200)), clock::get);
 
     private void fail(String address, String username) {
         throttle.failed(address, username).block();
@@ -48,7 +50,25 @@ class LoginThrottleTest {
                 .isInstanceOf(LoginThrottledException.class);
         throttle.check("192.0.2.1", "sam").block();
 
+        clock.set(clock.get().plus(Duration.ofMinutes(2)));
         throttle.succeeded("192.0.2.1", "Sam").block();
+        throttle.check("203.0.113.99", "sam").block();
+    }
+
+    @Test
+    void aClientLoggingInOnEveryCallClearsTheUsernameAtMostOncePerMinute() {
+        throttle.succeeded("192.0.2.1", "sam").block();
+        for (int i = 0; i < 3; i++) {
+            fail("203.0.113." + (10 + i), "sam");
+        }
+
+        clock.set(clock.get().plusSeconds(30));
+        throttle.succeeded("192.0.2.1", "sam").block();
+        assertThatThrownBy(() -> throttle.check("203.0.113.99", "sam").block())
+                .isInstanceOf(LoginThrottledException.class);
+
+        clock.set(clock.get().plusSeconds(31));
+        throttle.succeeded("192.0.2.1", "sam").block();
         throttle.check("203.0.113.99", "sam").block();
     }
 
