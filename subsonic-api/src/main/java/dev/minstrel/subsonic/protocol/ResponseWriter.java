@@ -41,6 +41,9 @@ public final class ResponseWriter {
     private final JsonMapper json;
     private final SubsonicSettings settings;
     private final Map<String, ObjectWriter> xmlWriters = new ConcurrentHashMap<>();
+    /** The envelope's opening by status: the same bytes on every call. */
+    private final Map<String, byte[]> xmlHeads = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> jsonHeads = new ConcurrentHashMap<>();
 
     public ResponseWriter(SubsonicSettings settings) {
         this.settings = settings;
@@ -81,10 +84,10 @@ public final class ResponseWriter {
     }
 
     private void writeXml(ByteArrayOutputStream out, String status, Reply reply) {
-        String head = "<subsonic-response xmlns=\"" + NAMESPACE + "\" status=\"" + status + "\" version=\""
-                + SubsonicSettings.PROTOCOL_VERSION + "\" type=\"" + escapeXml(settings.type()) + "\" serverVersion=\""
-                + escapeXml(settings.serverVersion()) + "\" openSubsonic=\"true\"";
-        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(xmlHeads.computeIfAbsent(status, s -> ("<subsonic-response xmlns=\"" + NAMESPACE + "\" status=\""
+                + s + "\" version=\"" + SubsonicSettings.PROTOCOL_VERSION + "\" type=\"" + escapeXml(settings.type())
+                + "\" serverVersion=\"" + escapeXml(settings.serverVersion()) + "\" openSubsonic=\"true\"")
+                .getBytes(StandardCharsets.UTF_8)));
         if (reply.isEmpty()) {
             out.writeBytes("/>".getBytes(StandardCharsets.UTF_8));
             return;
@@ -138,10 +141,10 @@ public final class ResponseWriter {
     }
 
     private void writeJson(ByteArrayOutputStream out, String status, Reply reply) {
-        String head = "{\"subsonic-response\":{\"status\":\"" + status + "\",\"version\":\""
-                + SubsonicSettings.PROTOCOL_VERSION + "\",\"type\":" + json.writeValueAsString(settings.type())
-                + ",\"serverVersion\":" + json.writeValueAsString(settings.serverVersion()) + ",\"openSubsonic\":true";
-        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(jsonHeads.computeIfAbsent(status, s -> ("{\"subsonic-response\":{\"status\":\"" + s
+                + "\",\"version\":\"" + SubsonicSettings.PROTOCOL_VERSION + "\",\"type\":" + json.writeValueAsString(settings.type())
+                + ",\"serverVersion\":" + json.writeValueAsString(settings.serverVersion()) + ",\"openSubsonic\":true")
+                .getBytes(StandardCharsets.UTF_8)));
         if (!reply.isEmpty()) {
             out.writeBytes((",\"" + reply.element() + "\":").getBytes(StandardCharsets.UTF_8));
             out.writeBytes(json.writeValueAsBytes(reply.body()));
