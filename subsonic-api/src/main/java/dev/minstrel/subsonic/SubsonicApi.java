@@ -9,6 +9,7 @@ import dev.minstrel.subsonic.auth.Authenticator;
 import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.cover.CoverArtEndpoints;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.model.ViewSource;
@@ -61,7 +62,9 @@ public final class SubsonicApi {
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
         new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
-        new PlaylistEndpoints(database, accounts, views, clock).register(endpoints);
+        PlaylistEndpoints playlists = new PlaylistEndpoints(database, accounts, views, clock);
+        playlists.register(endpoints);
+        new CoverArtEndpoints(library, playlists::coverArtId).register(endpoints);
         new PlayQueueEndpoints(database, views, clock).register(endpoints);
         new UserEndpoints(accounts).register(endpoints);
         endpoints

@@ -222,7 +222,8 @@ public final class SubsonicFixture {
         }
 
         @Override
-        public Optional<CoverArt> coverArt(String id, Integer size) {
+        public Optional<CoverArt> coverArt(String versionedId, Integer size) {
+            String id = Ids.withoutVersion(versionedId);
             boolean known = catalogue.album(id).map(a -> a.coverArtId() != null).orElse(false)
                     || catalogue.track(id).map(t -> t.coverArtId() != null).orElse(false);
             return known ? Optional.of(new CoverArt(cover, "image/png", COVER_MODIFIED)) : Optional.empty();
