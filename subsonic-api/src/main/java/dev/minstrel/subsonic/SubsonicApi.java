@@ -10,6 +10,7 @@ import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.cover.CoverArtEndpoints;
+import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.model.ViewSource;
@@ -49,22 +50,27 @@ public final class SubsonicApi {
     /**
      * @param recorder turns scrobbles into listens
      * @param history  play counts, frequent and recent albums, top songs and now playing, from the listens
+     * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
+     *                 least 256 bits, secret, used for nothing else, and the same across restarts
+     *                 (or the URLs clients stored stop working)
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
-                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings) {
+                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
+                       byte[] imageUrlKey) {
         AnnotationStore annotations = new AnnotationStore(database, history);
         ViewSource views = new ViewSource(library, annotations);
+        CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, annotations);
         Endpoints endpoints = new Endpoints();
         new SystemEndpoints(library).register(endpoints);
-        new BrowseEndpoints(library, views, settings, history).register(endpoints);
+        new BrowseEndpoints(library, views, settings, history, coverArtUrls).register(endpoints);
         new ListEndpoints(views, history).register(endpoints);
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
         new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
         PlaylistEndpoints playlists = new PlaylistEndpoints(database, accounts, views, clock);
         playlists.register(endpoints);
-        new CoverArtEndpoints(library, playlists::coverArtId).register(endpoints);
+        new CoverArtEndpoints(library, playlists::coverArtId, coverArtUrls).register(endpoints);
         new PlayQueueEndpoints(database, views, clock).register(endpoints);
         new UserEndpoints(accounts).register(endpoints);
         endpoints

@@ -21,7 +21,10 @@ import java.time.Instant;
 /**
  * getCoverArt, for the catalogue's ids (tr-, al-, ar-, fo-; with or without the version the
  * catalogue adds, see {@link Ids#coverArtId}) and for playlists ({@code pl-}: the art of the
- * playlist's first song that has some, if the caller may see the playlist).
+ * playlist's first song that has some, if the caller may see the playlist). Besides signed-in
+ * users it answers URLs signed by {@link CoverArtUrls}, which carry no credentials; those never
+ * name a playlist. Images are scaled and cached once per size by the library, so a signed URL
+ * costs a file read after its first use.
  */
 public final class CoverArtEndpoints {
 
@@ -29,14 +32,16 @@ public final class CoverArtEndpoints {
 
     private final MusicLibrary library;
     private final PlaylistCovers playlists;
+    private final CoverArtUrls urls;
 
-    public CoverArtEndpoints(MusicLibrary library, PlaylistCovers playlists) {
+    public CoverArtEndpoints(MusicLibrary library, PlaylistCovers playlists, CoverArtUrls urls) {
         this.library = library;
         this.playlists = playlists;
+        this.urls = urls;
     }
 
     public void register(Endpoints endpoints) {
-        endpoints.media("getCoverArt", this::coverArt);
+        endpoints.signedMedia("getCoverArt", urls::verify, this::coverArt);
     }
 
     private record SizedArt(CoverArt art, long length) {
@@ -63,6 +68,9 @@ public final class CoverArtEndpoints {
      * playlist's id, which starts with "pl-" already.
      */
     private Mono<String> playlistArt(Call call, String id) {
+        if (call.user() == null) {
+            return Mono.empty();
+        }
         String playlistId = Ids.withoutVersion(id);
         if (playlistId.startsWith(PLAYLIST + PLAYLIST)) {
             playlistId = playlistId.substring(PLAYLIST.length());

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.cover;
 
+import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.subsonic.SubsonicFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ class CoverArtTest {
         }
         return response(owner ? fixture.asOwner("createPlaylist", query.toString())
                 : fixture.asFriend("createPlaylist", query.toString())).path("playlist").path("id").asString();
+    }
+
+    private static String imageUrl(String method, String id, String field) {
+        String element = method.startsWith("getArtistInfo") ? method.replace("getArtistInfo", "artistInfo") : "albumInfo";
+        return response(fixture.asOwner(method, "id=" + id)).path(element).path(field).asString();
     }
 
     @Test
@@ -123,5 +129,61 @@ class CoverArtTest {
         assertThat(fixture.json(fixture.asFriend("getCoverArt", "id=" + empty))).contains("\"code\":70");
         assertThat(fixture.json(fixture.asFriend("getCoverArt", "id=pl-nothing"))).contains("\"code\":70");
         assertThat(response(fixture.asFriend("getPlaylist", "id=" + plain)).path("playlist").has("coverArt")).isFalse();
+    }
+
+    @Test
+    void infoImageUrlsAreSignedAndCarryNoCredentials() {
+        String url = imageUrl("getArtistInfo2", fixture.dancingQueen.artistId(), "smallImageUrl");
+
+        assertThat(url).startsWith("/rest/getCoverArt?id=" + arrivalCoverArt + "&size=300&sig=")
+                .doesNotContain("u=", "p=", "t=", "s=", "apiKey", "sesame");
+        assertThat(imageUrl("getArtistInfo", fixture.dancingQueen.artistId(), "largeImageUrl")).contains("size=1200");
+        assertThat(imageUrl("getAlbumInfo2", fixture.dancingQueen.albumId(), "mediumImageUrl"))
+                .startsWith("/rest/getCoverArt?id=" + arrivalCoverArt + "&size=600&sig=");
+        String byApiKey = response("/rest/getArtistInfo2?apiKey=" + SubsonicFixture.OWNER_API_KEY + "&f=json&id="
+                + fixture.dancingQueen.artistId()).path("artistInfo2").path("smallImageUrl").asString();
+        assertThat(byApiKey).as("the same URL whoever asks, however they signed in").isEqualTo(url);
+        assertThat(image(url)).as("fetched with no credentials at all").isEqualTo(cover);
+        fixture.client.head().uri(java.net.URI.create(url)).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aTamperedOrMissingSignatureIsAnErrorInTheEnvelope() {
+        String url = imageUrl("getAlbumInfo", fixture.dancingQueen.albumId(), "smallImageUrl");
+        String sig = url.substring(url.indexOf("&sig=") + 5);
+        String tampered = url.substring(0, url.length() - 2) + (url.endsWith("AA") ? "BB" : "AA");
+
+        for (String bad : new String[]{tampered, url.replace("size=300", "size=600"),
+                url.replace(arrivalCoverArt, fixture.comeTogether.id()), url.replace("&sig=" + sig, ""),
+                url.replace("&sig=" + sig, "&sig="), url + "&id=" + fixture.comeTogether.id()}) {
+            String xml = fixture.get(bad).expectStatus().isOk().expectHeader().contentType("text/xml;charset=UTF-8")
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(xml).as(bad).contains("status=\"failed\"", "<error code=\"40\"");
+        }
+        assertThat(fixture.json(tampered + "&f=json")).contains("\"status\":\"failed\"", "\"code\":40");
+    }
+
+    @Test
+    void aSignatureOpensNothingButCoverArt() {
+        CoverArtUrls urls = new CoverArtUrls(SubsonicFixture.IMAGE_URL_KEY);
+        String track = fixture.dancingQueen.id();
+        String streamSig = urls.signature(track, null);
+        assertThat(fixture.json("/rest/stream?f=json&id=" + track + "&sig=" + streamSig))
+                .contains("\"status\":\"failed\"", "\"code\":10");
+        assertThat(fixture.json("/rest/getSong?f=json&id=" + track + "&sig=" + streamSig)).contains("\"code\":10");
+
+        String playlist = createPlaylist(true, "Signed", fixture.dancingQueen.id());
+        assertThat(fixture.json("/rest/getCoverArt?f=json&id=" + playlist + "&sig=" + urls.signature(playlist, null)))
+                .as("a playlist's art needs a caller who may see it").contains("\"code\":70");
+        assertThat(fixture.json("/rest/getCoverArt?f=json&id=" + Ids.withoutVersion(arrivalCoverArt) + "&sig="
+                + new CoverArtUrls("another server's key, 32 bytes +".getBytes()).signature(Ids.withoutVersion(arrivalCoverArt), null)))
+                .as("another key's signature").contains("\"code\":40");
+    }
+
+    @Test
+    void withCredentialsTheSignatureIsNotNeeded() {
+        assertThat(image(fixture.asOwner("getCoverArt", "id=" + arrivalCoverArt + "&sig=whatever"))).isEqualTo(cover);
+        assertThat(fixture.json("/rest/getCoverArt?u=alice&p=wrong&f=json&id=" + arrivalCoverArt + "&sig=whatever"))
+                .as("wrong credentials are not saved by a signature").contains("\"code\":40");
     }
 }
