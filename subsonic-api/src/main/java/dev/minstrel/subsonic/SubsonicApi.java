@@ -26,7 +26,9 @@ import dev.minstrel.subsonic.system.SystemEndpoints;
 import dev.minstrel.subsonic.user.DeletedUsers;
 import dev.minstrel.subsonic.user.UserEndpoints;
 import org.springframework.http.HttpMethod;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -58,9 +60,12 @@ public final class SubsonicApi {
                        ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
                        byte[] imageUrlKey) {
         AnnotationStore annotations = new AnnotationStore(database, history);
+        // the database client joins these transactions: they are over its own connection factory
+        TransactionalOperator transactions = TransactionalOperator.create(
+                new R2dbcTransactionManager(database.getConnectionFactory()));
         ViewSource views = new ViewSource(library, annotations);
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
-        this.deletedUsers = new DeletedUsers(database, annotations);
+        this.deletedUsers = new DeletedUsers(database, transactions, annotations);
         Endpoints endpoints = new Endpoints();
         new SystemEndpoints(library).register(endpoints);
         new BrowseEndpoints(library, views, settings, history, coverArtUrls).register(endpoints);
@@ -68,10 +73,10 @@ public final class SubsonicApi {
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
         new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
-        PlaylistEndpoints playlists = new PlaylistEndpoints(database, accounts, views, clock);
+        PlaylistEndpoints playlists = new PlaylistEndpoints(database, transactions, accounts, views, clock);
         playlists.register(endpoints);
         new CoverArtEndpoints(library, playlists::coverArtId, coverArtUrls).register(endpoints);
-        new PlayQueueEndpoints(database, views, clock).register(endpoints);
+        new PlayQueueEndpoints(database, transactions, views, clock).register(endpoints);
         new UserEndpoints(accounts).register(endpoints);
         endpoints
                 .unavailable("Podcasts", List.of("getPodcasts", "getNewestPodcasts", "refreshPodcasts",

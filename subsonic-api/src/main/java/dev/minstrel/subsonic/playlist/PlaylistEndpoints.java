@@ -13,6 +13,7 @@ import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -34,8 +35,10 @@ public final class PlaylistEndpoints {
     private final ViewSource views;
     private final Clock clock;
 
-    public PlaylistEndpoints(DatabaseClient db, SubsonicAccounts accounts, ViewSource views, Clock clock) {
-        this.store = new PlaylistStore(db);
+    /** @param transactions one per write, over {@code db}'s connection factory */
+    public PlaylistEndpoints(DatabaseClient db, TransactionalOperator transactions, SubsonicAccounts accounts,
+                             ViewSource views, Clock clock) {
+        this.store = new PlaylistStore(db, transactions);
         this.accounts = accounts;
         this.views = views;
         this.clock = clock;
