@@ -148,6 +148,20 @@ class SecurityIT {
     }
 
     @Test
+    void badImageSignaturesAreRefusedButNotCountedAsFailedLogins() {
+        String address = nextAddress();
+        SubsonicClient imageLoader = owner.withAuth(SubsonicClient.Auth.NONE).from(address);
+        for (int i = 0; i < ADDRESS_FAILURES + 2; i++) {
+            HttpResponse<String> refused = imageLoader.get("getCoverArt", "json", "id", "al-guess" + i, "size", "300",
+                    "sig", "forged" + i);
+            assertThat(SubsonicClient.parse(refused.body()).at("/subsonic-response/error/code").asInt()).isEqualTo(40);
+        }
+
+        assertThat(owner.from(address).json("ping").path("status").asString())
+                .as("no password was guessed from this address").isEqualTo("ok");
+    }
+
+    @Test
     void aDeletedFriendsTokenAndApiKeyStopWorkingAtOnce() {
         WebVisitor sam = signUp("sam", "sams-password-42");
         String key = sam.post("/api/me/api-keys", Map.of("name", "Amperfy")).json().path("key").asString();

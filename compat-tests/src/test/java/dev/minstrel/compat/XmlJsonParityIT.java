@@ -91,7 +91,7 @@ class XmlJsonParityIT {
                 Case.of("getArtist", "id", artistId),
                 Case.of("getAlbum", "id", albumId),
                 Case.of("getSong", "id", songIds.get(0)),
-                // image URLs carry the caller's own token and salt: made with one salt, as DSub does
+                // image URLs are signed, the same for every call (once carried the caller's salt)
                 Case.of("getArtistInfo2", "id", artistId).as("getArtistInfo2", sameSalt),
                 Case.of("getAlbumInfo2", "id", albumId).as("getAlbumInfo2", sameSalt),
                 Case.of("getAlbumList2", "type", "alphabeticalByName", "size", "500"),

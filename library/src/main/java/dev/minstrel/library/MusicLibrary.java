@@ -40,7 +40,8 @@ public interface MusicLibrary {
 
     /**
      * Cover art for a track, album, artist or folder id, scaled so its larger side is at most
-     * {@code size} pixels (null: the original).
+     * {@code size} pixels (null: the original). The id may carry a version, as the catalogue's
+     * cover art ids do ({@code al-..._<hex>}); a stale version still gets the current art.
      */
     Optional<CoverArt> coverArt(String id, Integer size);
 

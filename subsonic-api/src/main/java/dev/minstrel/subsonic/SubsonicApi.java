@@ -9,6 +9,8 @@ import dev.minstrel.subsonic.auth.Authenticator;
 import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
+import dev.minstrel.subsonic.cover.CoverArtEndpoints;
+import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.model.ViewSource;
@@ -24,7 +26,9 @@ import dev.minstrel.subsonic.system.SystemEndpoints;
 import dev.minstrel.subsonic.user.DeletedUsers;
 import dev.minstrel.subsonic.user.UserEndpoints;
 import org.springframework.http.HttpMethod;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -48,21 +52,31 @@ public final class SubsonicApi {
     /**
      * @param recorder turns scrobbles into listens
      * @param history  play counts, frequent and recent albums, top songs and now playing, from the listens
+     * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
+     *                 least 256 bits, secret, used for nothing else, and the same across restarts
+     *                 (or the URLs clients stored stop working)
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
-                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings) {
+                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
+                       byte[] imageUrlKey) {
         AnnotationStore annotations = new AnnotationStore(database, history);
+        // the database client joins these transactions: they are over its own connection factory
+        TransactionalOperator transactions = TransactionalOperator.create(
+                new R2dbcTransactionManager(database.getConnectionFactory()));
         ViewSource views = new ViewSource(library, annotations);
-        this.deletedUsers = new DeletedUsers(database, annotations);
+        CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
+        this.deletedUsers = new DeletedUsers(database, transactions, annotations);
         Endpoints endpoints = new Endpoints();
         new SystemEndpoints(library).register(endpoints);
-        new BrowseEndpoints(library, views, settings, history).register(endpoints);
+        new BrowseEndpoints(library, views, settings, history, coverArtUrls).register(endpoints);
         new ListEndpoints(views, history).register(endpoints);
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
         new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
-        new PlaylistEndpoints(database, accounts, views, clock).register(endpoints);
-        new PlayQueueEndpoints(database, views, clock).register(endpoints);
+        PlaylistEndpoints playlists = new PlaylistEndpoints(database, transactions, accounts, views, clock);
+        playlists.register(endpoints);
+        new CoverArtEndpoints(library, playlists::coverArtId, coverArtUrls).register(endpoints);
+        new PlayQueueEndpoints(database, transactions, views, clock).register(endpoints);
         new UserEndpoints(accounts).register(endpoints);
         endpoints
                 .unavailable("Podcasts", List.of("getPodcasts", "getNewestPodcasts", "refreshPodcasts",

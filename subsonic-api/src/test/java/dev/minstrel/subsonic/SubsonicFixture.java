@@ -54,6 +54,8 @@ public final class SubsonicFixture {
     public static final String FRIEND_PASSWORD = "bob-pass";
     public static final String OWNER_API_KEY = "alice-api-key-0123456789";
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00.123Z");
+    /** The key the fixture's API signs image URLs with. */
+    public static final byte[] IMAGE_URL_KEY = "fixture image url key, 32 bytes+".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     public static final SubsonicUser OWNER = new SubsonicUser("u-alice", "alice", "alice@example.org", OWNER_PASSWORD,
             true, true, true, true);
@@ -96,7 +98,7 @@ public final class SubsonicFixture {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
         api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics.recorder(),
-                analytics.history(), clock, SubsonicSettings.DEFAULTS);
+                analytics.history(), clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY);
         client = WebTestClient.bindToRouterFunction(api.router()).build();
     }
 
@@ -222,7 +224,8 @@ public final class SubsonicFixture {
         }
 
         @Override
-        public Optional<CoverArt> coverArt(String id, Integer size) {
+        public Optional<CoverArt> coverArt(String versionedId, Integer size) {
+            String id = Ids.withoutVersion(versionedId);
             boolean known = catalogue.album(id).map(a -> a.coverArtId() != null).orElse(false)
                     || catalogue.track(id).map(t -> t.coverArtId() != null).orElse(false);
             return known ? Optional.of(new CoverArt(cover, "image/png", COVER_MODIFIED)) : Optional.empty();

@@ -72,26 +72,68 @@ public final class Catalogue {
     /**
      * Builds a catalogue from scanned tracks.
      *
+     * <p>Cover art ids are versioned here ({@link Ids#coverArtId}) with the time of the art they
+     * show, taken from what the scan recorded (the track file's time for embedded art, the folder
+     * image's for a folder image), so list responses cost no file access. An album's art is the
+     * image of the first of its tracks' folders that has one, else the embedded art of its first
+     * track that has some: the choice the cover art service makes when serving it.
+     *
+     * @param scanned      tracks whose {@code coverArtId} names whose art they show (their own, their
+     *                     album's, or null), with or without a version
      * @param folderImages cover image of a folder, keyed by the folder's relative path
      * @param lastModified when the library last changed, for clients' {@code ifModifiedSince}
      */
-    public static Catalogue build(Collection<Track> scanned, Map<String, String> folderImages,
+    public static Catalogue build(Collection<Track> scanned, Map<String, FolderImage> folderImages,
                                   CatalogueSettings settings, Instant lastModified) {
         List<Track> sorted = new ArrayList<>(scanned);
         sorted.sort(Comparator.comparing((Track t) -> TextFold.fold(sortKey(t.sortAlbumArtist(), t.albumArtist(), settings)))
                 .thenComparing(t -> TextFold.fold(t.album()))
                 .thenComparing(Track::albumId)
                 .thenComparing(ALBUM_ORDER));
+        Map<String, String> albumCovers = albumCoverArtIds(sorted, folderImages);
+        sorted.replaceAll(track -> withVersionedCoverArt(track, albumCovers));
         Map<String, Track> tracks = new LinkedHashMap<>();
         for (Track track : sorted) {
             tracks.put(track.id(), track);
         }
-        Map<String, Album> albums = buildAlbums(sorted, settings);
+        Map<String, Album> albums = buildAlbums(sorted, albumCovers, settings);
         Map<String, Artist> artists = buildArtists(sorted, albums, settings);
         List<Artist> indexed = artists.values().stream().filter(a -> a.albumCount() > 0).toList();
         Map<String, Folder> folders = buildFolders(sorted, folderImages);
         return new Catalogue(tracks, albums, artists, folders, indexed, index(indexed, Artist::indexKey, Artist::id),
                 buildGenres(sorted), folders.get(Ids.folderId("")), lastModified);
+    }
+
+    /** The versioned cover art id of every album with art (a track of it has a cover art id). */
+    private static Map<String, String> albumCoverArtIds(List<Track> sorted, Map<String, FolderImage> folderImages) {
+        Map<String, List<Track>> byAlbum = new LinkedHashMap<>();
+        for (Track track : sorted) {
+            byAlbum.computeIfAbsent(track.albumId(), id -> new ArrayList<>()).add(track);
+        }
+        Map<String, String> covers = new HashMap<>();
+        for (var entry : byAlbum.entrySet()) {
+            List<Track> albumTracks = entry.getValue();
+            if (albumTracks.stream().noneMatch(t -> t.coverArtId() != null)) {
+                continue;
+            }
+            albumTracks.sort(ALBUM_ORDER);
+            long modified = albumTracks.stream().map(t -> folderImages.get(parent(t.path()))).filter(i -> i != null)
+                    .mapToLong(FolderImage::modifiedMillis).findFirst()
+                    .orElseGet(() -> albumTracks.stream().filter(Track::hasEmbeddedCover)
+                            .mapToLong(Track::modifiedMillis).findFirst().orElse(0L));
+            covers.put(entry.getKey(), Ids.coverArtId(entry.getKey(), modified));
+        }
+        return covers;
+    }
+
+    /** The track with its cover art id versioned: its own art's time, or its album's cover art id. */
+    private static Track withVersionedCoverArt(Track track, Map<String, String> albumCovers) {
+        String base = Ids.withoutVersion(track.coverArtId());
+        String versioned = base == null ? null
+                : base.equals(track.id()) ? Ids.coverArtId(track.id(), track.modifiedMillis())
+                : base.equals(track.albumId()) ? albumCovers.getOrDefault(base, base)
+                : track.coverArtId();
+        return java.util.Objects.equals(versioned, track.coverArtId()) ? track : track.withCoverArtId(versioned);
     }
 
     private static String sortKey(String sortName, String name, CatalogueSettings settings) {
@@ -101,7 +143,8 @@ public final class Catalogue {
         return TextFold.withoutArticle(name, settings.ignoredArticles());
     }
 
-    private static Map<String, Album> buildAlbums(List<Track> sorted, CatalogueSettings settings) {
+    private static Map<String, Album> buildAlbums(List<Track> sorted, Map<String, String> albumCovers,
+                                                  CatalogueSettings settings) {
         Map<String, List<Track>> byAlbum = new LinkedHashMap<>();
         for (Track track : sorted) {
             byAlbum.computeIfAbsent(track.albumId(), id -> new ArrayList<>()).add(track);
@@ -139,7 +182,7 @@ public final class Catalogue {
             }
             albums.put(entry.getKey(), new Album(entry.getKey(), first.album(), first.albumArtist(),
                     Ids.artistId(first.albumArtist()), List.copyOf(credits), year, mostCommon(albumTracks),
-                    albumTracks.size(), duration, size, hasCover ? entry.getKey() : null, created, compilation,
+                    albumTracks.size(), duration, size, hasCover ? albumCovers.get(entry.getKey()) : null, created, compilation,
                     sortName != null ? sortName : TextFold.withoutArticle(first.album(), settings.ignoredArticles()),
                     musicBrainzId, List.copyOf(trackIds)));
         }
@@ -239,7 +282,7 @@ public final class Catalogue {
         return byKey.entrySet().stream().map(e -> new IndexEntry(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
-    private static Map<String, Folder> buildFolders(List<Track> sorted, Map<String, String> folderImages) {
+    private static Map<String, Folder> buildFolders(List<Track> sorted, Map<String, FolderImage> folderImages) {
         Map<String, List<String>> childPaths = new HashMap<>();
         Map<String, List<Track>> tracksByFolder = new HashMap<>();
         childPaths.put("", new ArrayList<>());
@@ -269,11 +312,12 @@ public final class Catalogue {
                     .map(Ids::folderId).toList();
             List<Track> folderTracks = new ArrayList<>(tracksByFolder.getOrDefault(path, List.of()));
             folderTracks.sort(ALBUM_ORDER);
-            String image = folderImages.get(path);
-            String coverArtId = image != null ? Ids.folderId(path) : folderTracks.stream()
-                    .filter(Track::hasEmbeddedCover).map(Track::id).findFirst().orElse(null);
+            FolderImage image = folderImages.get(path);
+            String coverArtId = image != null ? Ids.coverArtId(Ids.folderId(path), image.modifiedMillis()) : folderTracks.stream()
+                    .filter(Track::hasEmbeddedCover).map(t -> Ids.coverArtId(t.id(), t.modifiedMillis())).findFirst().orElse(null);
             folders.put(Ids.folderId(path), new Folder(Ids.folderId(path), path.isEmpty() ? null : Ids.folderId(parent(path)),
-                    name(path), path, children, folderTracks.stream().map(Track::id).toList(), image, coverArtId));
+                    name(path), path, children, folderTracks.stream().map(Track::id).toList(),
+                    image == null ? null : image.path(), coverArtId));
         }
         return folders;
     }

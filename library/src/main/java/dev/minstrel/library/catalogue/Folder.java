@@ -10,7 +10,8 @@ import java.util.List;
  * @param coverImagePath a cover.*, folder.* or front.* image in this folder, relative to the
  *                       music folder, or null
  * @param coverArtId     the id to ask cover art for: the folder's own when it has an image, else
- *                       that of a track in it with embedded art, else null
+ *                       that of a track in it with embedded art, else null; versioned
+ *                       ({@link Ids#coverArtId})
  */
 public record Folder(
         String id,

@@ -20,6 +20,9 @@ public final class Ids {
     public static final String ARTIST = "ar-";
     public static final String FOLDER = "fo-";
 
+    /** Between an id and the version of its cover art; never part of an id (their alphabet is alphanumeric). */
+    private static final char VERSION_SEPARATOR = '_';
+
     private static final char[] ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +46,36 @@ public final class Ids {
 
     public static String folderId(String relativePath) {
         return FOLDER + digest("folder\0" + relativePath);
+    }
+
+    /**
+     * The id to hand out for an item's cover art: its id followed by {@code _} and the art's
+     * modification time in hex ({@code al-Xy9..._19b0f3c2a10}), so the id changes when the art
+     * does and clients, which cache images by this id, fetch it again. An unknown time (0 or
+     * less) gives the plain id.
+     */
+    public static String coverArtId(String id, long artModifiedMillis) {
+        return artModifiedMillis <= 0 ? id : id + VERSION_SEPARATOR + Long.toHexString(artModifiedMillis);
+    }
+
+    /**
+     * A cover art id without the version {@link #coverArtId} adds: ids handed out before the art
+     * changed, and ids from before versions existed, still name the same item.
+     */
+    public static String withoutVersion(String coverArtId) {
+        if (coverArtId == null) {
+            return null;
+        }
+        int separator = coverArtId.lastIndexOf(VERSION_SEPARATOR);
+        if (separator <= 0 || separator == coverArtId.length() - 1 || coverArtId.length() - separator - 1 > 16) {
+            return coverArtId;
+        }
+        for (int i = separator + 1; i < coverArtId.length(); i++) {
+            if (Character.digit(coverArtId.charAt(i), 16) < 0) {
+                return coverArtId;
+            }
+        }
+        return coverArtId.substring(0, separator);
     }
 
     /** The form of a name used to decide that two spellings are the same artist or album. */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param durationSeconds whole seconds, as Subsonic reports them
  * @param bitRate         kbit/s
  * @param coverArtId      the id to ask cover art for (the track's own when it has embedded art,
- *                        else its album's), or null when neither has art
+ *                        else its album's), or null when neither has art; in a catalogue it carries
+ *                        the art's version ({@link Ids#coverArtId})
  */
 public record Track(
         String id,

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * extracted embedded pictures are cached on disk under names derived from the id, the size and
  * the source's modification time (never a path), so an edited source gets a new entry. The cache
  * is bounded in bytes: when it grows past the bound the least recently served entries go.
+ *
+ * <p>Ids may carry the version the catalogue hands out ({@code al-..._<hex time>}, see
+ * {@link Ids#coverArtId}); any version, current or stale, or none, names the item's current art.
  */
 public final class CoverArtService {
 
@@ -82,14 +85,16 @@ public final class CoverArtService {
         return source(catalogue.get(), id, 0).flatMap(source -> serve(source, size));
     }
 
-    private Optional<Source> source(Catalogue cat, String id, int depth) {
+    private Optional<Source> source(Catalogue cat, String versionedId, int depth) {
         if (depth > 3) {
             return Optional.empty();
         }
+        String id = Ids.withoutVersion(versionedId);
         if (id.startsWith(Ids.TRACK)) {
             return cat.track(id).flatMap(track -> track.hasEmbeddedCover()
                     ? Optional.of(new Source(track.id(), musicDir.resolve(track.path()), true))
-                    : Optional.ofNullable(track.coverArtId()).filter(c -> !c.equals(id)).flatMap(c -> source(cat, c, depth + 1)));
+                    : Optional.ofNullable(track.coverArtId()).filter(c -> !Ids.withoutVersion(c).equals(id))
+                    .flatMap(c -> source(cat, c, depth + 1)));
         }
         if (id.startsWith(Ids.ALBUM)) {
             return cat.album(id).flatMap(album -> albumSource(cat, album));
@@ -100,7 +105,8 @@ public final class CoverArtService {
         if (id.startsWith(Ids.FOLDER)) {
             return cat.folder(id).flatMap(folder -> folder.coverImagePath() != null
                     ? Optional.of(new Source(folder.id(), musicDir.resolve(folder.coverImagePath()), false))
-                    : Optional.ofNullable(folder.coverArtId()).filter(c -> !c.equals(id)).flatMap(c -> source(cat, c, depth + 1)));
+                    : Optional.ofNullable(folder.coverArtId()).filter(c -> !Ids.withoutVersion(c).equals(id))
+                    .flatMap(c -> source(cat, c, depth + 1)));
         }
         return Optional.empty();
     }

@@ -51,7 +51,9 @@ public final class CatalogueFactory {
         for (Track track : state.tracks().values()) {
             String coverArtId = track.hasEmbeddedCover() ? track.id()
                     : albumsWithArt.contains(track.albumId()) ? track.albumId() : null;
-            resolved.add(java.util.Objects.equals(coverArtId, track.coverArtId()) ? track : track.withCoverArtId(coverArtId));
+            // a track of the last catalogue keeps its versioned id: the catalogue versions ids anew
+            resolved.add(java.util.Objects.equals(coverArtId, Ids.withoutVersion(track.coverArtId()))
+                    ? track : track.withCoverArtId(coverArtId));
         }
         return Catalogue.build(resolved, state.folderImages(), settings,
                 state.lastModified() == null ? Instant.EPOCH : state.lastModified());

@@ -1,5 +1,6 @@
 package dev.minstrel.library.scan;
 
+import dev.minstrel.library.catalogue.FolderImage;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.store.CatalogueStore.SkippedFile;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param lastModified when the catalogue last changed
  * @param lastScan     when a scan last finished, or null before the first
  */
-public record LibraryState(Map<String, Track> tracks, Map<String, String> folderImages,
+public record LibraryState(Map<String, Track> tracks, Map<String, FolderImage> folderImages,
                            Map<String, SkippedFile> skipped, Instant lastModified, Instant lastScan) {
 
     public LibraryState {

@@ -1,5 +1,6 @@
 package dev.minstrel.library.scan;
 
+import dev.minstrel.library.catalogue.FolderImage;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.store.CatalogueStore;
@@ -76,7 +77,7 @@ public final class Scanner {
     /** @param filesSeen counts audio files as the walk finds them, for progress reports */
     public LibraryState scan(LibraryState current, boolean full, AtomicInteger filesSeen) {
         Map<String, FileStat> files = new LinkedHashMap<>();
-        Map<String, String> images = new HashMap<>();
+        Map<String, FolderImage> images = new HashMap<>();
         long started = System.nanoTime();
         walk(files, images, filesSeen);
         long walked = System.nanoTime();
@@ -167,7 +168,7 @@ public final class Scanner {
     public LibraryState index(LibraryState current, List<Path> files, List<String> indexed) {
         Map<String, Track> tracks = new HashMap<>(current.tracks());
         Map<String, SkippedFile> skipped = new HashMap<>(current.skipped());
-        Map<String, String> images = new HashMap<>(current.folderImages());
+        Map<String, FolderImage> images = new HashMap<>(current.folderImages());
         List<Track> saved = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         Instant now = clock.instant();
@@ -221,7 +222,7 @@ public final class Scanner {
         return CatalogueFactory.folderOf(path);
     }
 
-    private java.util.Optional<String> folderImage(Path folder) throws IOException {
+    private java.util.Optional<FolderImage> folderImage(Path folder) throws IOException {
         String best = null;
         try (var entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -232,8 +233,12 @@ public final class Scanner {
                 }
             }
         }
+        if (best == null) {
+            return java.util.Optional.empty();
+        }
         String folderPath = relative(folder);
-        return java.util.Optional.ofNullable(best).map(name -> folderPath.isEmpty() ? name : folderPath + "/" + name);
+        long modified = Files.getLastModifiedTime(folder.resolve(best)).toMillis();
+        return java.util.Optional.of(new FolderImage(folderPath.isEmpty() ? best : folderPath + "/" + best, modified));
     }
 
     private static String moveKey(long size, long modified, String title, String album, String artist, int seconds) {
@@ -277,7 +282,7 @@ public final class Scanner {
         }
     }
 
-    private void walk(Map<String, FileStat> files, Map<String, String> images, AtomicInteger filesSeen) {
+    private void walk(Map<String, FileStat> files, Map<String, FolderImage> images, AtomicInteger filesSeen) {
         try {
             Files.walkFileTree(musicDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -300,9 +305,11 @@ public final class Scanner {
                             } else if (FOLDER_IMAGE.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
                                 String path = relative(file);
                                 String folder = CatalogueFactory.folderOf(path);
-                                String previous = images.get(folder);
-                                if (previous == null || better(name, previous.substring(previous.lastIndexOf('/') + 1))) {
-                                    images.put(folder, path);
+                                FolderImage previous = images.get(folder);
+                                if (previous == null || better(name,
+                                        previous.path().substring(previous.path().lastIndexOf('/') + 1))) {
+                                    // its time versions the cover art ids, so that clients refetch an edited image
+                                    images.put(folder, new FolderImage(path, attrs.lastModifiedTime().toMillis()));
                                 }
                             }
                             return FileVisitResult.CONTINUE;

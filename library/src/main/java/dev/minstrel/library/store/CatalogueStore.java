@@ -1,6 +1,7 @@
 package dev.minstrel.library.store;
 
 import dev.minstrel.library.catalogue.ArtistRef;
+import dev.minstrel.library.catalogue.FolderImage;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.ReplayGain;
 import dev.minstrel.library.catalogue.Track;
@@ -56,7 +57,7 @@ public final class CatalogueStore {
     }
 
     /** What the tables hold; {@code lastModified} and {@code lastScan} are null before the first scan. */
-    public record Snapshot(List<Track> tracks, Map<String, String> folderImages, List<SkippedFile> skipped,
+    public record Snapshot(List<Track> tracks, Map<String, FolderImage> folderImages, List<SkippedFile> skipped,
                            Instant lastModified, Instant lastScan) {
     }
 
@@ -69,7 +70,7 @@ public final class CatalogueStore {
      * @param skipped      the complete new list of unreadable files
      */
     public record Changes(Collection<String> removedTrackIds, Collection<Track> savedTracks,
-                          Map<String, String> folderImages, List<SkippedFile> skipped, Instant lastModified,
+                          Map<String, FolderImage> folderImages, List<SkippedFile> skipped, Instant lastModified,
                           Instant lastScan) {
     }
 
@@ -102,9 +103,10 @@ public final class CatalogueStore {
                 .all().blockLast();
         List<Track> tracks = db.sql("SELECT " + TRACK_COLUMNS + " FROM track")
                 .map(row -> track(row, artists, albumArtists, genres)).all().collectList().block();
-        Map<String, String> folderImages = new LinkedHashMap<>();
-        db.sql("SELECT folder_path, image_path FROM folder_image")
-                .map(row -> Map.entry(row.get("folder_path", String.class), row.get("image_path", String.class)))
+        Map<String, FolderImage> folderImages = new LinkedHashMap<>();
+        db.sql("SELECT folder_path, image_path, image_mtime FROM folder_image")
+                .map(row -> Map.entry(row.get("folder_path", String.class), new FolderImage(
+                        row.get("image_path", String.class), row.get("image_mtime", Long.class))))
                 .all().doOnNext(e -> folderImages.put(e.getKey(), e.getValue())).blockLast();
         List<SkippedFile> skipped = db.sql("SELECT path, file_size, file_mtime, reason FROM scan_skip ORDER BY path")
                 .map(row -> new SkippedFile(row.get("path", String.class), row.get("file_size", Long.class),
@@ -180,7 +182,8 @@ public final class CatalogueStore {
             }
         }
         List<Object[]> imageRows = new ArrayList<>();
-        changes.folderImages().forEach((folder, image) -> imageRows.add(new Object[]{folder, image}));
+        changes.folderImages().forEach((folder, image) -> imageRows.add(new Object[]{folder, image.path(),
+                image.modifiedMillis()}));
         long now = changes.lastScan().toEpochMilli();
         List<Object[]> skipRows = new ArrayList<>();
         changes.skipped().forEach(s -> skipRows.add(new Object[]{s.path(), s.size(), s.modifiedMillis(), s.reason(), now}));
@@ -197,8 +200,8 @@ public final class CatalogueStore {
                 .then(insert(connection, "track_genre", "track_id, ordinal, name",
                         new Class<?>[]{String.class, Integer.class, String.class}, genreRows))
                 .then(execute(() -> connection.createStatement("DELETE FROM folder_image")))
-                .then(insert(connection, "folder_image", "folder_path, image_path",
-                        new Class<?>[]{String.class, String.class}, imageRows))
+                .then(insert(connection, "folder_image", "folder_path, image_path, image_mtime",
+                        new Class<?>[]{String.class, String.class, Long.class}, imageRows))
                 .then(execute(() -> connection.createStatement("DELETE FROM scan_skip")))
                 .then(insert(connection, "scan_skip", "path, file_size, file_mtime, reason, seen_at",
                         new Class<?>[]{String.class, Long.class, Long.class, String.class, Long.class}, skipRows))

@@ -3,6 +3,7 @@ package dev.minstrel.server.subsonic;
 import dev.minstrel.analytics.Analytics;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.server.accounts.Accounts;
+import dev.minstrel.server.accounts.SecretBox;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
 import dev.minstrel.server.security.LoginThrottle;
 import dev.minstrel.server.config.MinstrelProperties;
@@ -24,13 +25,17 @@ public class SubsonicConfiguration {
 
     @Bean
     SubsonicApi subsonicApi(MusicLibrary library, Accounts accounts, ApiKeys apiKeys, LoginThrottle throttle,
-                            DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties) {
+                            DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties,
+                            SecretBox secretBox) {
         SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
                 properties.library().ignoredArticles());
         return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys), new SubsonicLoginGuard(throttle),
-                database, analytics.recorder(), analytics.history(), clock, settings);
+                database, analytics.recorder(), analytics.history(), clock, settings,
+                // its own key from data/secret.key: image URLs stay valid across restarts, and
+                // signing them reveals nothing of the keys that seal passwords or sign sessions
+                secretBox.deriveKey("minstrel cover art urls v1"));
     }
 
     @Bean

@@ -18,7 +18,7 @@ import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
-import org.springframework.web.util.UriComponentsBuilder;
+import dev.minstrel.subsonic.cover.CoverArtUrls;
 import reactor.core.publisher.Mono;
 
 
@@ -44,12 +44,15 @@ public final class BrowseEndpoints {
     private final ViewSource views;
     private final SubsonicSettings settings;
     private final PlayHistory history;
+    private final CoverArtUrls coverArtUrls;
 
-    public BrowseEndpoints(MusicLibrary library, ViewSource views, SubsonicSettings settings, PlayHistory history) {
+    public BrowseEndpoints(MusicLibrary library, ViewSource views, SubsonicSettings settings, PlayHistory history,
+                           CoverArtUrls coverArtUrls) {
         this.library = library;
         this.views = views;
         this.settings = settings;
         this.history = history;
+        this.coverArtUrls = coverArtUrls;
     }
 
     /** Error 70 for any musicFolderId but ours: ignoring it would hide a client's mistake. */
@@ -274,26 +277,11 @@ public final class BrowseEndpoints {
     }
 
     /**
-     * A getCoverArt URL carrying the caller's own token or API key, for clients that load artist
-     * images by URL; none when the caller signed in with a plain password, which must not be echoed.
+     * A signed getCoverArt URL, for clients that load artist and album images by URL: it carries no
+     * credentials (see {@link CoverArtUrls}), so it is the same for every caller and may be logged
+     * or shared without giving anything away but the image.
      */
-    static String imageUrl(Call call, String coverArtId, int size) {
-        if (coverArtId == null) {
-            return null;
-        }
-        var params = call.params();
-        var uri = call.request().uri();
-        String path = uri.getRawPath();
-        String base = path.substring(0, path.indexOf("/rest/") + 1);
-        UriComponentsBuilder url = UriComponentsBuilder.fromUri(uri).replacePath(base + "rest/getCoverArt").replaceQuery(null);
-        if (params.string("apiKey").isPresent()) {
-            url.queryParam("apiKey", params.string("apiKey").get());
-        } else if (params.string("t").isPresent() && params.string("s").isPresent()) {
-            url.queryParam("u", params.required("u")).queryParam("t", params.required("t")).queryParam("s", params.required("s"));
-        } else {
-            return null;
-        }
-        return url.queryParam("c", call.client()).queryParam("v", params.string("v").orElse(SubsonicSettings.PROTOCOL_VERSION))
-                .queryParam("id", coverArtId).queryParam("size", size).encode().build().toUriString();
+    private String imageUrl(Call call, String coverArtId, int size) {
+        return coverArtId == null ? null : coverArtUrls.url(call.request().uri(), coverArtId, size);
     }
 }

@@ -3,7 +3,6 @@ package dev.minstrel.subsonic.media;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
-import dev.minstrel.library.cover.CoverArt;
 import dev.minstrel.library.lyrics.Lyrics;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
@@ -12,7 +11,6 @@ import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -27,12 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * stream, download, getCoverArt, getLyrics and getLyricsBySongId. Files go out as a
+ * stream, download, getLyrics and getLyricsBySongId (getCoverArt: {@code cover.CoverArtEndpoints}). Files go out as a
  * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (stack trap T10); the
  * 416 answer is written here because Spring's lacks {@code Content-Range: bytes *}{@code /len}.
  * There is no transcoding: {@code format}, {@code maxBitRate} and {@code timeOffset} are accepted
@@ -55,7 +52,6 @@ public final class MediaEndpoints {
                     }
                     return serve(call, true);
                 })
-                .media("getCoverArt", this::coverArt)
                 .data("getLyrics", this::lyrics)
                 .data("getLyricsBySongId", this::lyricsBySongId);
     }
@@ -114,32 +110,6 @@ public final class MediaEndpoints {
         } catch (IllegalArgumentException unknown) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
-    }
-
-    private Mono<ServerResponse> coverArt(Call call) {
-        String id = call.params().required("id");
-        Integer size = call.params().integer("size").filter(s -> s > 0).orElse(null);
-        return Mono.fromCallable(() -> {
-                    CoverArt art = library.coverArt(id, size).orElseThrow(() -> SubsonicException.notFound("Cover art"));
-                    return new SizedArt(art, Files.size(art.file()));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(IOException.class, gone -> SubsonicException.notFound("Cover art"))
-                .flatMap(found -> {
-                    CoverArt art = found.art();
-                    // the art's own time, not the cached file's, which the thumbnail cache touches on every use
-                    Instant modified = Instant.ofEpochMilli(art.modified());
-                    String eTag = "\"" + Integer.toHexString((id + "/" + size).hashCode()) + "-" + found.length() + "-"
-                            + art.modified() + "\"";
-                    return call.request().checkNotModified(modified, eTag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
-                            .contentType(mediaType(art.contentType()))
-                            .eTag(eTag).lastModified(modified)
-                            .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
-                            .bodyValue(new FileSystemResource(art.file()))));
-                });
-    }
-
-    private record SizedArt(CoverArt art, long length) {
     }
 
     /** Plain lyrics by artist and title; an empty {@code lyrics} element when none are found. */

@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.model;
 
 import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.subsonic.annotation.AnnotationStore;
 import dev.minstrel.subsonic.protocol.Call;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,11 @@ public final class ViewSource {
     public ViewSource(MusicLibrary library, AnnotationStore annotations) {
         this.library = library;
         this.annotations = annotations;
+    }
+
+    /** The current catalogue, for what needs no user's annotations. */
+    public Catalogue catalogue() {
+        return library.catalogue();
     }
 
     public Mono<ItemViews> views(Call call) {

@@ -13,6 +13,7 @@ import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -34,8 +35,10 @@ public final class PlaylistEndpoints {
     private final ViewSource views;
     private final Clock clock;
 
-    public PlaylistEndpoints(DatabaseClient db, SubsonicAccounts accounts, ViewSource views, Clock clock) {
-        this.store = new PlaylistStore(db);
+    /** @param transactions one per write, over {@code db}'s connection factory */
+    public PlaylistEndpoints(DatabaseClient db, TransactionalOperator transactions, SubsonicAccounts accounts,
+                             ViewSource views, Clock clock) {
+        this.store = new PlaylistStore(db, transactions);
         this.accounts = accounts;
         this.views = views;
         this.clock = clock;
@@ -116,8 +119,26 @@ public final class PlaylistEndpoints {
 
     private Mono<PlaylistStore.Playlist> visible(Call call, String id) {
         return store.byId(id)
-                .filter(p -> p.ownerId().equals(call.user().id()) || p.isPublic() || call.user().admin())
+                .filter(p -> mayView(call.user(), p))
                 .switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Playlist")));
+    }
+
+    private static boolean mayView(SubsonicUser user, PlaylistStore.Playlist playlist) {
+        return playlist.ownerId().equals(user.id()) || playlist.isPublic() || user.admin();
+    }
+
+    /**
+     * The cover art id of a playlist the user may see (as getPlaylist decides): that of its first
+     * song that has art, the one its {@code coverArt} attribute names. Empty otherwise.
+     */
+    public Mono<String> coverArtId(SubsonicUser user, String playlistId) {
+        return store.byId(playlistId).filter(p -> mayView(user, p))
+                .flatMap(p -> Mono.justOrEmpty(coverArtOf(p.trackIds().stream()
+                        .flatMap(id -> views.catalogue().track(id).stream()).toList())));
+    }
+
+    private static String coverArtOf(List<Track> tracks) {
+        return tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
     }
 
     private Mono<PlaylistStore.Playlist> owned(Call call, String id) {
@@ -146,7 +167,7 @@ public final class PlaylistEndpoints {
         Catalogue catalogue = views.catalogue();
         List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
         int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
-        String coverArt = tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
+        String coverArt = coverArtOf(tracks);
         return new Payloads.Playlist(p.id(), p.name(), p.comment(), owners.getOrDefault(p.ownerId(), p.ownerId()),
                 p.isPublic(), tracks.size(), duration, Dates.iso(p.created()), Dates.iso(p.changed()), coverArt,
                 null, null, entries);

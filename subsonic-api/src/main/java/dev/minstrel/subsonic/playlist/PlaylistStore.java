@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.playlist;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -11,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Playlists and their entries in the database; every call runs off the event loop (trap T8). */
+/**
+ * Playlists and their entries in the database; every call runs off the event loop (trap T8), and
+ * every write is one transaction, so a failure half-way (a refused row) leaves the playlist as it was.
+ */
 final class PlaylistStore {
 
     record Playlist(String id, String ownerId, String name, String comment, boolean isPublic, long created,
@@ -22,9 +26,11 @@ final class PlaylistStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DatabaseClient db;
+    private final TransactionalOperator transactions;
 
-    PlaylistStore(DatabaseClient db) {
+    PlaylistStore(DatabaseClient db, TransactionalOperator transactions) {
         this.db = db;
+        this.transactions = transactions;
     }
 
     Mono<List<Playlist>> all() {
@@ -61,13 +67,12 @@ final class PlaylistStore {
 
     Mono<String> create(String ownerId, String name, List<String> trackIds, long now) {
         String id = newId();
-        return db.sql("INSERT INTO subsonic_playlist (id, owner_id, name, is_public, created, changed)"
+        Mono<Void> writes = db.sql("INSERT INTO subsonic_playlist (id, owner_id, name, is_public, created, changed)"
                         + " VALUES (:id, :owner, :name, FALSE, :now, :now)")
                 .bind("id", id).bind("owner", ownerId).bind("name", name).bind("now", now)
                 .fetch().rowsUpdated()
-                .then(writeEntries(id, trackIds))
-                .thenReturn(id)
-                .subscribeOn(Schedulers.boundedElastic());
+                .then(writeEntries(id, trackIds));
+        return transactions.transactional(writes).thenReturn(id).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Changes what is given (null: unchanged; an empty comment clears it) and replaces the entries when given. */
@@ -95,14 +100,15 @@ final class PlaylistStore {
         Mono<Void> entries = trackIds == null ? Mono.empty()
                 : db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
                 .then(writeEntries(id, trackIds));
-        return spec.fetch().rowsUpdated().then(entries).subscribeOn(Schedulers.boundedElastic());
+        return transactions.transactional(spec.fetch().rowsUpdated().then(entries)).subscribeOn(Schedulers.boundedElastic());
     }
 
     Mono<Void> delete(String id) {
-        return db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
+        Mono<Void> writes = db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id)
+                .fetch().rowsUpdated()
                 .then(db.sql("DELETE FROM subsonic_playlist WHERE id = :id").bind("id", id).fetch().rowsUpdated())
-                .then()
-                .subscribeOn(Schedulers.boundedElastic());
+                .then();
+        return transactions.transactional(writes).subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<Void> writeEntries(String id, List<String> trackIds) {

@@ -11,6 +11,7 @@ import dev.minstrel.subsonic.protocol.ErrorCode;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * The play queue saved across devices (savePlayQueue/getPlayQueue) and bookmarks. Positions are
- * milliseconds into the track. A savePlayQueue without ids clears the queue.
+ * milliseconds into the track. A savePlayQueue without ids clears the queue. Each save is one
+ * transaction: a failure half-way leaves the queue or bookmark as it was.
  */
 public final class PlayQueueEndpoints {
 
@@ -31,11 +33,14 @@ public final class PlayQueueEndpoints {
     }
 
     private final DatabaseClient db;
+    private final TransactionalOperator transactions;
     private final ViewSource views;
     private final Clock clock;
 
-    public PlayQueueEndpoints(DatabaseClient db, ViewSource views, Clock clock) {
+    /** @param transactions one per write, over {@code db}'s connection factory */
+    public PlayQueueEndpoints(DatabaseClient db, TransactionalOperator transactions, ViewSource views, Clock clock) {
         this.db = db;
+        this.transactions = transactions;
         this.views = views;
         this.clock = clock;
     }
@@ -63,9 +68,9 @@ public final class PlayQueueEndpoints {
                 .fetch().rowsUpdated()
                 .then(db.sql("DELETE FROM subsonic_play_queue WHERE user_id = :user").bind("user", user).fetch().rowsUpdated());
         if (ids.isEmpty()) {
-            return clear.subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY);
+            return transactions.transactional(clear).subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY);
         }
-        return clear
+        Mono<Void> save = clear
                 .then(db.sql("INSERT INTO subsonic_play_queue (user_id, current_id, position, changed, changed_by)"
                                 + " VALUES (:user, :current, :position, :changed, :client)")
                         .bind("user", user).bind("current", current).bind("position", position)
@@ -73,7 +78,8 @@ public final class PlayQueueEndpoints {
                 .thenMany(Flux.range(0, ids.size()).concatMap(i -> db.sql(
                                 "INSERT INTO subsonic_play_queue_entry (user_id, position, track_id) VALUES (:user, :position, :track)")
                         .bind("user", user).bind("position", i).bind("track", ids.get(i)).fetch().rowsUpdated()))
-                .then()
+                .then();
+        return transactions.transactional(save)
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(Reply.EMPTY);
     }
@@ -105,7 +111,7 @@ public final class PlayQueueEndpoints {
         long position = call.params().longValue("position").orElseThrow(() -> SubsonicException.missing("position"));
         String comment = call.params().string("comment").orElse(null);
         long now = clock.millis();
-        return db.sql("UPDATE subsonic_bookmark SET position = :position, comment = :comment, changed = :now"
+        Mono<Long> write = db.sql("UPDATE subsonic_bookmark SET position = :position, comment = :comment, changed = :now"
                         + " WHERE user_id = :user AND track_id = :track")
                 .bind("position", position).bind("now", now).bind("user", user).bind("track", track)
                 .bind("comment", comment == null ? "" : comment)
@@ -115,7 +121,8 @@ public final class PlayQueueEndpoints {
                                         + " VALUES (:user, :track, :position, :comment, :now, :now)")
                         .bind("user", user).bind("track", track).bind("position", position)
                         .bind("comment", comment == null ? "" : comment).bind("now", now)
-                        .fetch().rowsUpdated())
+                        .fetch().rowsUpdated());
+        return transactions.transactional(write)
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(Reply.EMPTY);
     }

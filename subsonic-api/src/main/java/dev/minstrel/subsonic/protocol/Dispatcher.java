@@ -33,6 +33,9 @@ public final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** The parameters that prove who a caller is; a call with none of them may be a signed URL. */
+    private static final List<String> CREDENTIALS = List.of("u", "p", "t", "s", "apiKey");
+
     private final Endpoints endpoints;
     private final Authenticator authenticator;
     private final ResponseWriter writer;
@@ -64,10 +67,20 @@ public final class Dispatcher {
                 .orElseGet(() -> new SubsonicException(ErrorCode.NOT_FOUND, "Unknown API method: " + name)));
         String client = params.string("c").filter(c -> !c.isBlank()).orElse("unknown");
         String address = clientAddress(request);
-        Mono<Call> call = endpoint.access() == Endpoints.Access.PUBLIC
-                ? Mono.just(new Call(request, params, format, null, client, settings.profileOf(client), address))
-                : authenticator.authenticate(params, address)
-                .map(user -> new Call(request, params, format, user, client, settings.profileOf(client), address));
+        Mono<Call> call;
+        if (endpoint.access() == Endpoints.Access.PUBLIC) {
+            call = Mono.just(new Call(request, params, format, null, client, settings.profileOf(client), address));
+        } else if (endpoint.access() == Endpoints.Access.USER_OR_SIGNED && CREDENTIALS.stream().noneMatch(params::has)) {
+            // a URL the server signed; a wrong signature is no password guess, so the login guard is not told
+            if (!endpoint.signature().test(params)) {
+                throw new SubsonicException(ErrorCode.WRONG_CREDENTIALS,
+                        "Credentials, or a valid signature (sig) from a URL this server gave out, are required");
+            }
+            call = Mono.just(new Call(request, params, format, null, client, settings.profileOf(client), address));
+        } else {
+            call = authenticator.authenticate(params, address)
+                    .map(user -> new Call(request, params, format, user, client, settings.profileOf(client), address));
+        }
         return call.flatMap(c -> endpoint.data() != null
                 ? Mono.defer(() -> endpoint.data().apply(c)).flatMap(reply -> body(format, writer.ok(format, reply)))
                 : Mono.defer(() -> endpoint.media().apply(c)));

@@ -2,6 +2,7 @@ package dev.minstrel.subsonic.user;
 
 import dev.minstrel.subsonic.annotation.AnnotationStore;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -9,7 +10,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Removes what the Subsonic API keeps for a user whose account was deleted: stars, ratings, their
  * playlists (public ones too: they were theirs), play queue and bookmarks. Listens belong to the
- * analytics module, which keeps them unless the owner asks otherwise.
+ * analytics module, which keeps them unless the owner asks otherwise. The deletions are one
+ * transaction, so a failure leaves none of them half done.
  */
 public final class DeletedUsers {
 
@@ -21,17 +23,20 @@ public final class DeletedUsers {
             "DELETE FROM subsonic_bookmark WHERE user_id = :user"};
 
     private final DatabaseClient db;
+    private final TransactionalOperator transactions;
     private final AnnotationStore annotations;
 
-    public DeletedUsers(DatabaseClient db, AnnotationStore annotations) {
+    public DeletedUsers(DatabaseClient db, TransactionalOperator transactions, AnnotationStore annotations) {
         this.db = db;
+        this.transactions = transactions;
         this.annotations = annotations;
     }
 
     public Mono<Void> forget(String userId) {
-        return Flux.fromArray(DELETES)
+        Mono<Void> deletes = Flux.fromArray(DELETES)
                 .concatMap(sql -> db.sql(sql).bind("user", userId).fetch().rowsUpdated())
-                .then()
+                .then();
+        return transactions.transactional(deletes)
                 .subscribeOn(Schedulers.boundedElastic())
                 .then(annotations.forget(userId));
     }

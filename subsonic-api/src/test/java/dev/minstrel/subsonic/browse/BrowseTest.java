@@ -125,14 +125,18 @@ class BrowseTest {
     }
 
     @Test
-    void infoCallsUseLocalDataAndTokenAuthenticatedImageUrls() {
+    void infoCallsUseLocalDataAndSignedImageUrlsWithoutCredentials() {
         String token = dev.minstrel.subsonic.auth.Authenticator.md5Hex("sesame" + "salt12");
         String body = fixture.json("/rest/getAlbumInfo2?u=alice&t=" + token + "&s=salt12&c=test&f=json&id=" + arrival);
-        assertThat(body).contains("\"albumInfo\":{\"smallImageUrl\":\"/rest/getCoverArt?u=alice", "/rest/getCoverArt?u=alice&t=" + token + "&s=salt12",
-                "id=" + arrival, "size=300");
+        assertThat(body).contains("\"albumInfo\":{\"smallImageUrl\":\"/rest/getCoverArt?id=" + arrival + "_", "size=300&sig=",
+                        "size=600&sig=", "size=1200&sig=")
+                .doesNotContain(token, "salt12", "u=alice");
         assertThat(fixture.json(fixture.asOwner("getArtistInfo2", "id=" + abba)))
-                .contains("\"artistInfo2\":{\"similarArtist\":[{\"id\":\"" + fixture.loose.artistId() + "\",\"name\":\"Nobody\"")
-                .doesNotContain("sesame", "ImageUrl");
+                .contains("\"artistInfo2\":{\"smallImageUrl\":\"/rest/getCoverArt?id=" + arrival + "_",
+                        "\"similarArtist\":[{\"id\":\"" + fixture.loose.artistId() + "\",\"name\":\"Nobody\"")
+                .doesNotContain("sesame");
+        assertThat(fixture.json(fixture.asOwner("getArtistInfo2", "id=" + fixture.loose.artistId())))
+                .as("no art, no URL").doesNotContain("ImageUrl");
     }
 
     @Test

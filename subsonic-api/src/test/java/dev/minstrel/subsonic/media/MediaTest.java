@@ -94,20 +94,6 @@ class MediaTest {
     }
 
     @Test
-    void coverArtIsServedWithValidatorsAndRevalidates() throws Exception {
-        var result = fixture.client.get().uri(fixture.asOwner("getCoverArt", "size=100&id=" + fixture.dancingQueen.coverArtId()))
-                .exchange().expectStatus().isOk().expectHeader().contentType("image/png")
-                .expectBody(byte[].class).returnResult();
-        assertThat(result.getResponseBody()).isEqualTo(Files.readAllBytes(fixture.cover));
-        String eTag = result.getResponseHeaders().getETag();
-        fixture.client.get().uri(fixture.asOwner("getCoverArt", "size=100&id=" + fixture.dancingQueen.coverArtId()))
-                .header(HttpHeaders.IF_NONE_MATCH, eTag).exchange().expectStatus().isNotModified();
-        fixture.client.head().uri(fixture.asOwner("getCoverArt", "id=" + fixture.dancingQueen.coverArtId()))
-                .exchange().expectStatus().isOk();
-        assertThat(fixture.json(fixture.asOwner("getCoverArt", "id=" + fixture.soWhat.albumId()))).contains("\"code\":70");
-    }
-
-    @Test
     void lyricsByArtistAndTitleAndStructuredBySongId() {
         assertThat(fixture.json(fixture.asOwner("getLyrics", "artist=abba&title=dancing%20queen")))
                 .contains("\"lyrics\":{\"artist\":\"ABBA\",\"title\":\"Dancing Queen\",\"value\":\"You can dance\\nYou can jive\"}");

@@ -91,4 +91,52 @@ class PlaylistTest {
         assertThat(fixture.json(fixture.asOwner("getPlaylists", "username=bob"))).contains(bobs);
         assertThat(fixture.json(fixture.asFriend("getPlaylists", "username=alice"))).contains("\"code\":50");
     }
+
+    /** A song id longer than the column allows: the database refuses the row, after the rows before it. */
+    private static final String TOO_LONG = "tr-" + "x".repeat(80);
+
+    private static java.util.List<Object> entries(String playlistId) {
+        return fixture.rows("SELECT track_id FROM subsonic_playlist_entry WHERE playlist_id = '" + playlistId
+                + "' ORDER BY position").stream().map(row -> row.get("TRACK_ID")).toList();
+    }
+
+    @Test
+    void aReplacementThatFailsHalfWayLeavesThePlaylistAsItWas() {
+        String id = create(true, "Kept", fixture.comeTogether.id(), fixture.something.id());
+        var before = fixture.rows("SELECT name, changed FROM subsonic_playlist WHERE id = '" + id + "'");
+
+        String failed = fixture.json(fixture.asOwner("createPlaylist", "playlistId=" + id + "&name=Lost&songId="
+                + fixture.soWhat.id() + "&songId=" + fixture.loose.id() + "&songId=" + TOO_LONG));
+
+        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(entries(id)).containsExactly(fixture.comeTogether.id(), fixture.something.id());
+        assertThat(fixture.rows("SELECT name, changed FROM subsonic_playlist WHERE id = '" + id + "'")).isEqualTo(before);
+    }
+
+    @Test
+    void anUpdateThatFailsHalfWayChangesNothing() {
+        String id = create(false, "Steady", fixture.soWhat.id());
+
+        String failed = fixture.json(fixture.asFriend("updatePlaylist", "playlistId=" + id + "&name=Shaky&public=true"
+                + "&songIndexToRemove=0&songIdToAdd=" + fixture.loose.id() + "&songIdToAdd=" + TOO_LONG));
+
+        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(entries(id)).containsExactly(fixture.soWhat.id());
+        assertThat(fixture.json(fixture.asFriend("getPlaylist", "id=" + id)))
+                .contains("\"name\":\"Steady\"", "\"public\":false", "\"songCount\":1");
+    }
+
+    @Test
+    void aNewPlaylistThatFailsHalfWayIsNotCreated() {
+        int playlists = fixture.rows("SELECT id FROM subsonic_playlist").size();
+        int allEntries = fixture.rows("SELECT track_id FROM subsonic_playlist_entry").size();
+
+        String failed = fixture.json(fixture.asOwner("createPlaylist", "name=Half&songId=" + fixture.soWhat.id()
+                + "&songId=" + TOO_LONG));
+
+        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(fixture.rows("SELECT id FROM subsonic_playlist")).hasSize(playlists);
+        assertThat(fixture.rows("SELECT track_id FROM subsonic_playlist_entry")).hasSize(allEntries);
+        assertThat(fixture.json(fixture.asOwner("getPlaylists", ""))).doesNotContain("\"Half\"");
+    }
 }

@@ -1,0 +1,61 @@
+package dev.minstrel.subsonic.playqueue;
+
+import dev.minstrel.subsonic.SubsonicFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each save of the play queue and of a bookmark is one transaction: it happens whole or not at all. */
+class PlayQueueTest {
+
+    /** A song id longer than the column allows: the database refuses the row, after the rows before it. */
+    private static final String TOO_LONG = "tr-" + "x".repeat(80);
+
+    @TempDir
+    static Path dir;
+    static SubsonicFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new SubsonicFixture(dir);
+    }
+
+    private static List<Map<String, Object>> queueOf(String userId) {
+        return fixture.rows("SELECT q.current_id, q.position AS at, q.changed_by, e.position, e.track_id"
+                + " FROM subsonic_play_queue q JOIN subsonic_play_queue_entry e ON e.user_id = q.user_id"
+                + " WHERE q.user_id = '" + userId + "' ORDER BY e.position");
+    }
+
+    @Test
+    void aSaveThatFailsHalfWayLeavesTheSavedQueueAsItWas() {
+        fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.soWhat.id() + "&id=" + fixture.something.id()
+                + "&current=" + fixture.something.id() + "&position=4200"));
+        var before = queueOf(SubsonicFixture.OWNER.id());
+
+        String failed = fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.loose.id() + "&id="
+                + fixture.dancingQueen.id() + "&id=" + TOO_LONG + "&position=10"));
+
+        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(before).hasSize(2);
+        assertThat(queueOf(SubsonicFixture.OWNER.id())).isEqualTo(before);
+        assertThat(fixture.json(fixture.asOwner("getPlayQueue", "")))
+                .contains("\"current\":\"" + fixture.something.id() + "\"", "\"position\":4200");
+    }
+
+    @Test
+    void aFailedBookmarkLeavesThePreviousOne() {
+        fixture.json(fixture.asFriend("createBookmark", "id=" + fixture.loose.id() + "&position=1000&comment=intro"));
+
+        String failed = fixture.json(fixture.asFriend("createBookmark", "id=" + fixture.loose.id()
+                + "&position=2000&comment=" + "c".repeat(5000)));
+
+        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(fixture.json(fixture.asFriend("getBookmarks", ""))).contains("\"position\":1000", "\"comment\":\"intro\"");
+    }
+}
