@@ -2,7 +2,8 @@
 # Reruns Minstrel's benchmarks on this machine and prints each figure beside a baseline taken in
 # the same run (never a timed unit test). Needs JDK 17, Maven, python3, curl; installs wrk (the
 # load generator: a JVM one on the same two cores measured itself more than the server) and nginx
-# (the streaming baseline) from Debian when missing. Takes about 5 minutes.
+# (the streaming baseline) from Debian when missing. Takes about 5 minutes, plus 2 for the
+# side-by-side with supysonic (bench/supysonic.sh, which installs it from Debian).
 #   bench/run.sh                 # 10,000 generated tracks
 #   TRACKS=2000 bench/run.sh     # smaller
 set -euo pipefail
@@ -143,4 +144,9 @@ echo "   (writes 1,000,000 listens and rebuilds the roll-ups first: several minu
 if [ "${SKIP_STATS:-0}" != 1 ]; then
   mvn -B -q -pl analytics test -Dtest=StatsAtScaleTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dminstrel.analytics.users=10 -Dminstrel.analytics.listensPerUser=100000 | grep '\[scale\]'
+fi
+
+echo "== side by side with supysonic, 2,000 tracks, 16 clients (issue: the ratios); SKIP_SUPYSONIC=1 skips"
+if [ "${SKIP_SUPYSONIC:-0}" != 1 ]; then
+  WORK="$WORK/supysonic" PORT="$PORT" bench/supysonic.sh
 fi
