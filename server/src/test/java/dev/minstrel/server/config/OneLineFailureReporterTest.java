@@ -57,4 +57,13 @@ class OneLineFailureReporterTest {
                 .singleElement().asString().contains("minstrel.owner.password").contains("8 to 128");
         assertThat(output).doesNotContain("\tat ").doesNotContain("abc123");
     }
+
+    @Test
+    void aSendBufferBeyondReasonIsNamedInOneLine(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.http.send-buffer=1GB");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.http").contains("64MB");
+        assertThat(output).doesNotContain("\tat ");
+    }
 }
