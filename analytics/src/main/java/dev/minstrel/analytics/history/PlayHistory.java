@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the Subsonic side asks of the listens: play counts on songs and albums, the frequent and
- * recent album lists, an artist's top songs and who is listening now. All read the all-time
- * roll-ups, so each is one indexed query.
+ * What the Subsonic side asks of the listens: play counts on songs and albums (from which it also
+ * orders the frequent and recent album lists), an artist's top songs and who is listening now.
+ * All read the all-time roll-ups, so each is one indexed query.
  */
 public final class PlayHistory {
 
@@ -63,16 +63,6 @@ public final class PlayHistory {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** getAlbumList2 type=frequent: the user's albums by listens, most first; albums gone from the library are left out. */
-    public Mono<List<String>> frequentAlbums(String userId, int offset, int size) {
-        return albumPage(userId, "listens DESC, last_started DESC", offset, size);
-    }
-
-    /** getAlbumList2 type=recent: the user's albums by last listen, latest first. */
-    public Mono<List<String>> recentAlbums(String userId, int offset, int size) {
-        return albumPage(userId, "last_started DESC", offset, size);
-    }
-
     /** getTopSongs: an artist's tracks in the library by listens of everyone, most first; unplayed ones are not listed. */
     public Mono<List<String>> topSongs(String artistId, int count) {
         List<String> trackIds = catalogue.get().artist(artistId).map(Artist::trackIds).orElse(List.of());
@@ -112,17 +102,5 @@ public final class PlayHistory {
     private static Map.Entry<String, PlayCount> playCount(Readable row) {
         return Map.entry(row.get("item", String.class), new PlayCount(row.get("listens", Long.class),
                 Instant.ofEpochMilli(row.get("last_started", Long.class))));
-    }
-
-    private Mono<List<String>> albumPage(String userId, String order, int offset, int size) {
-        Catalogue current = catalogue.get();
-        return db.sql("SELECT item FROM listen_item WHERE scope = :scope AND period = 'a' AND period_start = 0 "
-                        + "AND kind = 'album' ORDER BY " + order + ", item")
-                .bind("scope", userId)
-                .map(row -> row.get("item", String.class)).all()
-                .filter(id -> current.album(id).isPresent())
-                .skip(Math.max(0, offset)).take(Math.max(0, size))
-                .collectList()
-                .subscribeOn(Schedulers.boundedElastic());
     }
 }

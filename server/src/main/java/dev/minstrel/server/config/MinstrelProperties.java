@@ -119,18 +119,27 @@ public record MinstrelProperties(
     }
 
     /**
+     * @param ioThreads  threads that run all HTTP work (Netty event loops); 0 means one per CPU core.
+     *                   Reactor Netty's own default of at least four made the 99th percentile of
+     *                   Subsonic calls about twice as long on a 2-core machine (bench/run.sh)
      * @param sendBuffer each connection's socket send buffer ({@code SO_SNDBUF}); 0 leaves it to the
      *                   kernel's autotuning. The kernel grows an autotuned buffer to megabytes per
      *                   stream, and then streams reached only about 60% of nginx's throughput on the
      *                   same file; 256KB reached about 95% (bench/run.sh) and bounds the kernel
      *                   memory of many concurrent streams.
      */
-    public record Http(@DefaultValue("256KB") @NotNull DataSize sendBuffer) {
+    public record Http(
+            @DefaultValue("0") @Min(0) @Max(64) int ioThreads,
+            @DefaultValue("256KB") @NotNull DataSize sendBuffer) {
 
         public Http {
             if (sendBuffer != null && (sendBuffer.isNegative() || sendBuffer.toMegabytes() > 64)) {
                 throw new IllegalArgumentException("must be between 0 and 64MB");
             }
+        }
+
+        public int ioThreadCount() {
+            return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
         }
     }
 

@@ -13,20 +13,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpServerTuningTest {
 
-    private static HttpServer tuned(Map<String, String> settings) {
-        MinstrelProperties properties = new Binder(new MapConfigurationPropertySource(settings))
-                .bindOrCreate("minstrel", Bindable.of(MinstrelProperties.class));
-        return new HttpServerTuning().socketSendBuffer(properties).apply(HttpServer.create());
+    private static MinstrelProperties.Http settings(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("minstrel", Bindable.of(MinstrelProperties.class)).http();
     }
 
     @Test
     void connectionsGetA256KilobyteSendBufferByDefault() {
-        assertThat(tuned(Map.of()).configuration().childOptions().get(ChannelOption.SO_SNDBUF)).isEqualTo(262_144);
+        HttpServer server = HttpServerTuning.withSendBuffer(HttpServer.create(), settings(Map.of()));
+
+        assertThat(server.configuration().childOptions().get(ChannelOption.SO_SNDBUF)).isEqualTo(262_144);
     }
 
     @Test
-    void zeroLeavesTheBufferToTheKernel() {
-        assertThat(tuned(Map.of("minstrel.http.send-buffer", "0")).configuration().childOptions())
-                .doesNotContainKey(ChannelOption.SO_SNDBUF);
+    void zeroLeavesTheSendBufferToTheKernel() {
+        HttpServer server = HttpServerTuning.withSendBuffer(HttpServer.create(),
+                settings(Map.of("minstrel.http.send-buffer", "0")));
+
+        assertThat(server.configuration().childOptions()).doesNotContainKey(ChannelOption.SO_SNDBUF);
+    }
+
+    @Test
+    void theServerRunsOnOneEventLoopPerCoreUnlessToldOtherwise() {
+        assertThat(settings(Map.of()).ioThreadCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings(Map.of("minstrel.http.io-threads", "3")).ioThreadCount()).isEqualTo(3);
     }
 }

@@ -1,6 +1,5 @@
 package dev.minstrel.subsonic.lists;
 
-import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
@@ -29,11 +28,9 @@ public final class ListEndpoints {
     static final int MAX_SIZE = 500;
 
     private final ViewSource views;
-    private final PlayHistory history;
 
-    public ListEndpoints(ViewSource views, PlayHistory history) {
+    public ListEndpoints(ViewSource views) {
         this.views = views;
-        this.history = history;
     }
 
     public void register(Endpoints endpoints) {
@@ -56,19 +53,16 @@ public final class ListEndpoints {
                 }));
     }
 
-    /** frequent and recent come from the caller's listens, one query; the other types from memory. */
+    /**
+     * Every type from memory: frequent and recent from the caller's play counts, which the
+     * annotation snapshot keeps up to date as listens are counted.
+     */
     private Mono<List<Album>> albumList(Call call, ItemViews v) {
         BrowseEndpoints.checkMusicFolder(call);
         String type = call.params().required("type");
         int size = call.params().count("size", 10, MAX_SIZE);
         int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
         Catalogue catalogue = v.catalogue();
-        if (type.equals("frequent") || type.equals("recent")) {
-            String userId = call.user().id();
-            return (type.equals("frequent") ? history.frequentAlbums(userId, offset, size)
-                    : history.recentAlbums(userId, offset, size))
-                    .map(ids -> ids.stream().flatMap(id -> catalogue.album(id).stream()).toList());
-        }
         List<Album> albums = catalogue.albums();
         List<Album> ordered = switch (type) {
             case "random" -> {
@@ -78,6 +72,13 @@ public final class ListEndpoints {
                 yield shuffled;
             }
             case "newest" -> catalogue.albumsNewestFirst();
+            case "frequent" -> sorted(filter(albums, a -> v.notes().of(a.id()).playCount() > 0),
+                    Comparator.comparingLong((Album a) -> v.notes().of(a.id()).playCount())
+                            .thenComparingLong(a -> lastPlayed(v, a)).reversed()
+                            .thenComparing(Album::id));
+            case "recent" -> sorted(filter(albums, a -> v.notes().of(a.id()).lastPlayed() != null),
+                    Comparator.comparingLong((Album a) -> lastPlayed(v, a)).reversed()
+                            .thenComparing(Album::id));
             case "highest" -> sorted(filter(albums, a -> v.notes().of(a.id()).rating() > 0),
                     Comparator.comparingInt((Album a) -> v.notes().of(a.id()).rating()).reversed());
             case "alphabeticalByName" -> catalogue.albumsByName();
@@ -142,6 +143,11 @@ public final class ListEndpoints {
         return new Starred(ids.stream().flatMap(id -> catalogue.artist(id).stream()).toList(),
                 ids.stream().flatMap(id -> catalogue.album(id).stream()).toList(),
                 ids.stream().flatMap(id -> catalogue.track(id).stream()).toList());
+    }
+
+    private static long lastPlayed(ItemViews v, Album album) {
+        Long at = v.notes().of(album.id()).lastPlayed();
+        return at == null ? 0 : at;
     }
 
     private static <T> List<T> filter(List<T> items, Predicate<T> keep) {
