@@ -141,6 +141,17 @@ public final class SubsonicFixture {
         return database.sql(sql).fetch().all().collectList().block();
     }
 
+    /**
+     * Makes the database refuse new rows of {@code table} naming {@code trackId} until closed (rows
+     * already there stay): a write that fails half-way, after the rows before it went in.
+     */
+    public AutoCloseable refuseRows(String table, String trackId) {
+        String constraint = "refuse_" + table;
+        database.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " CHECK (track_id <> '" + trackId + "') NOCHECK")
+                .then().block();
+        return () -> database.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint).then().block();
+    }
+
     public WebTestClient.ResponseSpec get(String pathAndQuery) {
         return client.get().uri(java.net.URI.create(pathAndQuery)).exchange();
     }

@@ -4,6 +4,7 @@ import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
+import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
 import dev.minstrel.subsonic.model.ViewSource;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +31,10 @@ import java.util.Set;
  * answers 70, as if it did not exist.
  */
 public final class PlaylistEndpoints {
+
+    /** The lengths of the name and comment columns. */
+    private static final int MAX_NAME = 1000;
+    private static final int MAX_COMMENT = 4000;
 
     private final PlaylistStore store;
     private final SubsonicAccounts accounts;
@@ -77,11 +83,12 @@ public final class PlaylistEndpoints {
         var playlistId = call.params().string("playlistId").filter(id -> !id.isBlank());
         Mono<String> saved;
         if (playlistId.isPresent()) {
-            String name = call.params().string("name").filter(n -> !n.isBlank()).orElse(null);
+            String name = name(call).filter(n -> !n.isBlank()).orElse(null);
             saved = owned(call, playlistId.get())
                     .flatMap(p -> store.update(p.id(), name, null, null, songs, now).thenReturn(p.id()));
         } else {
-            saved = store.create(call.user().id(), call.params().required("name"), songs, now);
+            saved = store.create(call.user().id(), name(call).filter(n -> !n.isBlank())
+                    .orElseThrow(() -> SubsonicException.missing("name")), songs, now);
         }
         return saved.flatMap(store::byId).flatMap(p -> reply(call, p));
     }
@@ -102,19 +109,26 @@ public final class PlaylistEndpoints {
                 }
                 tracks.addAll(added);
             }
-            return store.update(id, call.params().string("name").filter(n -> !n.isBlank()).orElse(null),
-                    call.params().string("comment").orElse(null), call.params().bool("public").orElse(null),
+            return store.update(id, name(call).filter(n -> !n.isBlank()).orElse(null),
+                    call.params().text("comment", MAX_COMMENT).orElse(null), call.params().bool("public").orElse(null),
                     tracks, clock.millis());
         }).thenReturn(Reply.EMPTY);
     }
 
+    /** Songs of this library only: an unknown id is error 70, as everywhere in the protocol. */
     private List<String> trackIds(List<String> ids) {
+        Catalogue catalogue = views.catalogue();
         ids.forEach(id -> {
             if (id.isBlank()) {
                 throw SubsonicException.missing("songId");
             }
+            BrowseEndpoints.track(catalogue, id);
         });
         return ids;
+    }
+
+    private static Optional<String> name(Call call) {
+        return call.params().text("name", MAX_NAME);
     }
 
     private Mono<PlaylistStore.Playlist> visible(Call call, String id) {

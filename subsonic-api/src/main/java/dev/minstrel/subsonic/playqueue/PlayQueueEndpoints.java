@@ -59,6 +59,7 @@ public final class PlayQueueEndpoints {
     private Mono<Reply> savePlayQueue(Call call) {
         String user = call.user().id();
         List<String> ids = call.params().all("id");
+        ids.forEach(id -> BrowseEndpoints.track(views.catalogue(), id));
         String current = call.params().string("current").filter(c -> !c.isBlank()).orElse(ids.isEmpty() ? null : ids.get(0));
         if (current != null && !ids.contains(current)) {
             throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "Parameter 'current' must be one of the queued ids");
@@ -107,9 +108,9 @@ public final class PlayQueueEndpoints {
 
     private Mono<Reply> createBookmark(Call call) {
         String user = call.user().id();
-        String track = call.params().required("id");
+        String track = BrowseEndpoints.track(views.catalogue(), call.params().required("id")).id();
         long position = call.params().longValue("position").orElseThrow(() -> SubsonicException.missing("position"));
-        String comment = call.params().string("comment").orElse(null);
+        String comment = call.params().text("comment", 4000).orElse(null);
         long now = clock.millis();
         Mono<Long> write = db.sql("UPDATE subsonic_bookmark SET position = :position, comment = :comment, changed = :now"
                         + " WHERE user_id = :user AND track_id = :track")

@@ -65,7 +65,9 @@ public final class Dispatcher {
         Endpoints.Endpoint endpoint = endpoints.find(name).orElseThrow(() -> endpoints.unavailableFeature(name)
                 .map(feature -> new SubsonicException(ErrorCode.GENERIC, feature + " are not available on this server"))
                 .orElseGet(() -> new SubsonicException(ErrorCode.NOT_FOUND, "Unknown API method: " + name)));
-        String client = params.string("c").filter(c -> !c.isBlank()).orElse("unknown");
+        // stored with now-playing entries and the play queue, in columns of 255
+        String client = params.string("c").filter(c -> !c.isBlank()).map(c -> c.length() > 255 ? c.substring(0, 255) : c)
+                .orElse("unknown");
         String address = clientAddress(request);
         Mono<Call> call;
         if (endpoint.access() == Endpoints.Access.PUBLIC) {

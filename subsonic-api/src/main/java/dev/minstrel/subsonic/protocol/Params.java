@@ -46,6 +46,16 @@ public final class Params {
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
+    /** The first value, refused (error 10) when longer than what is stored for it. */
+    public Optional<String> text(String name, int maxLength) {
+        Optional<String> value = string(name);
+        if (value.isPresent() && value.get().length() > maxLength) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER,
+                    "Parameter '" + name + "' must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     /** The first non-blank value; absent and blank values both count as missing (error 10). */
     public String required(String name) {
         return string(name).filter(v -> !v.isBlank()).orElseThrow(() -> SubsonicException.missing(name));

@@ -92,21 +92,41 @@ class PlaylistTest {
         assertThat(fixture.json(fixture.asFriend("getPlaylists", "username=alice"))).contains("\"code\":50");
     }
 
-    /** A song id longer than the column allows: the database refuses the row, after the rows before it. */
-    private static final String TOO_LONG = "tr-" + "x".repeat(80);
-
     private static java.util.List<Object> entries(String playlistId) {
         return fixture.rows("SELECT track_id FROM subsonic_playlist_entry WHERE playlist_id = '" + playlistId
                 + "' ORDER BY position").stream().map(row -> row.get("TRACK_ID")).toList();
     }
 
     @Test
-    void aReplacementThatFailsHalfWayLeavesThePlaylistAsItWas() {
+    void aSongThisLibraryDoesNotHoldIsNotFoundAndChangesNothing() {
+        String id = create(true, "Known", fixture.comeTogether.id());
+
+        assertThat(fixture.json(fixture.asOwner("createPlaylist", "playlistId=" + id + "&songId=" + fixture.soWhat.id()
+                + "&songId=tr-" + "x".repeat(80)))).contains("\"code\":70");
+        assertThat(fixture.json(fixture.asOwner("updatePlaylist", "playlistId=" + id + "&songIdToAdd=tr-missing")))
+                .contains("\"code\":70");
+        assertThat(entries(id)).containsExactly(fixture.comeTogether.id());
+    }
+
+    @Test
+    void aNameOrCommentLongerThanTheDatabaseKeepsIsRefusedAsAnInvalidParameter() {
+        assertThat(fixture.json(fixture.asOwner("createPlaylist", "name=" + "n".repeat(1001))))
+                .contains("\"code\":10", "at most 1000 characters");
+        String id = create(true, "Short");
+        assertThat(fixture.json(fixture.asOwner("updatePlaylist", "playlistId=" + id + "&comment=" + "c".repeat(4001))))
+                .contains("\"code\":10", "at most 4000 characters");
+    }
+
+    @Test
+    void aReplacementThatFailsHalfWayLeavesThePlaylistAsItWas() throws Exception {
         String id = create(true, "Kept", fixture.comeTogether.id(), fixture.something.id());
         var before = fixture.rows("SELECT name, changed FROM subsonic_playlist WHERE id = '" + id + "'");
 
-        String failed = fixture.json(fixture.asOwner("createPlaylist", "playlistId=" + id + "&name=Lost&songId="
-                + fixture.soWhat.id() + "&songId=" + fixture.loose.id() + "&songId=" + TOO_LONG));
+        String failed;
+        try (var refused = fixture.refuseRows("subsonic_playlist_entry", fixture.dancingQueen.id())) {
+            failed = fixture.json(fixture.asOwner("createPlaylist", "playlistId=" + id + "&name=Lost&songId="
+                    + fixture.soWhat.id() + "&songId=" + fixture.loose.id() + "&songId=" + fixture.dancingQueen.id()));
+        }
 
         assertThat(failed).contains("\"status\":\"failed\"");
         assertThat(entries(id)).containsExactly(fixture.comeTogether.id(), fixture.something.id());
@@ -114,11 +134,14 @@ class PlaylistTest {
     }
 
     @Test
-    void anUpdateThatFailsHalfWayChangesNothing() {
+    void anUpdateThatFailsHalfWayChangesNothing() throws Exception {
         String id = create(false, "Steady", fixture.soWhat.id());
 
-        String failed = fixture.json(fixture.asFriend("updatePlaylist", "playlistId=" + id + "&name=Shaky&public=true"
-                + "&songIndexToRemove=0&songIdToAdd=" + fixture.loose.id() + "&songIdToAdd=" + TOO_LONG));
+        String failed;
+        try (var refused = fixture.refuseRows("subsonic_playlist_entry", fixture.dancingQueen.id())) {
+            failed = fixture.json(fixture.asFriend("updatePlaylist", "playlistId=" + id + "&name=Shaky&public=true"
+                    + "&songIndexToRemove=0&songIdToAdd=" + fixture.loose.id() + "&songIdToAdd=" + fixture.dancingQueen.id()));
+        }
 
         assertThat(failed).contains("\"status\":\"failed\"");
         assertThat(entries(id)).containsExactly(fixture.soWhat.id());
@@ -127,12 +150,15 @@ class PlaylistTest {
     }
 
     @Test
-    void aNewPlaylistThatFailsHalfWayIsNotCreated() {
+    void aNewPlaylistThatFailsHalfWayIsNotCreated() throws Exception {
         int playlists = fixture.rows("SELECT id FROM subsonic_playlist").size();
         int allEntries = fixture.rows("SELECT track_id FROM subsonic_playlist_entry").size();
 
-        String failed = fixture.json(fixture.asOwner("createPlaylist", "name=Half&songId=" + fixture.soWhat.id()
-                + "&songId=" + TOO_LONG));
+        String failed;
+        try (var refused = fixture.refuseRows("subsonic_playlist_entry", fixture.dancingQueen.id())) {
+            failed = fixture.json(fixture.asOwner("createPlaylist", "name=Half&songId=" + fixture.soWhat.id()
+                    + "&songId=" + fixture.dancingQueen.id()));
+        }
 
         assertThat(failed).contains("\"status\":\"failed\"");
         assertThat(fixture.rows("SELECT id FROM subsonic_playlist")).hasSize(playlists);

@@ -11,11 +11,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each save of the play queue and of a bookmark is one transaction: it happens whole or not at all. */
+/** Each save of the play queue and of a bookmark is checked first, then one transaction: whole or not at all. */
 class PlayQueueTest {
-
-    /** A song id longer than the column allows: the database refuses the row, after the rows before it. */
-    private static final String TOO_LONG = "tr-" + "x".repeat(80);
 
     @TempDir
     static Path dir;
@@ -33,13 +30,16 @@ class PlayQueueTest {
     }
 
     @Test
-    void aSaveThatFailsHalfWayLeavesTheSavedQueueAsItWas() {
+    void aSaveThatFailsHalfWayLeavesTheSavedQueueAsItWas() throws Exception {
         fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.soWhat.id() + "&id=" + fixture.something.id()
                 + "&current=" + fixture.something.id() + "&position=4200"));
         var before = queueOf(SubsonicFixture.OWNER.id());
 
-        String failed = fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.loose.id() + "&id="
-                + fixture.dancingQueen.id() + "&id=" + TOO_LONG + "&position=10"));
+        String failed;
+        try (var refused = fixture.refuseRows("subsonic_play_queue_entry", fixture.comeTogether.id())) {
+            failed = fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.loose.id() + "&id="
+                    + fixture.dancingQueen.id() + "&id=" + fixture.comeTogether.id() + "&position=10"));
+        }
 
         assertThat(failed).contains("\"status\":\"failed\"");
         assertThat(before).hasSize(2);
@@ -49,13 +49,20 @@ class PlayQueueTest {
     }
 
     @Test
-    void aFailedBookmarkLeavesThePreviousOne() {
+    void aQueueOrBookmarkOfASongThisLibraryDoesNotHoldIsNotFound() {
+        assertThat(fixture.json(fixture.asFriend("savePlayQueue", "id=" + fixture.loose.id() + "&id=tr-gone")))
+                .contains("\"code\":70");
+        assertThat(fixture.json(fixture.asFriend("createBookmark", "id=tr-gone&position=1000"))).contains("\"code\":70");
+    }
+
+    @Test
+    void aBookmarkCommentLongerThanTheDatabaseKeepsIsRefusedAndTheOldOneStays() {
         fixture.json(fixture.asFriend("createBookmark", "id=" + fixture.loose.id() + "&position=1000&comment=intro"));
 
         String failed = fixture.json(fixture.asFriend("createBookmark", "id=" + fixture.loose.id()
                 + "&position=2000&comment=" + "c".repeat(5000)));
 
-        assertThat(failed).contains("\"status\":\"failed\"");
+        assertThat(failed).contains("\"code\":10", "at most 4000 characters");
         assertThat(fixture.json(fixture.asFriend("getBookmarks", ""))).contains("\"position\":1000", "\"comment\":\"intro\"");
     }
 }
