@@ -5,6 +5,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 import java.net.InetAddress;
@@ -18,7 +19,7 @@ import java.util.List;
  * forwarding headers are believed, but only when the direct peer is a trusted proxy: from anyone
  * else they are ignored, or a client could pick any address it likes and dodge its throttle.
  * Also records whether the browser's connection was HTTPS ({@value #SECURE_ATTRIBUTE}), so cookies
- * get the Secure flag behind the tunnel.
+ * get the Secure flag behind the tunnel, and then gives the request its https URI.
  */
 public class ClientAddressFilter implements WebFilter, Ordered {
 
@@ -43,8 +44,13 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         String peer = peer(request.getRemoteAddress());
         boolean viaProxy = trusted.trusts(peer);
         exchange.getAttributes().put(ATTRIBUTE, viaProxy ? forwardedClient(request, peer) : peer);
-        exchange.getAttributes().put(SECURE_ATTRIBUTE, request.getSslInfo() != null
-                || viaProxy && "https".equalsIgnoreCase(first(request.getHeaders().getFirst("X-Forwarded-Proto"))));
+        boolean httpsViaProxy = viaProxy && "https".equalsIgnoreCase(first(request.getHeaders().getFirst("X-Forwarded-Proto")));
+        exchange.getAttributes().put(SECURE_ATTRIBUTE, request.getSslInfo() != null || httpsViaProxy);
+        if (httpsViaProxy && "http".equals(request.getURI().getScheme())) {
+            // links the server writes into answers (signed cover-art URLs) must be https to the browser
+            return chain.filter(exchange.mutate().request(r -> r.uri(UriComponentsBuilder.fromUri(request.getURI())
+                    .scheme("https").port(-1).build(true).toUri())).build());
+        }
         return chain.filter(exchange);
     }
 

@@ -68,4 +68,23 @@ class ClientAddressFilterTest {
                 .hasMessageContaining("trusted-proxies");
         assertThatThrownBy(() -> new TrustedProxies(List.of("10.0.0.0/33"))).hasMessageContaining("prefix");
     }
+
+    private java.net.URI uriSeenBehind(String peer, String proto) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
+                .get("http://music.example.org:4533/rest/getArtistInfo2?id=ar-1")
+                .remoteAddress(new InetSocketAddress(peer, 40000)).header("X-Forwarded-Proto", proto));
+        java.net.URI[] seen = new java.net.URI[1];
+        loopbackTrusted.filter(exchange, e -> {
+            seen[0] = e.getRequest().getURI();
+            return Mono.empty();
+        }).block();
+        return seen[0];
+    }
+
+    @Test
+    void behindTheTunnelTheRequestIsHttpsSoLinksWrittenIntoAnswersAreToo() {
+        assertThat(uriSeenBehind("127.0.0.1", "https")).hasToString("https://music.example.org/rest/getArtistInfo2?id=ar-1");
+        assertThat(uriSeenBehind("192.0.2.44", "https")).as("an untrusted peer cannot claim https")
+                .hasToString("http://music.example.org:4533/rest/getArtistInfo2?id=ar-1");
+    }
 }
