@@ -66,4 +66,13 @@ class OneLineFailureReporterTest {
                 .singleElement().asString().contains("minstrel.http").contains("64MB");
         assertThat(output).doesNotContain("\tat ");
     }
+
+    @Test
+    void aRedisThatCannotBeReachedIsNamedInOneLineWithoutItsPassword(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.redis.url=redis://:s3cret-pass@127.0.0.1:1");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("Redis", "cannot be reached", "127.0.0.1");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("s3cret-pass");
+    }
 }
