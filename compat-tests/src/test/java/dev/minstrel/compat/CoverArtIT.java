@@ -41,8 +41,7 @@ class CoverArtIT {
     static void findTheAlbum(LibraryServer server) {
         library = server;
         client = server.owner("compat-covers");
-        JsonNode album = client.json("search3", "query", LibraryServer.HANDMADE_ALBUM, "songCount", "0",
-                "artistCount", "0").path("searchResult3").path("album").get(0);
+        JsonNode album = LibraryServer.handmadeAlbum(client);
         albumId = album.path("id").asString();
         artistId = album.path("artistId").asString();
         JsonNode full = client.json("getAlbum", "id", albumId).path("album");

@@ -124,6 +124,12 @@ public final class LibraryServer implements AutoCloseable {
         return music.resolve(HANDMADE_ARTIST).resolve(HANDMADE_ALBUM).resolve(fileName);
     }
 
+    /** The handmade album as search3 lists it to {@code client}. */
+    public static JsonNode handmadeAlbum(SubsonicClient client) {
+        return client.json("search3", "query", HANDMADE_ALBUM, "songCount", "0", "artistCount", "0")
+                .path("searchResult3").path("album").get(0);
+    }
+
     public LibraryGenerator.Summary generated() {
         return generated;
     }

@@ -42,8 +42,7 @@ class RangeMatrixIT {
     static void findTheFiles(LibraryServer server) {
         library = server;
         client = server.owner("DSub");
-        JsonNode album = client.json("search3", "query", LibraryServer.HANDMADE_ALBUM, "songCount", "0",
-                "artistCount", "0").path("searchResult3").path("album").get(0);
+        JsonNode album = LibraryServer.handmadeAlbum(client);
         for (JsonNode song : client.json("getAlbum", "id", album.path("id").asString()).path("album").path("song")) {
             String title = song.path("title").asString();
             if (title.equals(LibraryServer.SYNCED_TITLE)) {
