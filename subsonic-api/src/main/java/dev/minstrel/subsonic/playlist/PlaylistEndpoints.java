@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Playlists. Only the owner changes or deletes a playlist; public ones are visible to everyone; the
@@ -96,23 +97,22 @@ public final class PlaylistEndpoints {
     private Mono<Reply> updatePlaylist(Call call) {
         String id = call.params().required("playlistId");
         List<String> added = trackIds(call.params().all("songIdToAdd"));
-        List<Integer> removed = call.params().integers("songIndexToRemove");
-        return owned(call, id).flatMap(p -> {
-            List<String> tracks = null;
-            if (!added.isEmpty() || !removed.isEmpty()) {
-                Set<Integer> drop = new HashSet<>(removed);
-                tracks = new ArrayList<>();
-                for (int i = 0; i < p.trackIds().size(); i++) {
-                    if (!drop.contains(i)) {
-                        tracks.add(p.trackIds().get(i));
-                    }
+        Set<Integer> removed = new HashSet<>(call.params().integers("songIndexToRemove"));
+        String name = name(call).filter(n -> !n.isBlank()).orElse(null);
+        String comment = call.params().text("comment", MAX_COMMENT).orElse(null);
+        Boolean isPublic = call.params().bool("public").orElse(null);
+        UnaryOperator<List<String>> songs = added.isEmpty() && removed.isEmpty() ? current -> null : current -> {
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < current.size(); i++) {
+                if (!removed.contains(i)) {
+                    kept.add(current.get(i));
                 }
-                tracks.addAll(added);
             }
-            return store.update(id, name(call).filter(n -> !n.isBlank()).orElse(null),
-                    call.params().text("comment", MAX_COMMENT).orElse(null), call.params().bool("public").orElse(null),
-                    tracks, clock.millis());
-        }).thenReturn(Reply.EMPTY);
+            kept.addAll(added);
+            return kept;
+        };
+        return owned(call, id).flatMap(p -> store.edit(id, name, comment, isPublic, songs, clock.millis()))
+                .thenReturn(Reply.EMPTY);
     }
 
     /** Songs of this library only: an unknown id is error 70, as everywhere in the protocol. */

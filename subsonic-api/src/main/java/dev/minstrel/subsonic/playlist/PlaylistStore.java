@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Playlists and their entries in the database; every call runs off the event loop (trap T8), and
@@ -77,6 +78,25 @@ final class PlaylistStore {
 
     /** Changes what is given (null: unchanged; an empty comment clears it) and replaces the entries when given. */
     Mono<Void> update(String id, String name, String comment, Boolean isPublic, List<String> trackIds, long now) {
+        return transactions.transactional(write(id, name, comment, isPublic, trackIds, now))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Like {@link #update}, with the new entries worked out from the current ones inside the
+     * transaction, the playlist's row locked: two edits at once both count, neither is lost.
+     */
+    Mono<Void> edit(String id, String name, String comment, Boolean isPublic, UnaryOperator<List<String>> entries,
+                    long now) {
+        Mono<Void> work = db.sql("SELECT id FROM subsonic_playlist WHERE id = :id FOR UPDATE").bind("id", id)
+                .fetch().first()
+                .then(db.sql("SELECT track_id FROM subsonic_playlist_entry WHERE playlist_id = :id ORDER BY position")
+                        .bind("id", id).map(row -> row.get("track_id", String.class)).all().collectList())
+                .flatMap(current -> write(id, name, comment, isPublic, entries.apply(current), now));
+        return transactions.transactional(work).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Void> write(String id, String name, String comment, Boolean isPublic, List<String> trackIds, long now) {
         StringBuilder sql = new StringBuilder("UPDATE subsonic_playlist SET changed = :now");
         if (name != null) {
             sql.append(", name = :name");
@@ -100,7 +120,7 @@ final class PlaylistStore {
         Mono<Void> entries = trackIds == null ? Mono.empty()
                 : db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
                 .then(writeEntries(id, trackIds));
-        return transactions.transactional(spec.fetch().rowsUpdated().then(entries)).subscribeOn(Schedulers.boundedElastic());
+        return spec.fetch().rowsUpdated().then(entries);
     }
 
     Mono<Void> delete(String id) {

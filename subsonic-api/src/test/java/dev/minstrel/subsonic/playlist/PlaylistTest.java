@@ -6,6 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +99,7 @@ class PlaylistTest {
         assertThat(fixture.json(fixture.asFriend("getPlaylists", "username=alice"))).contains("\"code\":50");
     }
 
-    private static java.util.List<Object> entries(String playlistId) {
+    private static List<Object> entries(String playlistId) {
         return fixture.rows("SELECT track_id FROM subsonic_playlist_entry WHERE playlist_id = '" + playlistId
                 + "' ORDER BY position").stream().map(row -> row.get("TRACK_ID")).toList();
     }
@@ -164,5 +171,31 @@ class PlaylistTest {
         assertThat(fixture.rows("SELECT id FROM subsonic_playlist")).hasSize(playlists);
         assertThat(fixture.rows("SELECT track_id FROM subsonic_playlist_entry")).hasSize(allEntries);
         assertThat(fixture.json(fixture.asOwner("getPlaylists", ""))).doesNotContain("\"Half\"");
+    }
+
+    @Test
+    void editsArrivingTogetherAllCountNoneIsLost() throws Exception {
+        String id = create(false, "Together");
+        List<String> songs = List.of(fixture.soWhat.id(), fixture.loose.id(), fixture.dancingQueen.id(),
+                fixture.knowingMe.id(), fixture.comeTogether.id(), fixture.something.id());
+        ExecutorService clients = Executors.newFixedThreadPool(songs.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (String song : songs) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return fixture.json(fixture.asFriend("updatePlaylist", "playlistId=" + id + "&songIdToAdd=" + song));
+                }));
+            }
+            start.countDown();
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).contains("\"status\":\"ok\"");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(entries(id)).containsExactlyInAnyOrderElementsOf(songs);
     }
 }
