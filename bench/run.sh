@@ -8,6 +8,7 @@
 #   TRACKS=2000 bench/run.sh     # smaller
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TRACKS="${TRACKS:-10000}"
 WORK="${WORK:-/tmp/minstrel-bench}"
 PORT="${PORT:-4590}"
@@ -43,12 +44,7 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true' EXIT
 AUTH="u=owner&p=$PASSWORD&v=1.16.1&c=bench&f=json"
 BASE="http://127.0.0.1:$PORT/rest"
-for _ in $(seq 1 300); do
-  status=$(curl -s "$BASE/getScanStatus?$AUTH" || true)
-  if echo "$status" | grep -q '"scanning":false' && echo "$status" | grep -q '"count":[1-9]'; then break; fi
-  sleep 1
-done
-echo "$status"
+wait_for_scan "$BASE" "$AUTH"
 jcmd "$SERVER" GC.run >/dev/null
 jcmd "$SERVER" GC.heap_info | grep -E "tenured|def new" | sed 's/\[.*//'
 grep VmRSS "/proc/$SERVER/status"

@@ -14,6 +14,7 @@
 #   SUPYSONIC_TRACKS=10000 bench/supysonic.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TRACKS="${SUPYSONIC_TRACKS:-2000}"
 WORK="${WORK:-/tmp/minstrel-supysonic}"
 PORT="${PORT:-4590}"
@@ -135,12 +136,7 @@ MINSTREL_MUSIC_DIR="$WORK/music" MINSTREL_DATA_DIR="$WORK/minstrel-data" MINSTRE
 MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false \
   java -Xmx128m -XX:+UseSerialGC -jar "$JAR" >"$WORK/minstrel.log" 2>&1 &
 MINSTREL=$!
-for _ in $(seq 1 300); do
-  status=$(curl -s "http://127.0.0.1:$PORT/rest/getScanStatus?$AUTH" || true)
-  if echo "$status" | grep -q '"scanning":false' && echo "$status" | grep -q '"count":[1-9]'; then break; fi
-  sleep 1
-done
-echo "$status"
+wait_for_scan "http://127.0.0.1:$PORT/rest" "$AUTH"
 urls minstrel "http://127.0.0.1:$PORT/rest"
 measure minstrel "$PORT"
 kill $MINSTREL; wait $MINSTREL 2>/dev/null || true; MINSTREL=
