@@ -16,7 +16,6 @@ import java.util.function.Consumer;
  */
 public final class YtDlpDownloader implements Downloader {
 
-
     @Override
     public Tool tool() {
         return Tool.YT_DLP;

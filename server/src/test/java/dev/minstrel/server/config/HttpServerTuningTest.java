@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
 import java.util.Map;
@@ -35,7 +36,23 @@ class HttpServerTuningTest {
 
     @Test
     void theServerRunsOnOneEventLoopPerCoreUnlessToldOtherwise() {
-        assertThat(settings(Map.of()).ioThreadCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(settings(Map.of("minstrel.http.io-threads", "3")).ioThreadCount()).isEqualTo(3);
+        assertThat(eventLoops(Map.of())).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(eventLoops(Map.of("minstrel.http.io-threads", "3"))).isEqualTo(3);
+    }
+
+    /** The event loops of the resource factory the server runs on, as the application builds it. */
+    private static int eventLoops(Map<String, String> values) {
+        ReactorResourceFactory factory = new HttpServerTuning().reactorResourceFactory(new Binder(
+                new MapConfigurationPropertySource(values)).bindOrCreate("minstrel", Bindable.of(MinstrelProperties.class)));
+        factory.start();
+        try {
+            int loops = 0;
+            for (var ignored : factory.getLoopResources().onServer(true)) {
+                loops++;
+            }
+            return loops;
+        } finally {
+            factory.stop();
+        }
     }
 }

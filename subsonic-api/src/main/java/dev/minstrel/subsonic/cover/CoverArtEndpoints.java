@@ -3,12 +3,12 @@ package dev.minstrel.subsonic.cover;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.cover.CoverArt;
+import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -87,17 +87,9 @@ public final class CoverArtEndpoints {
         // a playlist's art changes with its songs, under the same id: revalidate it every time
         CacheControl cache = playlist ? CacheControl.noCache() : CacheControl.maxAge(Duration.ofDays(1));
         return call.request().checkNotModified(modified, eTag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
-                .contentType(mediaType(art.contentType()))
+                .contentType(MediaEndpoints.mediaType(art.contentType()))
                 .eTag(eTag).lastModified(modified)
                 .cacheControl(cache)
                 .bodyValue(new FileSystemResource(art.file()))));
-    }
-
-    private static MediaType mediaType(String contentType) {
-        try {
-            return contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
-        } catch (IllegalArgumentException unknown) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
     }
 }

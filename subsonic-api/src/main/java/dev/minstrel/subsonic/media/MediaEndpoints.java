@@ -104,7 +104,8 @@ public final class MediaEndpoints {
         }
     }
 
-    private static MediaType mediaType(String contentType) {
+    /** The Content-Type for a file of the library; octet-stream when it is unknown or malformed. */
+    public static MediaType mediaType(String contentType) {
         try {
             return contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
         } catch (IllegalArgumentException unknown) {
