@@ -20,6 +20,7 @@ import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.Dispatcher;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.ResponseWriter;
+import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
@@ -48,6 +49,7 @@ public final class SubsonicApi {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
+    private final RestErrorHandler errorHandler;
 
     /**
      * @param recorder turns scrobbles into listens
@@ -93,8 +95,10 @@ public final class SubsonicApi {
                 .unavailable("User management calls (use Minstrel's account settings)", List.of("createUser",
                         "updateUser", "deleteUser", "changePassword"))
                 .unavailable("Deprecated searches (use search3)", List.of("search"));
-        Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard),
-                new ResponseWriter(settings), settings);
+        ResponseWriter writer = new ResponseWriter(settings);
+        this.errorHandler = new RestErrorHandler(writer, settings);
+        Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard), writer, settings,
+                errorHandler);
         this.router = RouterFunctions.route(RequestPredicates.path("/rest/{method}")
                         .and(RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.POST))
                                 .or(RequestPredicates.method(HttpMethod.HEAD)).or(RequestPredicates.method(HttpMethod.OPTIONS))),
@@ -104,6 +108,14 @@ public final class SubsonicApi {
 
     public RouterFunction<ServerResponse> router() {
         return router;
+    }
+
+    /**
+     * Answers errors under /rest that never reached a Subsonic method (no such route, a refused
+     * request) with the Subsonic envelope; a server registers it as a WebExceptionHandler bean.
+     */
+    public RestErrorHandler errorHandler() {
+        return errorHandler;
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

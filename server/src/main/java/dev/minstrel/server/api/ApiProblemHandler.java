@@ -5,9 +5,11 @@ import dev.minstrel.server.security.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
@@ -70,6 +72,13 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             extra.put("errors", invalid.getFieldErrors().stream()
                     .map(field -> Map.of("field", field.getField(), "message", String.valueOf(field.getDefaultMessage())))
                     .toList());
+        } else if (error instanceof DataBufferLimitException) {
+            // the JSON reader stops at its limit; a body announced larger never got this far
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            detail = "The body is larger than the server reads; send only the documented fields";
+        } else if (error instanceof InvalidMediaTypeException) {
+            status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            detail = "The Content-Type header cannot be understood: send application/json (charset UTF-8)";
         } else if (error instanceof ServerWebInputException input) {
             status = input.getStatusCode();
             detail = "The request could not be read: send a JSON body with the documented fields";

@@ -1,9 +1,6 @@
 package dev.minstrel.subsonic.protocol;
 
 import dev.minstrel.subsonic.auth.Authenticator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Answers {@code /rest/<method>[.view]}: merges query and form parameters, authenticates, runs the
@@ -31,8 +27,6 @@ public final class Dispatcher {
     /** Exchange attribute holding the client's IP as the server determined it (behind the tunnel). */
     public static final String CLIENT_ADDRESS = "dev.minstrel.clientAddress";
 
-    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
     /** The parameters that prove who a caller is; a call with none of them may be a signed URL. */
     private static final List<String> CREDENTIALS = List.of("u", "p", "t", "s", "apiKey");
 
@@ -41,17 +35,22 @@ public final class Dispatcher {
     private final ResponseWriter writer;
     private final SubsonicSettings settings;
 
-    public Dispatcher(Endpoints endpoints, Authenticator authenticator, ResponseWriter writer, SubsonicSettings settings) {
+    private final RestErrorHandler errors;
+
+    public Dispatcher(Endpoints endpoints, Authenticator authenticator, ResponseWriter writer, SubsonicSettings settings,
+                      RestErrorHandler errors) {
         this.endpoints = endpoints;
         this.authenticator = authenticator;
         this.writer = writer;
         this.settings = settings;
+        this.errors = errors;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         Params query = Params.of(request.queryParams());
         Format[] format = {Format.of(query)};
-        return params(request, query)
+        // deferred, so that a failure while reading the parameters is answered here like any other
+        return Mono.defer(() -> params(request, query))
                 .flatMap(params -> {
                     format[0] = Format.of(params);
                     Format.checkCallback(params);
@@ -89,16 +88,8 @@ public final class Dispatcher {
     }
 
     private Mono<ServerResponse> failure(Format format, Throwable error) {
-        if (error instanceof SubsonicException e) {
-            return body(format, writer.failed(format, e.code(), e.getMessage()));
-        }
-        if (error instanceof DataBufferLimitException) {
-            return body(format, writer.failed(format, ErrorCode.GENERIC,
-                    "Request body larger than " + settings.maxFormBytes() + " bytes"));
-        }
-        String incident = UUID.randomUUID().toString().substring(0, 8);
-        log.warn("Subsonic call failed, incident {}", incident, error);
-        return body(format, writer.failed(format, ErrorCode.GENERIC, "Internal error (incident " + incident + ")"));
+        SubsonicException failure = errors.asSubsonic(error);
+        return body(format, writer.failed(format, failure.code(), failure.getMessage()));
     }
 
     private static Mono<ServerResponse> body(Format format, byte[] bytes) {

@@ -19,9 +19,11 @@ public final class Params {
         this.values = values;
     }
 
+    /** A parameter sent without a value ({@code ?x}, {@code &id}) is there, with an empty value. */
     public static Params of(Map<String, List<String>> values) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        values.forEach((name, list) -> copy.put(name,
+                list.stream().map(value -> value == null ? "" : value).toList()));
         return new Params(copy);
     }
 
