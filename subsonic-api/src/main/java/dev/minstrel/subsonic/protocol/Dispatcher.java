@@ -1,7 +1,9 @@
 package dev.minstrel.subsonic.protocol;
 
 import dev.minstrel.subsonic.auth.Authenticator;
+import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers {@code /rest/<method>[.view]}: merges query and form parameters, authenticates, runs the
@@ -50,20 +53,39 @@ public final class Dispatcher {
         Params query = Params.of(request.queryParams());
         Format[] format = {Format.of(query)};
         // deferred, so that a failure while reading the parameters is answered here like any other
-        return Mono.defer(() -> params(request, query))
-                .flatMap(params -> {
-                    format[0] = Format.of(params);
-                    Format.checkCallback(params);
-                    return dispatch(request, params, format[0]);
+        return Mono.defer(() -> {
+                    Endpoints.Endpoint endpoint = endpoint(methodName(request.pathVariable("method")));
+                    return callerFromQuery(request, query, endpoint).flatMap(caller -> params(request, query)
+                            .flatMap(params -> {
+                                format[0] = Format.of(params);
+                                Format.checkCallback(params);
+                                return dispatch(request, params, format[0], endpoint, caller.orElse(null));
+                            }));
                 })
                 .onErrorResume(error -> failure(format[0], error));
     }
 
-    private Mono<ServerResponse> dispatch(ServerRequest request, Params params, Format format) {
-        String name = methodName(request.pathVariable("method"));
-        Endpoints.Endpoint endpoint = endpoints.find(name).orElseThrow(() -> endpoints.unavailableFeature(name)
+    private Endpoints.Endpoint endpoint(String name) {
+        return endpoints.find(name).orElseThrow(() -> endpoints.unavailableFeature(name)
                 .map(feature -> new SubsonicException(ErrorCode.GENERIC, feature + " are not available on this server"))
                 .orElseGet(() -> new SubsonicException(ErrorCode.NOT_FOUND, "Unknown API method: " + name)));
+    }
+
+    /**
+     * The caller of a form POST whose query already carries credentials, authenticated before its
+     * body is read, so that a stranger's body costs no memory; empty for every other call, which
+     * is authenticated with all its parameters in {@link #dispatch}.
+     */
+    private Mono<Optional<SubsonicUser>> callerFromQuery(ServerRequest request, Params query, Endpoints.Endpoint endpoint) {
+        boolean credentials = query.has("apiKey") || query.has("u") && (query.has("p") || query.has("t") && query.has("s"));
+        if (!isForm(request) || !credentials || endpoint.access() == Endpoints.Access.PUBLIC) {
+            return Mono.just(Optional.empty());
+        }
+        return authenticator.authenticate(query, clientAddress(request)).map(Optional::of);
+    }
+
+    private Mono<ServerResponse> dispatch(ServerRequest request, Params params, Format format,
+                                          Endpoints.Endpoint endpoint, SubsonicUser knownCaller) {
         // stored with now-playing entries and the play queue, in columns of 255
         String client = params.string("c").filter(c -> !c.isBlank()).map(c -> c.length() > 255 ? c.substring(0, 255) : c)
                 .orElse("unknown");
@@ -71,6 +93,8 @@ public final class Dispatcher {
         Mono<Call> call;
         if (endpoint.access() == Endpoints.Access.PUBLIC) {
             call = Mono.just(new Call(request, params, format, null, client, settings.profileOf(client), address));
+        } else if (knownCaller != null) {
+            call = Mono.just(new Call(request, params, format, knownCaller, client, settings.profileOf(client), address));
         } else if (endpoint.access() == Endpoints.Access.USER_OR_SIGNED && CREDENTIALS.stream().noneMatch(params::has)) {
             // a URL the server signed; a wrong signature is no password guess, so the login guard is not told
             if (!endpoint.signature().test(params)) {
@@ -108,12 +132,22 @@ public final class Dispatcher {
         return request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress()).orElse("unknown");
     }
 
-    /** The query parameters followed by those of an urlencoded POST body, whose size is capped. */
-    private Mono<Params> params(ServerRequest request, Params query) {
-        boolean form = HttpMethod.POST.equals(request.method()) && request.headers().contentType()
+    private static boolean isForm(ServerRequest request) {
+        return HttpMethod.POST.equals(request.method()) && request.headers().contentType()
                 .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
-        if (!form) {
+    }
+
+    /**
+     * The query parameters followed by those of an urlencoded POST body, whose size is capped: a
+     * body announced larger is refused unread (and its connection closed rather than drained).
+     */
+    private Mono<Params> params(ServerRequest request, Params query) {
+        if (!isForm(request)) {
             return Mono.just(query);
+        }
+        if (request.headers().contentLength().orElse(0) > settings.maxFormBytes()) {
+            request.exchange().getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            throw errors.bodyTooLarge();
         }
         return DataBufferUtils.join(request.exchange().getRequest().getBody(), settings.maxFormBytes())
                 .map(buffer -> {
@@ -134,14 +168,19 @@ public final class Dispatcher {
                 continue;
             }
             int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException malformed) {
-                throw new SubsonicException(ErrorCode.GENERIC, "Malformed form body: " + malformed.getMessage());
-            }
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "The form body is malformed: a % must start an "
+                    + "escape of two hexadecimal digits (write a literal % as %25)");
+        }
     }
 }

@@ -56,14 +56,18 @@ public final class RestErrorHandler implements WebExceptionHandler, Ordered {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
+    SubsonicException bodyTooLarge() {
+        return new SubsonicException(ErrorCode.GENERIC, "Request body larger than " + settings.maxFormBytes()
+                + " bytes: send fewer parameters at once");
+    }
+
     /** The Subsonic error for a failure; one that nobody expected is logged with an incident number. */
     SubsonicException asSubsonic(Throwable error) {
         if (error instanceof SubsonicException e) {
             return e;
         }
         if (error instanceof DataBufferLimitException) {
-            return new SubsonicException(ErrorCode.GENERIC, "Request body larger than " + settings.maxFormBytes()
-                    + " bytes: send fewer parameters at once");
+            return bodyTooLarge();
         }
         if (error instanceof ResponseStatusException refused) {
             int status = refused.getStatusCode().value();
