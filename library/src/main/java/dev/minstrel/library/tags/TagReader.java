@@ -1,6 +1,7 @@
 package dev.minstrel.library.tags;
 
 import dev.minstrel.library.catalogue.CatalogueSettings;
+import dev.minstrel.library.catalogue.CleanText;
 import dev.minstrel.library.catalogue.ReplayGain;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
@@ -213,7 +214,8 @@ public final class TagReader {
     private static String first(Tag tag, FieldKey key) {
         try {
             String value = tag.getFirst(key);
-            return value == null ? "" : value.replace("\u0000", "").strip();
+            // NUL is how ID3 separates values; other control characters are noise that XML cannot carry
+            return value == null ? "" : CleanText.of(value.replace("\u0000", "")).strip();
         } catch (RuntimeException e) {
             return "";
         }
@@ -225,7 +227,7 @@ public final class TagReader {
             for (String value : tag.getAll(key)) {
                 for (String part : value.split("\u0000")) {
                     if (!part.isBlank()) {
-                        values.add(part.strip());
+                        values.add(CleanText.of(part).strip());
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.protocol;
 
+import dev.minstrel.library.catalogue.CleanText;
 import dev.minstrel.subsonic.auth.Authenticator;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -86,9 +87,9 @@ public final class Dispatcher {
 
     private Mono<ServerResponse> dispatch(ServerRequest request, Params params, Format format,
                                           Endpoints.Endpoint endpoint, SubsonicUser knownCaller) {
-        // stored with now-playing entries and the play queue, in columns of 255
-        String client = params.string("c").filter(c -> !c.isBlank()).map(c -> c.length() > 255 ? c.substring(0, 255) : c)
-                .orElse("unknown");
+        // stored with now-playing entries and the play queue, in columns of 255, and shown to everyone
+        String client = params.string("c").map(CleanText::of).filter(c -> !c.isBlank())
+                .map(c -> c.length() > 255 ? c.substring(0, 255) : c).orElse("unknown");
         String address = clientAddress(request);
         Mono<Call> call;
         if (endpoint.access() == Endpoints.Access.PUBLIC) {
