@@ -23,6 +23,11 @@ public class ApiConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
+    WebSocketOriginFilter webSocketOriginFilter() {
+        return new WebSocketOriginFilter();
+    }
+
+    @Bean
     CsrfFilter csrfFilter() {
         return new CsrfFilter();
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Points R2DBC and Flyway at one H2 file under the data directory, unless the user configured a
- * database of their own, and the HTTP port at {@code minstrel.port}. Flyway needs a JDBC URL of
+ * database of their own, and the HTTP port at {@code minstrel.port}; first makes the data
+ * directory private ({@link PrivateDataFolder}). Flyway needs a JDBC URL of
  * its own beside R2DBC, and both URLs must name the same file (stack-traps T4 and T6); deriving
  * them here keeps {@code MINSTREL_DATA_DIR} the only thing a user has to set.
  */
@@ -23,9 +24,12 @@ public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
-        if (!environment.containsProperty("spring.r2dbc.url")) {
-            Path database = Path.of(environment.getProperty("minstrel.data-dir", "./data"))
-                    .toAbsolutePath().normalize().resolve(FILE_NAME);
+        Path dataDir = Path.of(environment.getProperty("minstrel.data-dir", "./data")).toAbsolutePath().normalize();
+        boolean embedded = !environment.containsProperty("spring.r2dbc.url");
+        // before anything opens or creates a file in it
+        PrivateDataFolder.secure(dataDir, embedded ? FILE_NAME : null);
+        if (embedded) {
+            Path database = dataDir.resolve(FILE_NAME);
             // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small
             String options = ";DB_CLOSE_DELAY=-1;CACHE_SIZE=4096";
             derived.put("spring.r2dbc.url", "r2dbc:h2:file:///" + database + options);
