@@ -175,6 +175,33 @@ class TagReaderTest {
     }
 
     @Test
+    void aFileCutShortBeforeASecondOfAudioIsRefusedNotIndexedAsZeroSeconds() throws Exception {
+        Path whole = AudioFixtures.mp3(dir.resolve("whole.mp3")).title("t").seconds(5).write();
+        Path cut = Files.write(dir.resolve("cut.mp3"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 1000));
+
+        assertThatThrownBy(() -> reader.read(cut, "cut.mp3"))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no audio");
+    }
+
+    @Test
+    void reasonsNameTheFileNotWhereTheServerKeepsIt() throws Exception {
+        Path whole = AudioFixtures.flac(dir.resolve("whole.flac")).title("t").seconds(5).write();
+        Path cut = Files.write(dir.resolve("cut.flac"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 64));
+
+        assertThatThrownBy(() -> reader.read(cut, "Artist/cut.flac"))
+                .isInstanceOf(UnreadableFileException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.toString()).doesNotContain("/tmp"));
+    }
+
+    @Test
+    void aBitRateIsNeverNegative() throws Exception {
+        Path whole = AudioFixtures.flac(dir.resolve("whole2.flac")).title("t").seconds(5).write();
+        Path cut = Files.write(dir.resolve("cut2.flac"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 200));
+
+        assertThat(reader.read(cut, "cut2.flac").bitRate()).isNotNegative();
+    }
+
+    @Test
     void aBrokenOpusFileIsRefusedInPlainWords() throws Exception {
         Path file = Files.write(dir.resolve("junk.opus"), new byte[100]);
 

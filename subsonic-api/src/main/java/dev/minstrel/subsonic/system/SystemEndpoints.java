@@ -3,6 +3,7 @@ package dev.minstrel.subsonic.system;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.scan.ScanStatus;
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;
@@ -32,17 +33,20 @@ public final class SystemEndpoints {
                         new Payloads.License(true, call.user().email(), null, null))))
                 .publicData("getOpenSubsonicExtensions", call -> Mono.just(Reply.list("openSubsonicExtensions", EXTENSIONS)))
                 .data("tokenInfo", call -> Mono.just(Reply.of("tokenInfo", new Payloads.TokenInfo(call.user().username()))))
-                .data("getScanStatus", call -> Mono.just(scanStatus(library.scanStatus())))
+                .data("getScanStatus", call -> Mono.just(scanStatus(library.scanStatus(), call)))
                 .data("startScan", call -> {
                     call.requireAdmin("start a scan");
                     library.startScan(call.params().bool("fullScan", false));
-                    return Mono.just(scanStatus(library.scanStatus()));
+                    return Mono.just(scanStatus(library.scanStatus(), call));
                 });
     }
 
-    private static Reply scanStatus(ScanStatus status) {
+    /** Friends see how many files could not be read; the owner, who can fix them, which and why. */
+    private static Reply scanStatus(ScanStatus status, Call call) {
         long count = status.scanning() ? status.filesSeen() : status.tracksIndexed();
+        List<Payloads.UnreadableFile> unreadable = call.user().admin()
+                ? status.skipped().stream().map(s -> new Payloads.UnreadableFile(s.path(), s.reason())).toList() : null;
         return Reply.of("scanStatus", new Payloads.ScanStatus(status.scanning(), count, status.folderCount(),
-                Dates.iso(status.lastScan())));
+                Dates.iso(status.lastScan()), status.skipped().size(), unreadable));
     }
 }
