@@ -71,7 +71,7 @@ public final class SubsonicApi {
         Endpoints endpoints = new Endpoints();
         new SystemEndpoints(library).register(endpoints);
         new BrowseEndpoints(library, views, settings, history, coverArtUrls).register(endpoints);
-        new ListEndpoints(views).register(endpoints);
+        new ListEndpoints(views, clock).register(endpoints);
         new SearchEndpoints(views).register(endpoints);
         new MediaEndpoints(library).register(endpoints);
         new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
