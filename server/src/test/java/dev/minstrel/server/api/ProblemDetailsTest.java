@@ -46,6 +46,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aMissingThingIs404SayingWhatIsMissing() {
+        EntityExchangeResult<String> reply = asOwner.delete().uri("/api/invites/no-such-code").exchange()
+                .expectBody(String.class).returnResult();
+
+        assertProblem(reply, 404);
+        assertThat(reply.getResponseBody()).contains("\"detail\":\"There is no invite no-such-code\"")
+                .contains("\"instance\":\"/api/invites/no-such-code\"");
+    }
+
+    @Test
     void anUnknownPathIs401ForAnAnonymousCallerRevealingNothing() {
         assertProblem(client.get().uri("/api/no-such-thing").exchange().expectBody(String.class).returnResult(), 401);
     }

@@ -1,4 +1,4 @@
-package dev.minstrel.server.api;
+package dev.minstrel.server.api.accounts;
 
 import dev.minstrel.server.accounts.Account;
 

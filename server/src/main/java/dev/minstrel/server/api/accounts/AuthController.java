@@ -1,10 +1,12 @@
-package dev.minstrel.server.api;
+package dev.minstrel.server.api.accounts;
 
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.invites.InviteRefusedException;
 import dev.minstrel.server.accounts.invites.Invites;
 import dev.minstrel.server.accounts.sessions.Sessions;
+import dev.minstrel.server.api.ApiException;
+import dev.minstrel.server.api.SessionCookies;
 import dev.minstrel.server.security.ClientAddressFilter;
 import dev.minstrel.server.security.LoginThrottle;
 import org.springframework.http.HttpStatus;

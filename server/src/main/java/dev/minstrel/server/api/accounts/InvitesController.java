@@ -1,7 +1,9 @@
-package dev.minstrel.server.api;
+package dev.minstrel.server.api.accounts;
 
 import dev.minstrel.server.accounts.invites.Invite;
 import dev.minstrel.server.accounts.invites.Invites;
+import dev.minstrel.server.api.ApiException;
+import dev.minstrel.server.api.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,6 +1,7 @@
-package dev.minstrel.server.api;
+package dev.minstrel.server.api.accounts;
 
 import dev.minstrel.server.accounts.Role;
+import dev.minstrel.server.api.ApiException;
 
 /** Role names as the API spells them: {@code "owner"}, {@code "friend"}. */
 final class RoleNames {

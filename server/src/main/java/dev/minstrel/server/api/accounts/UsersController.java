@@ -1,8 +1,9 @@
-package dev.minstrel.server.api;
+package dev.minstrel.server.api.accounts;
 
 import dev.minstrel.server.accounts.AccountDeleted;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.sessions.Sessions;
+import dev.minstrel.server.api.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
