@@ -3,7 +3,7 @@ package dev.minstrel.subsonic.playqueue;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Endpoints;

@@ -4,7 +4,7 @@ import dev.minstrel.library.search.SearchQuery;
 import dev.minstrel.library.search.SearchResult;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.Reply;

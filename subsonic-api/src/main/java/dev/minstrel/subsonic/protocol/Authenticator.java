@@ -1,8 +1,8 @@
-package dev.minstrel.subsonic.auth;
+package dev.minstrel.subsonic.protocol;
 
-import dev.minstrel.subsonic.protocol.ErrorCode;
-import dev.minstrel.subsonic.protocol.Params;
-import dev.minstrel.subsonic.protocol.SubsonicException;
+import dev.minstrel.subsonic.auth.LoginGuard;
+import dev.minstrel.subsonic.auth.SubsonicAccounts;
+import dev.minstrel.subsonic.auth.SubsonicUser;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.minstrel.subsonic.model;
+package dev.minstrel.subsonic.view;
 
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Catalogue;

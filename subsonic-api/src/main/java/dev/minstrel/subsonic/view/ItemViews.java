@@ -1,4 +1,4 @@
-package dev.minstrel.subsonic.model;
+package dev.minstrel.subsonic.view;
 
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Artist;
@@ -11,6 +11,13 @@ import dev.minstrel.subsonic.annotation.Annotation;
 import dev.minstrel.subsonic.annotation.UserAnnotations;
 import dev.minstrel.subsonic.protocol.ClientProfile;
 import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.model.AlbumID3;
+import dev.minstrel.subsonic.model.ArtistID3;
+import dev.minstrel.subsonic.model.ArtistView;
+import dev.minstrel.subsonic.model.Child;
+import dev.minstrel.subsonic.model.IdName;
+import dev.minstrel.subsonic.model.Name;
+import dev.minstrel.subsonic.model.ReplayGainView;
 
 import java.util.List;
 
