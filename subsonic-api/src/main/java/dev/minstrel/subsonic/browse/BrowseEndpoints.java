@@ -9,26 +9,30 @@ import dev.minstrel.library.catalogue.Folder;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.cover.CoverArtUrls;
+import dev.minstrel.subsonic.model.ArtistView;
 import dev.minstrel.subsonic.model.Child;
-import dev.minstrel.subsonic.view.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
-import dev.minstrel.subsonic.cover.CoverArtUrls;
+import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.view.ViewSource;
 import reactor.core.publisher.Mono;
 
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -36,9 +40,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * getSong, getGenres) and the "info" calls, which use local data only: there is no Last.fm here.
  */
 public final class BrowseEndpoints {
-
-    /** Minstrel serves one music folder. */
-    public static final int MUSIC_FOLDER_ID = 1;
 
     private final MusicLibrary library;
     private final ViewSource views;
@@ -55,63 +56,83 @@ public final class BrowseEndpoints {
         this.coverArtUrls = coverArtUrls;
     }
 
-    /** Error 70 for any musicFolderId but ours: ignoring it would hide a client's mistake. */
-    public static void checkMusicFolder(Call call) {
-        for (Integer id : call.params().integers("musicFolderId")) {
-            if (id != MUSIC_FOLDER_ID) {
-                throw SubsonicException.notFound("Music folder " + id);
-            }
-        }
+    public Mono<Reply> getMusicFolders(Call call) {
+        return Mono.just(Reply.of("musicFolders", new Payloads.MusicFolders(
+                List.of(new Payloads.MusicFolder(Lookups.MUSIC_FOLDER_ID, settings.musicFolderName())))));
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("getMusicFolders", call -> reactor.core.publisher.Mono.just(Reply.of("musicFolders",
-                        new Payloads.MusicFolders(List.of(new Payloads.MusicFolder(MUSIC_FOLDER_ID, settings.musicFolderName()))))))
-                .data("getIndexes", call -> views.views(call).map(v -> indexes(call, v)))
-                .data("getMusicDirectory", call -> views.views(call).map(v -> directory(call, v)))
-                .data("getGenres", call -> reactor.core.publisher.Mono.fromSupplier(() -> Reply.of("genres",
-                        new Payloads.Genres(library.catalogue().genres().stream()
-                                .map(g -> new Payloads.Genre(g.songCount(), g.albumCount(), g.name())).toList()))))
-                .data("getArtists", call -> views.views(call).map(v -> {
-                    checkMusicFolder(call);
-                    return Reply.of("artists", new Payloads.Artists(settings.ignoredArticlesText(),
-                            v.catalogue().artistIndex().stream().map(entry -> new Payloads.IndexID3(entry.key(),
-                                    entry.ids().stream().map(id -> v.artist(v.catalogue().artist(id).orElseThrow())).toList()))
-                                    .toList()));
-                }))
-                .data("getArtist", call -> views.views(call).map(v -> {
-                    Artist artist = v.catalogue().artist(call.params().required("id"))
-                            .orElseThrow(() -> SubsonicException.notFound("Artist"));
-                    return Reply.of("artist", v.artist(artist).withAlbums(
-                            v.catalogue().albumsOf(artist).stream().map(v::album).toList()));
-                }))
-                .data("getAlbum", call -> views.views(call).map(v -> {
-                    Album album = album(v.catalogue(), call.params().required("id"));
-                    return Reply.of("album", v.album(album).withSongs(v.songs(v.catalogue().tracksOf(album))));
-                }))
-                .data("getSong", call -> views.views(call).map(v -> Reply.of("song", v.song(track(v.catalogue(),
-                        call.params().required("id"))))))
-                .data("getArtistInfo", call -> views.views(call).map(v -> artistInfo(call, v, false)))
-                .data("getArtistInfo2", call -> views.views(call).map(v -> artistInfo(call, v, true)))
-                .data("getAlbumInfo", call -> views.views(call).map(v -> albumInfo(call, v)))
-                .data("getAlbumInfo2", call -> views.views(call).map(v -> albumInfo(call, v)))
-                .data("getSimilarSongs", call -> views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v))))
-                .data("getSimilarSongs2", call -> views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v))))
-                .data("getTopSongs", call -> views.views(call).flatMap(v -> topSongs(call, v)
-                        .map(songs -> Reply.of("topSongs", songs))));
+    public Mono<Reply> getIndexes(Call call) {
+        return views.views(call).map(v -> indexes(call, v));
     }
 
-    public static Album album(Catalogue catalogue, String id) {
-        return catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Album"));
+    public Mono<Reply> getMusicDirectory(Call call) {
+        return views.views(call).map(v -> directory(call, v));
     }
 
-    public static Track track(Catalogue catalogue, String id) {
-        return catalogue.track(id).orElseThrow(() -> SubsonicException.notFound("Song"));
+    public Mono<Reply> getGenres(Call call) {
+        return Mono.fromSupplier(() -> Reply.of("genres", new Payloads.Genres(library.catalogue().genres().stream()
+                .map(g -> new Payloads.Genre(g.songCount(), g.albumCount(), g.name())).toList())));
+    }
+
+    public Mono<Reply> getArtists(Call call) {
+        return views.views(call).map(v -> {
+            Lookups.checkMusicFolder(call);
+            return Reply.of("artists", new Payloads.Artists(settings.ignoredArticlesText(),
+                    v.catalogue().artistIndex().stream().map(entry -> new Payloads.IndexID3(entry.key(),
+                            entry.ids().stream().map(id -> v.artist(v.catalogue().artist(id).orElseThrow())).toList()))
+                            .toList()));
+        });
+    }
+
+    public Mono<Reply> getArtist(Call call) {
+        return views.views(call).map(v -> {
+            Artist artist = Lookups.artist(v.catalogue(), call.params().required("id"));
+            return Reply.of("artist", v.artist(artist).withAlbums(
+                    v.catalogue().albumsOf(artist).stream().map(v::album).toList()));
+        });
+    }
+
+    public Mono<Reply> getAlbum(Call call) {
+        return views.views(call).map(v -> {
+            Album album = Lookups.album(v.catalogue(), call.params().required("id"));
+            return Reply.of("album", v.album(album).withSongs(v.songs(v.catalogue().tracksOf(album))));
+        });
+    }
+
+    public Mono<Reply> getSong(Call call) {
+        return views.views(call).map(v -> Reply.of("song", v.song(Lookups.track(v.catalogue(), call.params().required("id")))));
+    }
+
+    public Mono<Reply> getArtistInfo(Call call) {
+        return views.views(call).map(v -> artistInfo(call, v, false));
+    }
+
+    public Mono<Reply> getArtistInfo2(Call call) {
+        return views.views(call).map(v -> artistInfo(call, v, true));
+    }
+
+    public Mono<Reply> getAlbumInfo(Call call) {
+        return views.views(call).map(v -> albumInfo(call, v));
+    }
+
+    public Mono<Reply> getAlbumInfo2(Call call) {
+        return views.views(call).map(v -> albumInfo(call, v));
+    }
+
+    public Mono<Reply> getSimilarSongs(Call call) {
+        return views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v)));
+    }
+
+    public Mono<Reply> getSimilarSongs2(Call call) {
+        return views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v)));
+    }
+
+    public Mono<Reply> getTopSongs(Call call) {
+        return views.views(call).flatMap(v -> topSongs(call, v).map(songs -> Reply.of("topSongs", songs)));
     }
 
     private Reply indexes(Call call, ItemViews v) {
-        checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         Catalogue catalogue = v.catalogue();
         long lastModified = catalogue.lastModified().toEpochMilli();
         // clients send -1 or 0 for "no date": anything before 1970-01-02 counts as absent
@@ -120,7 +141,7 @@ public final class BrowseEndpoints {
             return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, null, null));
         }
         Folder root = catalogue.rootFolder();
-        Map<String, List<dev.minstrel.subsonic.model.ArtistView>> byKey = new java.util.TreeMap<>(BrowseEndpoints::compareKeys);
+        Map<String, List<ArtistView>> byKey = new TreeMap<>(BrowseEndpoints::compareKeys);
         List<Folder> children = root == null ? List.of()
                 : root.childFolderIds().stream().map(id -> catalogue.folder(id).orElseThrow()).toList();
         for (Folder folder : children.stream().sorted(Comparator.comparing(f -> TextFold.fold(sortName(f.name())))).toList()) {
@@ -163,7 +184,7 @@ public final class BrowseEndpoints {
             var note = v.notes().of(id);
             return Reply.of("directory", new Payloads.Directory(id, folder.parentId(),
                     folder.isRoot() ? settings.musicFolderName() : folder.name(),
-                    dev.minstrel.subsonic.protocol.Dates.iso(note.starredAt()), note.rating() == 0 ? null : note.rating(),
+                    Dates.iso(note.starredAt()), note.rating() == 0 ? null : note.rating(),
                     null, children));
         }
         if (id.startsWith(Ids.ARTIST)) {
@@ -184,7 +205,7 @@ public final class BrowseEndpoints {
     private Reply artistInfo(Call call, ItemViews v, boolean id3) {
         String id = call.params().required("id");
         Catalogue catalogue = v.catalogue();
-        Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Artist"));
+        Artist artist = Lookups.artist(catalogue, id);
         int count = call.params().count("count", 20, 100);
         List<Artist> similar = similarArtists(catalogue, artist, count);
         String cover = artist.coverArtId();
@@ -196,7 +217,7 @@ public final class BrowseEndpoints {
     }
 
     private Reply albumInfo(Call call, ItemViews v) {
-        Album album = album(v.catalogue(), call.params().required("id"));
+        Album album = Lookups.album(v.catalogue(), call.params().required("id"));
         String cover = album.coverArtId();
         return Reply.of("albumInfo", new Payloads.AlbumInfo("", album.musicBrainzId(), null, imageUrl(call, cover, 300),
                 imageUrl(call, cover, 600), imageUrl(call, cover, 1200)));
@@ -224,7 +245,7 @@ public final class BrowseEndpoints {
 
     private static Set<String> genresOf(Catalogue catalogue, Artist artist) {
         Set<String> genres = new HashSet<>();
-        catalogue.albumsOf(artist).forEach(album -> album.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT))));
+        catalogue.albumsOf(artist).forEach(album -> album.genres().forEach(g -> genres.add(g.toLowerCase(Locale.ROOT))));
         return genres;
     }
 
@@ -246,16 +267,16 @@ public final class BrowseEndpoints {
         for (Track seed : seeds) {
             seedIds.add(seed.id());
             artists.add(seed.artistId());
-            seed.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT)));
+            seed.genres().forEach(g -> genres.add(g.toLowerCase(Locale.ROOT)));
         }
         List<Track> candidates = new ArrayList<>();
         for (Track track : catalogue.tracks()) {
             if (!seedIds.contains(track.id()) && (artists.contains(track.artistId())
-                    || track.genres().stream().anyMatch(g -> genres.contains(g.toLowerCase(java.util.Locale.ROOT))))) {
+                    || track.genres().stream().anyMatch(g -> genres.contains(g.toLowerCase(Locale.ROOT))))) {
                 candidates.add(track);
             }
         }
-        java.util.Collections.shuffle(candidates, ThreadLocalRandom.current());
+        Collections.shuffle(candidates, ThreadLocalRandom.current());
         candidates.sort(Comparator.comparingLong((Track t) -> v.notes().of(t.id()).playCount()).reversed());
         return new Payloads.Songs(v.songs(candidates.subList(0, Math.min(count, candidates.size()))));
     }

@@ -4,15 +4,15 @@ import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
-import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.model.Child;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
+import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.view.ViewSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -51,18 +51,16 @@ public final class PlaylistEndpoints {
         this.clock = clock;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("getPlaylists", this::getPlaylists)
-                .data("getPlaylist", call -> visible(call, call.params().required("id"))
-                        .flatMap(playlist -> reply(call, playlist)))
-                .data("createPlaylist", this::createPlaylist)
-                .data("updatePlaylist", this::updatePlaylist)
-                .data("deletePlaylist", call -> owned(call, call.params().required("id"))
-                        .flatMap(playlist -> store.delete(playlist.id())).thenReturn(Reply.EMPTY));
+    public Mono<Reply> getPlaylist(Call call) {
+        return visible(call, call.params().required("id")).flatMap(playlist -> reply(call, playlist));
     }
 
-    private Mono<Reply> getPlaylists(Call call) {
+    public Mono<Reply> deletePlaylist(Call call) {
+        return owned(call, call.params().required("id")).flatMap(playlist -> store.delete(playlist.id()))
+                .thenReturn(Reply.EMPTY);
+    }
+
+    public Mono<Reply> getPlaylists(Call call) {
         SubsonicUser me = call.user();
         String username = call.params().string("username").filter(u -> !u.isBlank()).orElse(null);
         if (username != null && !username.equalsIgnoreCase(me.username()) && !me.admin()) {
@@ -78,7 +76,7 @@ public final class PlaylistEndpoints {
         });
     }
 
-    private Mono<Reply> createPlaylist(Call call) {
+    public Mono<Reply> createPlaylist(Call call) {
         List<String> songs = trackIds(call.params().all("songId"));
         long now = clock.millis();
         var playlistId = call.params().string("playlistId").filter(id -> !id.isBlank());
@@ -94,7 +92,7 @@ public final class PlaylistEndpoints {
         return saved.flatMap(store::byId).flatMap(p -> reply(call, p));
     }
 
-    private Mono<Reply> updatePlaylist(Call call) {
+    public Mono<Reply> updatePlaylist(Call call) {
         String id = call.params().required("playlistId");
         List<String> added = trackIds(call.params().all("songIdToAdd"));
         Set<Integer> removed = new HashSet<>(call.params().integers("songIndexToRemove"));
@@ -122,7 +120,7 @@ public final class PlaylistEndpoints {
             if (id.isBlank()) {
                 throw SubsonicException.missing("songId");
             }
-            BrowseEndpoints.track(catalogue, id);
+            Lookups.track(catalogue, id);
         });
         return ids;
     }
@@ -177,7 +175,7 @@ public final class PlaylistEndpoints {
 
     /** Songs since removed from the library are left out of the counts and the entries. */
     private static Payloads.Playlist summary(PlaylistStore.Playlist p, Map<String, String> owners, ItemViews views,
-                                             List<dev.minstrel.subsonic.model.Child> entries) {
+                                             List<Child> entries) {
         Catalogue catalogue = views.catalogue();
         List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
         int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
