@@ -37,6 +37,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * The Subsonic 1.16.1 + OpenSubsonic API as one WebFlux router, wired here; the methods and their
@@ -49,6 +50,7 @@ public final class SubsonicApi {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
+    private final Endpoints endpoints;
 
     /**
      * @param recorder turns scrobbles into listens
@@ -68,7 +70,7 @@ public final class SubsonicApi {
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations);
         PlaylistEndpoints playlists = new PlaylistEndpoints(database, transactions, accounts, views, clock);
-        Endpoints endpoints = new SubsonicRoutes(
+        this.endpoints = new SubsonicRoutes(
                 new SystemEndpoints(library),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
                 new ListEndpoints(views),
@@ -92,6 +94,11 @@ public final class SubsonicApi {
 
     public RouterFunction<ServerResponse> router() {
         return router;
+    }
+
+    /** The Subsonic methods this API answers, by name; not those it refuses as unavailable. */
+    public Set<String> methods() {
+        return endpoints.names();
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

@@ -13,6 +13,10 @@ import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.model.ArtistView;
 import dev.minstrel.subsonic.model.Child;
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.PayloadsIndexesBuilder;
+import dev.minstrel.subsonic.model.PayloadsDirectoryBuilder;
+import dev.minstrel.subsonic.model.PayloadsArtistInfoBuilder;
+import dev.minstrel.subsonic.model.PayloadsAlbumInfoBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Lookups;
@@ -138,7 +142,8 @@ public final class BrowseEndpoints {
         // clients send -1 or 0 for "no date": anything before 1970-01-02 counts as absent
         long since = call.params().longValue("ifModifiedSince").orElse(0L);
         if (since > 86_400_000L && lastModified <= since) {
-            return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, null, null));
+            return Reply.of("indexes", PayloadsIndexesBuilder.builder().lastModified(lastModified)
+                    .ignoredArticles(settings.ignoredArticlesText()).build());
         }
         Folder root = catalogue.rootFolder();
         Map<String, List<ArtistView>> byKey = new TreeMap<>(BrowseEndpoints::compareKeys);
@@ -150,7 +155,8 @@ public final class BrowseEndpoints {
         List<Payloads.Index> index = byKey.entrySet().stream().map(e -> new Payloads.Index(e.getKey(), e.getValue())).toList();
         List<Child> songs = root == null ? List.of()
                 : v.songs(root.trackIds().stream().map(id -> catalogue.track(id).orElseThrow()).toList());
-        return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, index, songs));
+        return Reply.of("indexes", PayloadsIndexesBuilder.builder().lastModified(lastModified)
+                .ignoredArticles(settings.ignoredArticlesText()).index(index).child(songs).build());
     }
 
     private String sortName(String name) {
@@ -182,22 +188,24 @@ public final class BrowseEndpoints {
             folder.childFolderIds().forEach(childId -> catalogue.folder(childId).map(v::folderDirectory).ifPresent(children::add));
             folder.trackIds().forEach(trackId -> catalogue.track(trackId).map(v::song).ifPresent(children::add));
             var note = v.notes().of(id);
-            return Reply.of("directory", new Payloads.Directory(id, folder.parentId(),
-                    folder.isRoot() ? settings.musicFolderName() : folder.name(),
-                    Dates.iso(note.starredAt()), note.rating() == 0 ? null : note.rating(),
-                    null, children));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).parent(folder.parentId())
+                    .name(folder.isRoot() ? settings.musicFolderName() : folder.name())
+                    .starred(Dates.iso(note.starredAt())).userRating(note.rating() == 0 ? null : note.rating())
+                    .child(children).build());
         }
         if (id.startsWith(Ids.ARTIST)) {
             Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
             var entry = v.artistEntry(artist);
-            return Reply.of("directory", new Payloads.Directory(id, null, artist.name(), entry.starred(),
-                    entry.userRating(), null, catalogue.albumsOf(artist).stream().map(v::albumDirectory).toList()));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).name(artist.name())
+                    .starred(entry.starred()).userRating(entry.userRating())
+                    .child(catalogue.albumsOf(artist).stream().map(v::albumDirectory).toList()).build());
         }
         if (id.startsWith(Ids.ALBUM)) {
             Album album = catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
             Child entry = v.albumDirectory(album);
-            return Reply.of("directory", new Payloads.Directory(id, album.artistId(), album.name(), entry.starred(),
-                    entry.userRating(), entry.playCount(), v.songs(catalogue.tracksOf(album))));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).parent(album.artistId())
+                    .name(album.name()).starred(entry.starred()).userRating(entry.userRating())
+                    .playCount(entry.playCount()).child(v.songs(catalogue.tracksOf(album))).build());
         }
         throw SubsonicException.notFound("Directory");
     }
@@ -211,16 +219,18 @@ public final class BrowseEndpoints {
         String cover = artist.coverArtId();
         List<Object> similarViews = id3 ? similar.stream().<Object>map(v::artist).toList()
                 : similar.stream().<Object>map(v::artistEntry).toList();
-        var info = new Payloads.ArtistInfo<>("", artist.musicBrainzId(), null, imageUrl(call, cover, 300),
-                imageUrl(call, cover, 600), imageUrl(call, cover, 1200), similarViews);
+        var info = PayloadsArtistInfoBuilder.builder().biography("").musicBrainzId(artist.musicBrainzId())
+                .smallImageUrl(imageUrl(call, cover, 300)).mediumImageUrl(imageUrl(call, cover, 600))
+                .largeImageUrl(imageUrl(call, cover, 1200)).similarArtist(similarViews).build();
         return Reply.of(id3 ? "artistInfo2" : "artistInfo", info);
     }
 
     private Reply albumInfo(Call call, ItemViews v) {
         Album album = Lookups.album(v.catalogue(), call.params().required("id"));
         String cover = album.coverArtId();
-        return Reply.of("albumInfo", new Payloads.AlbumInfo("", album.musicBrainzId(), null, imageUrl(call, cover, 300),
-                imageUrl(call, cover, 600), imageUrl(call, cover, 1200)));
+        return Reply.of("albumInfo", PayloadsAlbumInfoBuilder.builder().notes("").musicBrainzId(album.musicBrainzId())
+                .smallImageUrl(imageUrl(call, cover, 300)).mediumImageUrl(imageUrl(call, cover, 600))
+                .largeImageUrl(imageUrl(call, cover, 1200)).build());
     }
 
     /** Artists sharing the most genres with this one. */

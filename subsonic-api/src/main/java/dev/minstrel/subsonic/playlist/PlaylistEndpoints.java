@@ -6,6 +6,7 @@ import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import dev.minstrel.subsonic.model.Child;
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.PayloadsPlaylistBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Lookups;
@@ -180,8 +181,9 @@ public final class PlaylistEndpoints {
         List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
         int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
         String coverArt = coverArtOf(tracks);
-        return new Payloads.Playlist(p.id(), p.name(), p.comment(), owners.getOrDefault(p.ownerId(), p.ownerId()),
-                p.isPublic(), tracks.size(), duration, Dates.iso(p.created()), Dates.iso(p.changed()), coverArt,
-                null, null, entries);
+        return PayloadsPlaylistBuilder.builder().id(p.id()).name(p.name()).comment(p.comment())
+                .owner(owners.getOrDefault(p.ownerId(), p.ownerId())).isPublic(p.isPublic()).songCount(tracks.size())
+                .duration(duration).created(Dates.iso(p.created())).changed(Dates.iso(p.changed())).coverArt(coverArt)
+                .entry(entries).build();
     }
 }

@@ -2,6 +2,8 @@ package dev.minstrel.subsonic.playqueue;
 
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.PayloadsPlayQueueBuilder;
+import dev.minstrel.subsonic.model.PayloadsBookmarkBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.ErrorCode;
@@ -94,8 +96,9 @@ public final class PlayQueueEndpoints {
                     SavedQueue saved = t.getT1().getT1();
                     var v = t.getT2();
                     var songs = v.songs(t.getT1().getT2().stream().flatMap(id -> v.catalogue().track(id).stream()).toList());
-                    return Reply.of("playQueue", new Payloads.PlayQueue(saved.currentId(), saved.position(),
-                            call.user().username(), Dates.iso(saved.changed()), saved.changedBy(), songs));
+                    return Reply.of("playQueue", PayloadsPlayQueueBuilder.builder().current(saved.currentId())
+                            .position(saved.position()).username(call.user().username())
+                            .changed(Dates.iso(saved.changed())).changedBy(saved.changedBy()).entry(songs).build());
                 })
                 .defaultIfEmpty(Reply.EMPTY);
     }
@@ -133,8 +136,10 @@ public final class PlayQueueEndpoints {
                 .zipWith(views.views(call))
                 .map(t -> Reply.of("bookmarks", new Payloads.Bookmarks(t.getT1().stream()
                         .flatMap(b -> t.getT2().catalogue().track(b.trackId()).stream()
-                                .map(track -> new Payloads.Bookmark(b.position(), call.user().username(), b.comment(),
-                                        Dates.iso(b.created()), Dates.iso(b.changed()), t.getT2().song(track))))
+                                .map(track -> PayloadsBookmarkBuilder.builder().position(b.position())
+                                        .username(call.user().username()).comment(b.comment())
+                                        .created(Dates.iso(b.created())).changed(Dates.iso(b.changed()))
+                                        .entry(t.getT2().song(track)).build()))
                         .toList())));
     }
 }

@@ -3,6 +3,7 @@ package dev.minstrel.subsonic.user;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.PayloadsUserBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
@@ -41,8 +42,10 @@ public final class UserEndpoints {
     }
 
     private static Payloads.User view(SubsonicUser user) {
-        return new Payloads.User(user.username(), user.email(), true, null, user.admin(), false, user.download(),
-                user.ingest(), true, false, false, false, true, false, false, false,
-                List.of(Lookups.MUSIC_FOLDER_ID));
+        return PayloadsUserBuilder.builder().username(user.username()).email(user.email()).scrobblingEnabled(true)
+                .adminRole(user.admin()).settingsRole(false).downloadRole(user.download()).uploadRole(user.ingest())
+                .playlistRole(true).coverArtRole(false).commentRole(false).podcastRole(false).streamRole(true)
+                .jukeboxRole(false).shareRole(false).videoConversionRole(false)
+                .folder(List.of(Lookups.MUSIC_FOLDER_ID)).build();
     }
 }

@@ -12,9 +12,13 @@ import dev.minstrel.subsonic.annotation.UserAnnotations;
 import dev.minstrel.subsonic.protocol.ClientProfile;
 import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.model.AlbumID3;
+import dev.minstrel.subsonic.model.AlbumID3Builder;
 import dev.minstrel.subsonic.model.ArtistID3;
+import dev.minstrel.subsonic.model.ArtistID3Builder;
 import dev.minstrel.subsonic.model.ArtistView;
+import dev.minstrel.subsonic.model.ArtistViewBuilder;
 import dev.minstrel.subsonic.model.Child;
+import dev.minstrel.subsonic.model.ChildBuilder;
 import dev.minstrel.subsonic.model.IdName;
 import dev.minstrel.subsonic.model.Name;
 import dev.minstrel.subsonic.model.ReplayGainView;
@@ -51,94 +55,95 @@ public final class ItemViews {
 
     public Child song(Track t) {
         Annotation note = notes.of(t.id());
-        boolean os = profile.openSubsonic();
-        boolean minimal = profile == ClientProfile.MINIMAL;
-        return new Child(t.id(), t.folderId(), false, t.title(), t.album(), t.artist(), t.trackNumber(), t.year(),
-                t.genre(), t.coverArtId(), t.size(), t.contentType(), t.suffix(), t.durationSeconds(), t.bitRate(),
-                minimal ? null : displayPath(t), rating(note), minimal ? null : note.playCount(), t.discNumber(),
-                minimal ? null : Dates.iso(t.created()), Dates.iso(note.starredAt()), t.albumId(), t.artistId(), "music",
-                minimal ? null : false, null, null, null, null, null,
-                os ? Dates.iso(note.lastPlayed()) : null,
-                os ? orZero(t.bpm()) : null,
-                os ? orEmpty(t.comment()) : null,
-                os ? orEmpty(t.sortTitle()) : null,
-                os ? "song" : null,
-                os ? orEmpty(t.musicBrainzTrackId()) : null,
-                os ? t.artist() : null,
-                os ? t.albumArtist() : null,
-                os ? "" : null,
-                os ? t.channels() : null,
-                os ? t.sampleRate() : null,
-                os ? orZero(t.bitDepth()) : null,
-                os ? "" : null,
-                os ? List.of() : null,
-                os ? t.genres().stream().map(Name::new).toList() : null,
-                os ? credits(t.artists()) : null,
-                os ? credits(t.albumArtists()) : null,
-                os ? List.of() : null,
-                os ? List.of() : null,
-                os ? replayGain(t.replayGain()) : null);
+        ChildBuilder song = ChildBuilder.builder()
+                .id(t.id()).parent(t.folderId()).isDir(false).title(t.title()).album(t.album()).artist(t.artist())
+                .track(t.trackNumber()).year(t.year()).genre(t.genre()).coverArt(t.coverArtId()).size(t.size())
+                .contentType(t.contentType()).suffix(t.suffix()).duration(t.durationSeconds()).bitRate(t.bitRate())
+                .userRating(rating(note)).discNumber(t.discNumber()).starred(Dates.iso(note.starredAt()))
+                .albumId(t.albumId()).artistId(t.artistId()).type("music");
+        if (profile != ClientProfile.MINIMAL) {
+            song.path(displayPath(t)).playCount(note.playCount()).created(Dates.iso(t.created())).isVideo(false);
+        }
+        if (profile.openSubsonic()) {
+            song.played(Dates.iso(note.lastPlayed())).bpm(orZero(t.bpm())).comment(orEmpty(t.comment()))
+                    .sortName(orEmpty(t.sortTitle())).mediaType("song").musicBrainzId(orEmpty(t.musicBrainzTrackId()))
+                    .displayArtist(t.artist()).displayAlbumArtist(t.albumArtist()).displayComposer("")
+                    .channelCount(t.channels()).samplingRate(t.sampleRate()).bitDepth(orZero(t.bitDepth()))
+                    .explicitStatus("").isrc(List.of()).genres(names(t.genres())).artists(credits(t.artists()))
+                    .albumArtists(credits(t.albumArtists())).contributors(List.of()).moods(List.of())
+                    .replayGain(replayGain(t.replayGain()));
+        }
+        return song.build();
     }
 
     /** An album as a directory entry (getAlbumList, search2, getStarred, getMusicDirectory of an artist). */
     public Child albumDirectory(Album a) {
         Annotation note = notes.of(a.id());
-        return new Child(a.id(), a.artistId(), true, a.name(), a.name(), a.artist(), null, a.year(), a.genre(),
-                a.coverArtId(), null, null, null, a.durationSeconds(), null, null, rating(note), note.playCount(), null,
-                Dates.iso(a.created()), Dates.iso(note.starredAt()), a.id(), a.artistId(), null, null, null, null, null,
-                null, null, profile.openSubsonic() ? Dates.iso(note.lastPlayed()) : null, null, null, null,
-                profile.openSubsonic() ? "album" : null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        ChildBuilder album = ChildBuilder.builder()
+                .id(a.id()).parent(a.artistId()).isDir(true).title(a.name()).album(a.name()).artist(a.artist())
+                .year(a.year()).genre(a.genre()).coverArt(a.coverArtId()).duration(a.durationSeconds())
+                .userRating(rating(note)).playCount(note.playCount()).created(Dates.iso(a.created()))
+                .starred(Dates.iso(note.starredAt())).albumId(a.id()).artistId(a.artistId());
+        if (profile.openSubsonic()) {
+            album.played(Dates.iso(note.lastPlayed())).mediaType("album");
+        }
+        return album.build();
     }
 
     public Child folderDirectory(Folder f) {
         Annotation note = notes.of(f.id());
-        return new Child(f.id(), f.parentId(), true, f.name(), null, null, null, null, null, f.coverArtId(), null,
-                null, null, null, null, null, rating(note), null, null, null, Dates.iso(note.starredAt()), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        return ChildBuilder.builder().id(f.id()).parent(f.parentId()).isDir(true).title(f.name())
+                .coverArt(f.coverArtId()).userRating(rating(note)).starred(Dates.iso(note.starredAt())).build();
     }
 
     public AlbumID3 album(Album a) {
         Annotation note = notes.of(a.id());
-        boolean os = profile.openSubsonic();
-        return new AlbumID3(a.id(), a.name(), a.artist(), a.artistId(), a.coverArtId(), a.songCount(),
-                a.durationSeconds(), note.playCount(), Dates.iso(a.created()), Dates.iso(note.starredAt()), a.year(), a.genre(),
-                os ? Dates.iso(note.lastPlayed()) : null,
-                os ? rating(note) : null,
-                os ? orEmpty(a.sortName()) : null,
-                os ? orEmpty(a.musicBrainzId()) : null,
-                os ? a.artist() : null,
-                os ? a.compilation() : null,
-                os ? List.of() : null,
-                os ? a.genres().stream().map(Name::new).toList() : null,
-                os ? credits(a.artists().isEmpty() ? List.of(new ArtistRef(a.artistId(), a.artist())) : a.artists()) : null,
-                os ? List.of() : null,
-                os ? List.of() : null,
-                null);
+        AlbumID3Builder album = AlbumID3Builder.builder()
+                .id(a.id()).name(a.name()).artist(a.artist()).artistId(a.artistId()).coverArt(a.coverArtId())
+                .songCount(a.songCount()).duration(a.durationSeconds()).playCount(note.playCount())
+                .created(Dates.iso(a.created())).starred(Dates.iso(note.starredAt())).year(a.year()).genre(a.genre());
+        if (profile.openSubsonic()) {
+            album.played(Dates.iso(note.lastPlayed())).userRating(rating(note)).sortName(orEmpty(a.sortName()))
+                    .musicBrainzId(orEmpty(a.musicBrainzId())).displayArtist(a.artist()).isCompilation(a.compilation())
+                    .recordLabels(List.of()).genres(names(a.genres()))
+                    .artists(credits(a.artists().isEmpty() ? List.of(new ArtistRef(a.artistId(), a.artist())) : a.artists()))
+                    .releaseTypes(List.of()).moods(List.of());
+        }
+        return album.build();
     }
 
     public ArtistID3 artist(Artist a) {
         Annotation note = notes.of(a.id());
-        boolean os = profile.openSubsonic();
-        return new ArtistID3(a.id(), a.name(), a.coverArtId(), null, a.albumCount(), Dates.iso(note.starredAt()),
-                os ? rating(note) : null, os ? orEmpty(a.musicBrainzId()) : null, os ? orEmpty(a.sortName()) : null,
-                os ? List.of() : null, null);
+        ArtistID3Builder artist = ArtistID3Builder.builder().id(a.id()).name(a.name()).coverArt(a.coverArtId())
+                .albumCount(a.albumCount()).starred(Dates.iso(note.starredAt()));
+        if (profile.openSubsonic()) {
+            artist.userRating(rating(note)).musicBrainzId(orEmpty(a.musicBrainzId())).sortName(orEmpty(a.sortName()))
+                    .roles(List.of());
+        }
+        return artist.build();
     }
 
     /** An artist as folder browsing lists it (XSD Artist). */
     public ArtistView artistEntry(Artist a) {
-        Annotation note = notes.of(a.id());
-        return new ArtistView(a.id(), a.name(), null, Dates.iso(note.starredAt()), rating(note));
+        return entry(a.id(), a.name());
     }
 
     public ArtistView folderEntry(Folder f) {
-        Annotation note = notes.of(f.id());
-        return new ArtistView(f.id(), f.name(), null, Dates.iso(note.starredAt()), rating(note));
+        return entry(f.id(), f.name());
+    }
+
+    private ArtistView entry(String id, String name) {
+        Annotation note = notes.of(id);
+        return ArtistViewBuilder.builder().id(id).name(name).starred(Dates.iso(note.starredAt())).userRating(rating(note))
+                .build();
     }
 
     private static Integer rating(Annotation note) {
         return note.rating() == 0 ? null : note.rating();
+    }
+
+    private static List<Name> names(List<String> names) {
+        return names.stream().map(Name::new).toList();
     }
 
     private static List<IdName> credits(List<ArtistRef> refs) {
