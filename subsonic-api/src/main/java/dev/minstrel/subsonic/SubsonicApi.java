@@ -15,7 +15,9 @@ import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.lists.NowPlayingEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.view.ViewSource;
+import dev.minstrel.subsonic.playlist.PlaylistCoverArt;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
+import dev.minstrel.subsonic.playlist.PlaylistStore;
 import dev.minstrel.subsonic.playqueue.PlayQueueEndpoints;
 import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.Dispatcher;
@@ -69,16 +71,16 @@ public final class SubsonicApi {
         ViewSource views = new ViewSource(library, annotations);
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations);
-        PlaylistEndpoints playlists = new PlaylistEndpoints(database, transactions, accounts, views, clock);
+        PlaylistStore playlists = new PlaylistStore(database, transactions);
         this.endpoints = new SubsonicRoutes(
                 new SystemEndpoints(library),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
                 new ListEndpoints(views),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
-                playlists,
+                new PlaylistEndpoints(playlists, accounts, views, clock),
                 new MediaEndpoints(library),
-                new CoverArtEndpoints(library, playlists::coverArtId),
+                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
                 coverArtUrls,
                 new AnnotationEndpoints(library, annotations, recorder, clock),
                 new PlayQueueEndpoints(database, transactions, views, clock),

@@ -14,8 +14,6 @@ import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.view.ItemViews;
 import dev.minstrel.subsonic.view.ViewSource;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -43,10 +41,8 @@ public final class PlaylistEndpoints {
     private final ViewSource views;
     private final Clock clock;
 
-    /** @param transactions one per write, over {@code db}'s connection factory */
-    public PlaylistEndpoints(DatabaseClient db, TransactionalOperator transactions, SubsonicAccounts accounts,
-                             ViewSource views, Clock clock) {
-        this.store = new PlaylistStore(db, transactions);
+    public PlaylistEndpoints(PlaylistStore store, SubsonicAccounts accounts, ViewSource views, Clock clock) {
+        this.store = store;
         this.accounts = accounts;
         this.views = views;
         this.clock = clock;
@@ -132,26 +128,8 @@ public final class PlaylistEndpoints {
 
     private Mono<PlaylistStore.Playlist> visible(Call call, String id) {
         return store.byId(id)
-                .filter(p -> mayView(call.user(), p))
+                .filter(p -> p.visibleTo(call.user()))
                 .switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Playlist")));
-    }
-
-    private static boolean mayView(SubsonicUser user, PlaylistStore.Playlist playlist) {
-        return playlist.ownerId().equals(user.id()) || playlist.isPublic() || user.admin();
-    }
-
-    /**
-     * The cover art id of a playlist the user may see (as getPlaylist decides): that of its first
-     * song that has art, the one its {@code coverArt} attribute names. Empty otherwise.
-     */
-    public Mono<String> coverArtId(SubsonicUser user, String playlistId) {
-        return store.byId(playlistId).filter(p -> mayView(user, p))
-                .flatMap(p -> Mono.justOrEmpty(coverArtOf(p.trackIds().stream()
-                        .flatMap(id -> views.catalogue().track(id).stream()).toList())));
-    }
-
-    private static String coverArtOf(List<Track> tracks) {
-        return tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
     }
 
     private Mono<PlaylistStore.Playlist> owned(Call call, String id) {
@@ -169,8 +147,8 @@ public final class PlaylistEndpoints {
     private Mono<Reply> reply(Call call, PlaylistStore.Playlist playlist) {
         return Mono.zip(owners(), views.views(call)).map(t -> {
             Catalogue catalogue = t.getT2().catalogue();
-            List<Track> tracks = playlist.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
-            return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(), t.getT2().songs(tracks)));
+            return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(),
+                    t.getT2().songs(playlist.tracks(catalogue))));
         });
     }
 
@@ -178,9 +156,9 @@ public final class PlaylistEndpoints {
     private static Payloads.Playlist summary(PlaylistStore.Playlist p, Map<String, String> owners, ItemViews views,
                                              List<Child> entries) {
         Catalogue catalogue = views.catalogue();
-        List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
+        List<Track> tracks = p.tracks(catalogue);
         int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
-        String coverArt = coverArtOf(tracks);
+        String coverArt = PlaylistCoverArt.of(tracks);
         return PayloadsPlaylistBuilder.builder().id(p.id()).name(p.name()).comment(p.comment())
                 .owner(owners.getOrDefault(p.ownerId(), p.ownerId())).isPublic(p.isPublic()).songCount(tracks.size())
                 .duration(duration).created(Dates.iso(p.created())).changed(Dates.iso(p.changed())).coverArt(coverArt)

@@ -1,6 +1,5 @@
 package dev.minstrel.subsonic.playqueue;
 
-import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.subsonic.model.Payloads;
 import dev.minstrel.subsonic.model.PayloadsPlayQueueBuilder;
 import dev.minstrel.subsonic.model.PayloadsBookmarkBuilder;
