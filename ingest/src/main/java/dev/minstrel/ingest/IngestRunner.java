@@ -12,6 +12,7 @@ import dev.minstrel.ingest.download.ToolLocator;
 import dev.minstrel.ingest.download.YtDlpDownloader;
 import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.IngestEvents;
+import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobItem;
 import dev.minstrel.ingest.job.JobState;
@@ -307,7 +308,7 @@ public final class IngestRunner implements AutoCloseable {
      * after it exits ({@code all}), when its save file gives each song's length to check against.
      */
     private void land(JobRun run, Path staging, boolean all) {
-        java.util.Set<String> ready = run.ready();
+        Set<String> ready = run.ready();
         if (!all && ready.isEmpty()) {
             return;
         }
@@ -377,7 +378,7 @@ public final class IngestRunner implements AutoCloseable {
 
     private void decide(JobRun run, String worker, Outcome outcome) {
         List<JobItem> items = run.items();
-        long succeeded = items.stream().filter(i -> i.state() == dev.minstrel.ingest.job.ItemState.SUCCEEDED).count();
+        long succeeded = items.stream().filter(i -> i.state() == ItemState.SUCCEEDED).count();
         boolean retryable = outcome.fatal().map(Failure::transientFailure).orElse(false) || run.anyTransientFailure();
         if (succeeded < items.size() && retryable && run.job().attempts() < settings.maxAttempts()) {
             Duration backoff = outcome.retryAfter().orElse(

@@ -13,6 +13,7 @@ import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyUrlLink;
 import org.jaudiotagger.tag.id3.framebody.FrameBodyWOAS;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -95,18 +96,18 @@ public final class TagCompletion {
      * spotDL's name for the song a file holds ("First Artist - Title"), read without changing the
      * file; empty while the file is still being written (spotDL tags it last).
      */
-    public java.util.Optional<String> spotdlName(Path file) {
+    public Optional<String> spotdlName(Path file) {
         try {
             Tag tag = AudioFileIO.read(file.toFile()).getTag();
             if (tag == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String title = first(tag, FieldKey.TITLE);
             String artists = first(tag, FieldKey.ARTIST);
-            return title == null || artists == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(artists.split("/")[0].strip() + " - " + title);
+            return title == null || artists == null ? Optional.empty()
+                    : Optional.of(artists.split("/")[0].strip() + " - " + title);
         } catch (Exception e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

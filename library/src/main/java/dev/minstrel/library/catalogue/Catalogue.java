@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of the whole library: tracks, albums, artists, folders, genres, the
@@ -133,7 +137,7 @@ public final class Catalogue {
                 : base.equals(track.id()) ? Ids.coverArtId(track.id(), track.modifiedMillis())
                 : base.equals(track.albumId()) ? albumCovers.getOrDefault(base, base)
                 : track.coverArtId();
-        return java.util.Objects.equals(versioned, track.coverArtId()) ? track : track.withCoverArtId(versioned);
+        return Objects.equals(versioned, track.coverArtId()) ? track : track.withCoverArtId(versioned);
     }
 
     private static String sortKey(String sortName, String name, CatalogueSettings settings) {
@@ -268,8 +272,8 @@ public final class Catalogue {
         return new String(Character.toChars(Character.toUpperCase(folded.codePointAt(0))));
     }
 
-    private static <T> List<IndexEntry> index(List<T> items, java.util.function.Function<T, String> key,
-                                              java.util.function.Function<T, String> id) {
+    private static <T> List<IndexEntry> index(List<T> items, Function<T, String> key,
+                                              Function<T, String> id) {
         Map<String, List<String>> byKey = new TreeMap<>((a, b) -> {
             if (a.equals(b)) {
                 return 0;
@@ -337,12 +341,12 @@ public final class Catalogue {
         for (Track track : sorted) {
             for (String genre : track.genres()) {
                 songs.computeIfAbsent(genre, g -> new int[1])[0]++;
-                albums.computeIfAbsent(genre.toLowerCase(java.util.Locale.ROOT), g -> new java.util.HashSet<>())
+                albums.computeIfAbsent(genre.toLowerCase(Locale.ROOT), g -> new HashSet<>())
                         .add(track.albumId());
             }
         }
         return songs.entrySet().stream().map(e -> new Genre(e.getKey(), e.getValue()[0],
-                albums.get(e.getKey().toLowerCase(java.util.Locale.ROOT)).size())).toList();
+                albums.get(e.getKey().toLowerCase(Locale.ROOT)).size())).toList();
     }
 
     public Optional<Track> track(String id) {

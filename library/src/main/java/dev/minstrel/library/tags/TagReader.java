@@ -20,6 +20,7 @@ import org.jaudiotagger.tag.id3.framebody.FrameBodyTXXX;
 import org.jaudiotagger.tag.images.Artwork;
 import org.jaudiotagger.tag.mp4.field.Mp4TagReverseDnsField;
 import org.jaudiotagger.tag.reference.GenreTypes;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTagField;
 
 import java.io.IOException;
@@ -156,7 +157,7 @@ public final class TagReader {
 
     private TrackTags fromTag(Tag tag, String relativePath, String suffix, String contentType, int seconds,
                               int bitRate, int sampleRate, int channels, Integer bitDepth) {
-        Tag t = tag != null ? tag : org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag.createNewTag();
+        Tag t = tag != null ? tag : VorbisCommentTag.createNewTag();
         String[] segments = relativePath.split("/");
         String fileName = segments[segments.length - 1];
 

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks the credentials of a call: {@code p} (plain or {@code enc:}hex), {@code t}+{@code s}
@@ -88,7 +89,7 @@ public final class Authenticator {
     private static boolean tokenMatches(SubsonicUser user, String token, String salt) {
         String expected = md5Hex(user.subsonicPassword() + salt);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                token.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                token.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     public static String md5Hex(String text) {
