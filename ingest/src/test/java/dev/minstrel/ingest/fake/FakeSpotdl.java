@@ -26,8 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for {@code spotdl download} (v4.4.3) for offline tests, following the shared reference
- * (ingest-and-deploy.md §3): the real command line, the real output lines (rich-padded to
+ * A stand-in for {@code spotdl download} (v4.4.3) for offline tests, as the real one behaves:
+ * the real command line, the real output lines (rich-padded to
  * {@code $COLUMNS}), the real exit codes, real tagged MP3 files, realistic timing scaled by
  * {@code FAKE_SPOTDL_TIME_SCALE}, and each real failure on demand through {@code FAKE_SPOTDL_*}.
  * {@code FAKE_SPOTDL_ONCE=<file>} limits the injected failure to the first run (the file records it).

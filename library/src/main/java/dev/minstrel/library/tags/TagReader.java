@@ -65,7 +65,10 @@ public final class TagReader {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
-    /** Held so the level sticks: JUL keeps loggers only weakly (stack-traps T14). */
+    /**
+     * jaudiotagger logs through java.util.logging, at INFO and WARNING for every damaged file;
+     * held so the level sticks: JUL keeps loggers only weakly.
+     */
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
 
     static {

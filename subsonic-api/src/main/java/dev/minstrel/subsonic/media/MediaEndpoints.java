@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * stream, download, getLyrics and getLyricsBySongId (getCoverArt: {@code cover.CoverArtEndpoints}). Files go out as a
- * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (stack trap T10); the
+ * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (206, multipart); the
  * 416 answer is written here because Spring's lacks {@code Content-Range: bytes *}{@code /len}.
  * There is no transcoding: {@code format}, {@code maxBitRate} and {@code timeOffset} are accepted
  * and ignored, the original file is always served (as for {@code format=raw}).

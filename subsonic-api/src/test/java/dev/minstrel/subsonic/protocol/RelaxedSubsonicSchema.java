@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The official 1.16.1 XSD, applied the way shared/subsonic/validate-response.py does: walk the
- * response along the schema's types, drop only the attributes and child elements the XSD does not
- * declare for that type (the OpenSubsonic additions; the XSD has no wildcards), then validate the
- * rest strictly: required attributes, value types, element order and nesting.
+ * The official 1.16.1 XSD, relaxed for the OpenSubsonic additions: walk the response along the
+ * schema's types, drop only the attributes and child elements the XSD does not declare for that
+ * type (the OpenSubsonic additions; the XSD has no wildcards), then validate the rest strictly:
+ * required attributes, value types, element order and nesting.
  */
 final class RelaxedSubsonicSchema {
 
