@@ -21,7 +21,7 @@ import dev.minstrel.ingest.landing.Duplicates;
 import dev.minstrel.ingest.landing.LandingException;
 import dev.minstrel.ingest.landing.LibraryPlacement;
 import dev.minstrel.ingest.landing.TagCompletion;
-import dev.minstrel.ingest.landing.TrackTags;
+import dev.minstrel.ingest.landing.CompletedTags;
 import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.ingest.queue.JobQueue;
@@ -329,7 +329,7 @@ public final class IngestRunner implements AutoCloseable {
                 double expected = announcedFile != null ? announcedFile.expectedSeconds()
                         : key.map(songs::get).map(SongInfo::durationSeconds).orElse(0.0);
                 String source = key.map(songs::get).map(SongInfo::sourceUrl).orElse(singleSource(run));
-                TrackTags completed = tags.complete(file, expected, source);
+                CompletedTags completed = tags.complete(file, expected, source);
                 Optional<Track> existing = duplicates.find(library.catalogue(), completed);
                 String trackId;
                 if (existing.isPresent()) {

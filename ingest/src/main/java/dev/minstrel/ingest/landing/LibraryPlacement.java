@@ -22,14 +22,14 @@ public final class LibraryPlacement {
         this.musicDir = musicDir.toAbsolutePath().normalize();
     }
 
-    public Path target(TrackTags tags, String extension) {
+    public Path target(CompletedTags tags, String extension) {
         String number = tags.trackNumber() == null ? "" : String.format(Locale.ROOT, "%02d - ", tags.trackNumber());
         return musicDir.resolve(safe(tags.albumArtist())).resolve(safe(tags.album()))
                 .resolve(safe(number + tags.title()) + "." + extension.toLowerCase(Locale.ROOT));
     }
 
     /** Moves the file in; a different file already at the name gets a " (2)" suffix, never overwritten. */
-    public Path moveIn(Path file, TrackTags tags) throws IOException {
+    public Path moveIn(Path file, CompletedTags tags) throws IOException {
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1);
         Path target = target(tags, extension);

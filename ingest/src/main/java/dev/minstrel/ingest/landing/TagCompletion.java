@@ -35,7 +35,7 @@ public final class TagCompletion {
      * @param expectedSeconds the length the source announced, 0 when unknown
      * @param sourceUrl       recorded when the file has none of its own; may be null
      */
-    public TrackTags complete(Path file, double expectedSeconds, String sourceUrl) throws LandingException {
+    public CompletedTags complete(Path file, double expectedSeconds, String sourceUrl) throws LandingException {
         AudioFile audio;
         try {
             audio = AudioFileIO.read(file.toFile());
@@ -88,7 +88,7 @@ public final class TagCompletion {
                 throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
             }
         }
-        return new TrackTags(title, artist, albumArtist, album, number(first(tag, FieldKey.TRACK)), seconds, source,
+        return new CompletedTags(title, artist, albumArtist, album, number(first(tag, FieldKey.TRACK)), seconds, source,
                 tag.getFirstArtwork() != null);
     }
 

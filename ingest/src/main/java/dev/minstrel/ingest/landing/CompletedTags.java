@@ -5,7 +5,7 @@ package dev.minstrel.ingest.landing;
  *
  * @param artist the first credited artist (spotDL joins several with '/')
  */
-public record TrackTags(String title, String artist, String albumArtist, String album, Integer trackNumber,
+public record CompletedTags(String title, String artist, String albumArtist, String album, Integer trackNumber,
                         double durationSeconds, String sourceUrl, boolean hasCover) {
 
     /** spotDL's name for a song: "First Artist - Title". */
