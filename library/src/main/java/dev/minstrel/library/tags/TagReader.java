@@ -14,8 +14,6 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagException;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
-import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
-import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyUrlLink;
 import org.jaudiotagger.tag.id3.framebody.FrameBodyTXXX;
 import org.jaudiotagger.tag.images.Artwork;
 import org.jaudiotagger.tag.mp4.field.Mp4TagReverseDnsField;
@@ -34,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,14 +61,8 @@ public final class TagReader {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
-    /**
-     * jaudiotagger logs through java.util.logging, at INFO and WARNING for every damaged file;
-     * held so the level sticks: JUL keeps loggers only weakly.
-     */
-    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-
     static {
-        JAUDIOTAGGER_LOG.setLevel(Level.OFF);
+        Jaudiotagger.silence();
     }
 
     private final CatalogueSettings settings;
@@ -332,13 +322,9 @@ public final class TagReader {
 
     /** WOAS (where spotDL puts the Spotify URL), a SOURCE_URL/WEBSITE/URL field, or a comment that is a URL. */
     private static String sourceUrl(Tag tag, Map<String, String> custom, String comment) {
-        if (tag instanceof AbstractID3v2Tag id3) {
-            for (TagField field : id3.getFields("WOAS")) {
-                if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof AbstractFrameBodyUrlLink url
-                        && url.getUrlLink() != null && !url.getUrlLink().isBlank()) {
-                    return url.getUrlLink().strip();
-                }
-            }
+        String woas = Jaudiotagger.sourceUrl(tag);
+        if (woas != null) {
+            return woas;
         }
         for (String key : List.of("SOURCE_URL", "WEBSITE", "URL", "PURL")) {
             String value = custom.get(key);
