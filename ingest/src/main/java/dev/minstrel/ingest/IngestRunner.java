@@ -17,16 +17,17 @@ import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobItem;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.ingest.job.JobStore;
+import dev.minstrel.ingest.landing.CompletedTags;
 import dev.minstrel.ingest.landing.Duplicates;
 import dev.minstrel.ingest.landing.LandingException;
 import dev.minstrel.ingest.landing.LibraryPlacement;
 import dev.minstrel.ingest.landing.TagCompletion;
-import dev.minstrel.ingest.landing.CompletedTags;
 import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.ingest.queue.JobQueue;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.tags.AudioFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -58,7 +59,6 @@ import java.util.stream.Stream;
 public final class IngestRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
-    private static final Set<String> AUDIO = Set.of("mp3", "m4a", "opus", "ogg", "flac", "wav");
     private static final Duration TICK = Duration.ofMillis(100);
     /** The outcome of a run stopped because the job was cancelled or this instance is stopping. */
     private static final Failure CANCELLED = Failure.permanent("cancelled");
@@ -365,10 +365,7 @@ public final class IngestRunner implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(staging)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return AUDIO.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-                    })
+                    .filter(p -> AudioFormats.isAudio(p.getFileName().toString()))
                     .filter(p -> !staging.relativize(p).startsWith("tmp"))
                     .sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
