@@ -5,6 +5,7 @@ import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.ArtistRef;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Folder;
+import dev.minstrel.library.catalogue.LibraryPath;
 import dev.minstrel.library.catalogue.ReplayGain;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.annotation.Annotation;
@@ -62,7 +63,7 @@ public final class ItemViews {
                 .userRating(rating(note)).discNumber(t.discNumber()).starred(Dates.iso(note.starredAt()))
                 .albumId(t.albumId()).artistId(t.artistId()).type("music");
         if (profile != ClientProfile.MINIMAL) {
-            song.path(displayPath(t)).playCount(note.playCount()).created(Dates.iso(t.created())).isVideo(false);
+            song.path(LibraryPath.of(t.albumArtist(), t.album(), t.trackNumber(), t.title(), t.suffix())).playCount(note.playCount()).created(Dates.iso(t.created())).isVideo(false);
         }
         if (profile.openSubsonic()) {
             song.played(Dates.iso(note.lastPlayed())).bpm(orZero(t.bpm())).comment(orEmpty(t.comment()))
@@ -153,19 +154,6 @@ public final class ItemViews {
     private static ReplayGainView replayGain(ReplayGain gain) {
         return gain == null ? new ReplayGainView(null, null, null, null)
                 : new ReplayGainView(gain.trackGain(), gain.albumGain(), gain.trackPeak(), gain.albumPeak());
-    }
-
-    /**
-     * A plausible path ("Artist/Album/01 - Title.mp3") for clients that name cached files after it;
-     * the real path never leaves the server.
-     */
-    private static String displayPath(Track t) {
-        String number = t.trackNumber() == null ? "" : String.format("%02d - ", t.trackNumber());
-        return safe(t.albumArtist()) + "/" + safe(t.album()) + "/" + number + safe(t.title()) + "." + t.suffix();
-    }
-
-    private static String safe(String name) {
-        return name == null || name.isBlank() ? "Unknown" : name.replace('/', '_').replace('\\', '_');
     }
 
     private static String orEmpty(String text) {
