@@ -7,6 +7,7 @@ import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Folder;
 import dev.minstrel.library.catalogue.Ids;
+import dev.minstrel.library.catalogue.IndexKeys;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.cover.CoverArtUrls;
@@ -146,11 +147,11 @@ public final class BrowseEndpoints {
                     .ignoredArticles(settings.ignoredArticlesText()).build());
         }
         Folder root = catalogue.rootFolder();
-        Map<String, List<ArtistView>> byKey = new TreeMap<>(BrowseEndpoints::compareKeys);
+        Map<String, List<ArtistView>> byKey = new TreeMap<>(IndexKeys.ORDER);
         List<Folder> children = root == null ? List.of()
                 : root.childFolderIds().stream().map(id -> catalogue.folder(id).orElseThrow()).toList();
         for (Folder folder : children.stream().sorted(Comparator.comparing(f -> TextFold.fold(sortName(f.name())))).toList()) {
-            byKey.computeIfAbsent(indexKey(folder.name()), k -> new ArrayList<>()).add(v.folderEntry(folder));
+            byKey.computeIfAbsent(IndexKeys.of(sortName(folder.name())), k -> new ArrayList<>()).add(v.folderEntry(folder));
         }
         List<Payloads.Index> index = byKey.entrySet().stream().map(e -> new Payloads.Index(e.getKey(), e.getValue())).toList();
         List<Child> songs = root == null ? List.of()
@@ -161,21 +162,6 @@ public final class BrowseEndpoints {
 
     private String sortName(String name) {
         return TextFold.withoutArticle(name, settings.ignoredArticles());
-    }
-
-    private String indexKey(String name) {
-        String folded = TextFold.fold(sortName(name));
-        if (folded.isEmpty() || !Character.isLetter(folded.codePointAt(0))) {
-            return "#";
-        }
-        return new String(Character.toChars(Character.toUpperCase(folded.codePointAt(0))));
-    }
-
-    private static int compareKeys(String a, String b) {
-        if (a.equals(b)) {
-            return 0;
-        }
-        return a.equals("#") ? 1 : b.equals("#") ? -1 : a.compareTo(b);
     }
 
     /** A folder (fo-), an artist (ar-: its albums) or an album (al-: its songs) as a directory. */
