@@ -49,12 +49,18 @@ final class CatalogueBuilder {
                 buildGenres(sorted), folders.get(Ids.folderId("")), lastModified);
     }
 
-    /** The versioned cover art id of every album with art (a track of it has a cover art id). */
-    private static Map<String, String> albumCoverArtIds(List<Track> sorted, Map<String, FolderImage> folderImages) {
+    /** The tracks of each album, in the order given, in lists of their own. */
+    private static Map<String, List<Track>> byAlbum(List<Track> sorted) {
         Map<String, List<Track>> byAlbum = new LinkedHashMap<>();
         for (Track track : sorted) {
             byAlbum.computeIfAbsent(track.albumId(), id -> new ArrayList<>()).add(track);
         }
+        return byAlbum;
+    }
+
+    /** The versioned cover art id of every album with art (a track of it has a cover art id). */
+    private static Map<String, String> albumCoverArtIds(List<Track> sorted, Map<String, FolderImage> folderImages) {
+        Map<String, List<Track>> byAlbum = byAlbum(sorted);
         Map<String, String> covers = new HashMap<>();
         for (var entry : byAlbum.entrySet()) {
             List<Track> albumTracks = entry.getValue();
@@ -90,10 +96,7 @@ final class CatalogueBuilder {
 
     private static Map<String, Album> buildAlbums(List<Track> sorted, Map<String, String> albumCovers,
                                                   CatalogueSettings settings) {
-        Map<String, List<Track>> byAlbum = new LinkedHashMap<>();
-        for (Track track : sorted) {
-            byAlbum.computeIfAbsent(track.albumId(), id -> new ArrayList<>()).add(track);
-        }
+        Map<String, List<Track>> byAlbum = byAlbum(sorted);
         Map<String, Album> albums = new LinkedHashMap<>();
         for (var entry : byAlbum.entrySet()) {
             List<Track> albumTracks = entry.getValue();
