@@ -144,5 +144,8 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .unavailable("deleteUser", USER_MANAGEMENT)
                 .unavailable("changePassword", USER_MANAGEMENT)
                 .unavailable("search", DEPRECATED_SEARCH);
+        // not listed, so answered as unknown methods (error 70) until they are implemented: the
+        // OpenSubsonic getPlayQueueByIndex, savePlayQueueByIndex, reportPlayback,
+        // getSonicSimilarTracks and findSonicPath
     }
 }
