@@ -1,6 +1,7 @@
 package dev.minstrel.library.catalogue;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The one rule for where a track belongs in a music folder: {@code Album Artist/Album/NN - Title.ext},
@@ -12,6 +13,12 @@ public final class LibraryPath {
 
     /** Longer names are cut: some filesystems allow 255 bytes, and a name is up to four bytes a character. */
     private static final int MAX_NAME = 120;
+    /** What Windows, exFAT or SMB refuse in a name, and control characters. */
+    private static final Pattern UNSAFE = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
+    /** Unix hides a name that starts with a dot, and ".." is no name at all. */
+    private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
+    /** Windows drops trailing dots and spaces, so two names could become one. */
+    private static final Pattern TRAILING_DOTS_AND_SPACES = Pattern.compile("[. ]+$");
 
     private LibraryPath() {
     }
@@ -24,8 +31,13 @@ public final class LibraryPath {
 
     /** A name every common filesystem accepts; "Unknown" for a blank one. */
     public static String safe(String name) {
-        String cleaned = (name == null ? "" : name).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
-        cleaned = cleaned.replaceAll("^\\.+", "_").replaceAll("[. ]+$", "");
+        String cleaned = UNSAFE.matcher(name == null ? "" : name).replaceAll("_").strip();
+        if (cleaned.startsWith(".")) {
+            cleaned = LEADING_DOTS.matcher(cleaned).replaceFirst("_");
+        }
+        if (cleaned.endsWith(".") || cleaned.endsWith(" ")) {
+            cleaned = TRAILING_DOTS_AND_SPACES.matcher(cleaned).replaceFirst("");
+        }
         if (cleaned.codePointCount(0, cleaned.length()) > MAX_NAME) {
             cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_NAME)).strip();
         }
