@@ -10,6 +10,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class ProblemDetailsTest {
     static void start() {
         server = new ApiTestServer(dir);
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port).build();
-        String ownerKey = server.owner().post("/api/me/api-keys", java.util.Map.of("name", "tests")).json("$.key");
+        String ownerKey = server.owner().post("/api/me/api-keys", Map.of("name", "tests")).json("$.key");
         asOwner = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ownerKey).build();
     }

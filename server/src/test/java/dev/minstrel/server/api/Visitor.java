@@ -8,6 +8,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Visitor {
 
     public Visitor(int port) {
         this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     public Visitor from(String address) {
