@@ -301,8 +301,10 @@ function show() {
   ui.artist = h('div', {class: 'by'});
   ui.shuffle = button('shuffle', 'Shuffle', () => setShuffle(!shuffled));
   ui.shuffle.setAttribute('aria-pressed', 'false');
+  ui.shuffle.classList.add('wide');
   ui.repeat = button('repeat', 'Repeat: off', cycleRepeat);
   ui.repeat.setAttribute('aria-pressed', 'false');
+  ui.repeat.classList.add('wide');
   ui.toggle = button('play', 'Play', () => player.toggle());
   ui.queueButton = button('queue', 'Queue', toggleQueue);
   ui.queueButton.setAttribute('aria-expanded', 'false');
@@ -376,6 +378,10 @@ function toggleQueue() {
 function drawQueue() {
   if (!queuePanel) return;
   clear(queuePanel, h('h2', null, `Queue · ${queue.length} tracks`),
+    h('div', {class: 'modes'},
+      h('button', {type: 'button', 'aria-pressed': String(shuffled), onclick: () => setShuffle(!shuffled)}, 'Shuffle'),
+      h('button', {type: 'button', 'aria-pressed': String(repeat !== 'off'), onclick: () => { cycleRepeat(); drawQueue(); }},
+        `Repeat: ${repeat === 'off' ? 'off' : repeat === 'all' ? 'queue' : 'track'}`)),
     h('ol', {class: 'tracks'}, queue.map((song, i) => h('li', {class: 'track' + (i === index ? ' playing' : ''), 'data-id': song.id},
       h('span', {class: 'n'}, i + 1),
       h('div', {class: 't'}, h('div', {class: 'name'}, song.title), h('div', {class: 'by'}, song.artist || '')),

@@ -32,7 +32,7 @@ export async function render(main, ctx) {
   clear(body,
     h('div', {class: 'panels'},
       figure('Listens', report.listens.toLocaleString(), `${plural(report.minutesListened, 'minute')} listened`),
-      figure('Different', `${report.distinctTracks.toLocaleString()} tracks`,
+      figure('Different', plural(report.distinctTracks, 'track'),
         `${plural(report.distinctArtists, 'artist')} · ${plural(report.distinctAlbums, 'album')}`),
       figure('Streak', plural(report.currentStreak, 'day'), `longest ${plural(report.longestStreak, 'day')}`)),
     h('h2', null, 'Listens per day, last 30 days'),

@@ -39,7 +39,8 @@ public class InviteQrController {
                         .body(svg(QrCode.encodeText(address.of(exchange) + JoinController.joinPath(invite.code()), QrCode.Ecc.MEDIUM))));
     }
 
-    static String svg(QrCode qr) {
+    /** The code as SVG: one path of dark modules on white, with the quiet zone around it. */
+    public static String svg(QrCode qr) {
         int side = qr.size + 2 * QUIET_ZONE;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {
