@@ -103,7 +103,7 @@ class ProblemDetailsTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join.html"}) {
+        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join/abc", "/no-such-page"}) {
             HttpHeaders headers = client.get().uri(path).exchange().returnResult(String.class).getResponseHeaders();
 
             assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -117,14 +117,11 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void theInvitePageIsServedAndLoadsItsScriptFromTheSameOrigin() {
-        EntityExchangeResult<String> page = client.get().uri("/join.html").exchange().expectBody(String.class)
-                .returnResult();
+    void theOldInviteAddressRedirectsToTheJoinPage() {
+        EntityExchangeResult<byte[]> redirect = client.get().uri("/join.html").exchange().expectBody().returnResult();
 
-        assertThat(page.getStatus().value()).isEqualTo(200);
-        assertThat(page.getResponseBody()).contains("<script src=\"join.js\"></script>").doesNotContain("onclick");
-        assertThat(client.get().uri("/join.js").exchange().returnResult(String.class).getStatus().value())
-                .isEqualTo(200);
+        assertThat(redirect.getStatus().value()).isEqualTo(301);
+        assertThat(redirect.getResponseHeaders().getLocation()).hasToString("/join");
     }
 
     private static void assertProblem(EntityExchangeResult<String> reply, int status) {

@@ -4,6 +4,7 @@ import dev.minstrel.server.accounts.invites.Invite;
 import dev.minstrel.server.accounts.invites.Invites;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import dev.minstrel.server.api.web.JoinController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,7 +41,7 @@ public class InvitesController {
                              String createdBy, Instant createdAt, List<Invite.Use> usedBy) {
 
         static InviteView of(Invite invite) {
-            return new InviteView(invite.code(), "/join.html#" + invite.code(), invite.role().key(),
+            return new InviteView(invite.code(), JoinController.joinPath(invite.code()), invite.role().key(),
                     invite.canDownload(), invite.canIngest(), invite.note(), invite.maxUses(), invite.uses(),
                     invite.expiresAt(), invite.revoked(), invite.usableAt(Instant.now()), invite.createdBy(),
                     invite.createdAt(), invite.usedBy());
