@@ -33,6 +33,8 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+    private static final String TOO_LARGE = "The body is larger than the server reads; send only the documented fields";
+
     private final JsonMapper json;
 
     public ApiProblemHandler(JsonMapper json) {
@@ -75,7 +77,7 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
         } else if (error instanceof DataBufferLimitException) {
             // the JSON reader stops at its limit; a body announced larger never got this far
             status = HttpStatus.CONTENT_TOO_LARGE;
-            detail = "The body is larger than the server reads; send only the documented fields";
+            detail = TOO_LARGE;
         } else if (error instanceof InvalidMediaTypeException) {
             status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             detail = "The Content-Type header cannot be understood: send application/json (charset UTF-8)";
@@ -84,8 +86,13 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             detail = "The request could not be read: send a JSON body with the documented fields";
         } else if (error instanceof ErrorResponse known) {
             status = known.getStatusCode();
-            detail = status.value() == 404 ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
+            // Spring's own 404 (no route) names its internals; an ApiException's 404 says what is missing
+            detail = status.value() == 404 && !(error instanceof ApiException)
+                    ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
                     : known.getBody().getDetail();
+            if (detail == null && status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+                detail = TOO_LARGE;
+            }
             response.getHeaders().addAll(known.getHeaders());
         } else {
             log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(), path, error);

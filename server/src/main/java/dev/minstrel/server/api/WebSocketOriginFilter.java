@@ -17,10 +17,18 @@ import java.util.Locale;
  * WebSockets, so without this check any page a signed-in owner visits could read their live
  * ingest progress (cross-site WebSocket hijacking). The origin must be the one the request reached
  * the server at, which behind the tunnel is the public https address (the client-address filter
- * has already made the request URI https there). Scripts and apps send no Origin and pass: they
- * authenticate with an API key, which no other site can use.
+ * has already made the request URI https there), or the configured public address
+ * ({@code minstrel.web.public-url}). Scripts and apps send no Origin and pass: they authenticate
+ * with an API key, which no other site can use.
  */
 public class WebSocketOriginFilter implements WebFilter, Ordered {
+
+    private final URI publicAddress;
+
+    /** @param publicAddress the configured public address, or null */
+    public WebSocketOriginFilter(String publicAddress) {
+        this.publicAddress = publicAddress == null ? null : URI.create(publicAddress);
+    }
 
     @Override
     public int getOrder() {
@@ -33,7 +41,8 @@ public class WebSocketOriginFilter implements WebFilter, Ordered {
         String origin = request.getHeaders().getOrigin();
         if (origin == null || !request.getPath().value().startsWith("/api/")
                 || !"websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())
-                || sameOrigin(origin, request.getURI())) {
+                || sameOrigin(origin, request.getURI())
+                || publicAddress != null && sameOrigin(origin, publicAddress)) {
             return chain.filter(exchange);
         }
         return Mono.error(ApiException.forbidden("This WebSocket may only be opened from Minstrel's own pages"));

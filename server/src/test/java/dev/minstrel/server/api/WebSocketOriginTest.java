@@ -24,7 +24,7 @@ class WebSocketOriginTest {
 
     @BeforeAll
     static void start() {
-        server = new ApiTestServer(dir);
+        server = new ApiTestServer(dir, "--minstrel.web.public-url=https://music.example.net");
         apiKey = server.owner().post("/api/me/api-keys", Map.of("name", "ws tests")).json("$.key");
     }
 
@@ -60,6 +60,12 @@ class WebSocketOriginTest {
     void thePublicOriginBehindTheTunnelIsLetThroughAndItsHttpTwinIsNot() {
         assertThat(handshake("music.example.org", "https://music.example.org", "https").status()).isEqualTo(101);
         assertThat(handshake("music.example.org", "http://music.example.org", "https").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theConfiguredPublicAddressIsLetThroughWhateverHostTheRequestNamed() {
+        assertThat(handshake("127.0.0.1:" + server.port, "https://music.example.net", null).status()).isEqualTo(101);
+        assertThat(handshake("127.0.0.1:" + server.port, "https://music.example.net:8443", null).status()).isEqualTo(403);
     }
 
     @Test

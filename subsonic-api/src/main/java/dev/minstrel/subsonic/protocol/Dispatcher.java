@@ -1,7 +1,6 @@
 package dev.minstrel.subsonic.protocol;
 
 import dev.minstrel.library.catalogue.CleanText;
-import dev.minstrel.subsonic.auth.Authenticator;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
