@@ -14,13 +14,12 @@ import reactor.netty.NettyPipeline;
 @Configuration(proxyBeanMethods = false)
 class HttpEdgeConfiguration {
 
-    private static final MalformedRequestGuard GUARD = new MalformedRequestGuard();
-
     @Bean
     NettyServerCustomizer malformedRequestGuard() {
         return server -> server.doOnChannelInit((observer, channel, address) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, MalformedRequestGuard.NAME, GUARD);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, MalformedRequestGuard.NAME,
+                        new MalformedRequestGuard());
             }
         });
     }

@@ -1,8 +1,10 @@
 package dev.minstrel.server.http;
 
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -13,6 +15,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sits between Netty's HTTP decoder and Reactor Netty's request handling, and turns what those
@@ -26,15 +30,47 @@ import io.netty.util.ReferenceCountUtil;
  * The stand-in given here is HTTP/1.1 and keep-alive, so it is answered in its turn; the answer
  * itself then closes the connection, whose decoder discards everything that follows.
  * <p>
- * Nothing here logs: a request line may carry a password.
+ * It also lingers when the server closes a connection: an answer given before the request's body
+ * was read (a body over the limit, a stranger's form post) is followed by a close while the
+ * client may still be sending, and a socket closed with unread data sends a reset that makes the
+ * client drop the answer it has not read yet. So the close first shuts only the output (the
+ * answer arrives whole, then the end of stream), discards what the client still sends, and closes
+ * when the client does or after {@link #LINGER_MILLIS}.
+ * <p>
+ * Nothing here logs: a request line may carry a password. One instance per connection.
  */
-@ChannelHandler.Sharable
-final class MalformedRequestGuard extends ChannelInboundHandlerAdapter {
+final class MalformedRequestGuard extends ChannelDuplexHandler {
 
     static final String NAME = "minstrel.malformedRequestGuard";
+    static final long LINGER_MILLIS = 2_000;
+
+    private boolean lingering;
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        Channel channel = ctx.channel();
+        if (lingering || !(channel instanceof DuplexChannel duplex) || !channel.isActive() || duplex.isInputShutdown()
+                || duplex.isOutputShutdown()) {
+            ctx.close(promise);
+            return;
+        }
+        lingering = true;
+        channel.config().setAutoRead(true);
+        duplex.shutdownOutput();
+        channel.closeFuture().addListener(closed -> promise.trySuccess());
+        ctx.executor().schedule(() -> {
+            if (channel.isOpen()) {
+                ctx.close();
+            }
+        }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (lingering) {
+            ReferenceCountUtil.release(msg); // the rest of a body nobody will read
+            return;
+        }
         if (!(msg instanceof HttpRequest request)) {
             ctx.fireChannelRead(msg);
             return;

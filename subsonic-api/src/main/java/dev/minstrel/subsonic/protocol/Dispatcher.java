@@ -5,6 +5,7 @@ import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -133,8 +134,13 @@ public final class Dispatcher {
     }
 
     private static boolean isForm(ServerRequest request) {
-        return HttpMethod.POST.equals(request.method()) && request.headers().contentType()
-                .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
+        try {
+            return HttpMethod.POST.equals(request.method()) && request.headers().contentType()
+                    .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
+        } catch (InvalidMediaTypeException unreadable) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "The Content-Type header cannot be understood: "
+                    + "send application/x-www-form-urlencoded (charset UTF-8)");
+        }
     }
 
     /**
