@@ -116,7 +116,8 @@ for file in $(value EnvironmentFile); do
 done
 # the test's own port, and a small throttle so the address rule shows in a few requests
 environment+=(MINSTREL_PORT="$PORT" MINSTREL_SECURITY_THROTTLE_ADDRESS_FAILURES=3 SERVER_ADDRESS=0.0.0.0)
-read -r -a exec_start <<<"$(value ExecStart)"
+# systemd splits an unset $MINSTREL_JAVA_OPTS into nothing
+read -r -a exec_start <<<"$(value ExecStart | sed 's/ \$MINSTREL_JAVA_OPTS//')"
 [ "${exec_start[0]}" = /usr/bin/java ] || fail "ExecStart is not /usr/bin/java"
 cd "$(value WorkingDirectory)"
 started=$(date +%s%N)
