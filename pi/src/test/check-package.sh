@@ -134,6 +134,8 @@ for _ in $(seq 1 3000); do
 done
 elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
 grep -q '"status":"ok"' <<<"$answer" || { cat /tmp/minstrel-server.log; fail "the first answer is not a signed-in ok: $answer"; }
+[ -f /var/lib/minstrel/data/minstrel.mv.db ] && [ ! -e /var/lib/minstrel/music ] \
+  || fail "the database belongs in /var/lib/minstrel/data and the music in /srv/music"
 pass "the owner signs in at the first answer, ${elapsed} ms after the start (empty library)"
 java_pid="$(pgrep -P "$SERVER" java || pgrep -f "minstrel.jar" | head -n 1)"
 grep -q "/var/cache/minstrel/minstrel.jsa" "/proc/$java_pid/maps" || fail "the CDS archive is not mapped"
