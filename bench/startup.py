@@ -111,7 +111,12 @@ class Server:
                 raise SystemExit(f"the server stopped: see {self.log}")
             try:
                 if '"status":"ok"' in get(f"{BASE}/ping?{AUTH}", timeout=2)[1]:
-                    return time.monotonic() - self.started
+                    elapsed = time.monotonic() - self.started
+                    with open(f"/proc/{self.pid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    # utime and stime: less bound to the machine's load than the wall time
+                    self.start_cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+                    return elapsed
             except OSError:
                 pass
             time.sleep(0.01)
@@ -206,6 +211,7 @@ def restart_run(name, line, data, first_calls):
     server = Server(options, env, launch, data, os.path.join(WORK, f"{slug(name)}.log"))
     try:
         result = {"start": server.wait_for_ping()}
+        result["start_cpu"] = server.start_cpu
         first = {call: get(url)[0] for call, url in first_calls.items()}
         first_load = wrk(os.path.join(WORK, "api.urls"), 16, LOAD_SECONDS)
         server.wait_idle()
@@ -337,12 +343,12 @@ def print_tables(results, scans):
 
 def print_lines(results, scans):
     print("\n== every line (medians); errors and OutOfMemoryError lines summed over the rounds")
-    header = ("line", "start s", "idle RSS", "idle PSS", "peak RSS", "first p99 ms", "warm p99 ms", "API req/s",
+    header = ("line", "start s", "start cpu s", "idle RSS", "idle PSS", "peak RSS", "first p99 ms", "warm p99 ms", "API req/s",
               "stream req/s", "tail ratio", "slowest 1st call ms", "errors", "OOM")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name, rows in results.items():
-        print(f"| {name} | {median(rows, 'start'):.2f} | {median(rows, 'idle_rss'):.0f} | {median(rows, 'idle_pss'):.0f}"
+        print(f"| {name} | {median(rows, 'start'):.2f} | {median(rows, 'start_cpu'):.2f} | {median(rows, 'idle_rss'):.0f} | {median(rows, 'idle_pss'):.0f}"
               f" | {median(rows, 'peak_rss'):.0f} | {median(rows, 'first20_p99'):.1f} | {median(rows, 'warm_p99'):.1f}"
               f" | {median(rows, 'warm_rps'):.0f} | {median(rows, 'stream_rps'):.0f} | {median(rows, 'tail_ratio'):.1f}"
               f" | {median(rows, 'first_worst'):.0f}"
