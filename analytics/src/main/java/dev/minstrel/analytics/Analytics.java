@@ -7,8 +7,6 @@ import dev.minstrel.analytics.listen.ListenStore;
 import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.listen.NowPlayingBoard;
 import dev.minstrel.analytics.stats.ListeningStats;
-import dev.minstrel.analytics.stats.StatsAccess;
-import dev.minstrel.analytics.stats.StatsApi;
 import dev.minstrel.library.catalogue.Catalogue;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -18,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The analytics module wired together over one database: what the server builds once and hands
- * out (the recorder and history to the Subsonic API, the stats routes to the extension API).
+ * out (the recorder and history to the Subsonic API, the stats and profiles to the server's
+ * {@code /api/stats} endpoints).
  */
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
                         ListenRecorder recorder, PlayHistory history, ListeningStats stats) {
@@ -34,9 +33,5 @@ public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlaying
         NowPlayingBoard board = new NowPlayingBoard(rules, clock);
         return new Analytics(store, profiles, board, new ListenRecorder(store, profiles, board, catalogue, rules),
                 new PlayHistory(db, board, catalogue, clock), new ListeningStats(db, profiles, catalogue, clock));
-    }
-
-    public StatsApi statsApi(StatsAccess access) {
-        return new StatsApi(stats, profiles, access);
     }
 }

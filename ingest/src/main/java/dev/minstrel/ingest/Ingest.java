@@ -1,7 +1,5 @@
 package dev.minstrel.ingest;
 
-import dev.minstrel.ingest.api.IngestApi;
-import dev.minstrel.ingest.api.IngestCallers;
 import dev.minstrel.ingest.events.IngestEvents;
 import dev.minstrel.ingest.events.LocalIngestEvents;
 import dev.minstrel.ingest.events.RedisIngestEvents;
@@ -13,15 +11,13 @@ import dev.minstrel.library.MusicLibrary;
 import io.lettuce.core.RedisClient;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
 /**
  * Ingest assembled: the job store on the application's database, the queue and events either in
- * that database (embedded default) or in Redis, the workers, the service and the endpoints. The
- * ingest migrations must have run on the database first (they sit in {@code db/migration}).
+ * that database (embedded default) or in Redis, the workers, and the service the server's endpoints
+ * call. The ingest migrations must have run on the database first (they sit in {@code db/migration}).
  */
 public final class Ingest implements AutoCloseable {
 
@@ -66,11 +62,6 @@ public final class Ingest implements AutoCloseable {
 
     public IngestService service() {
         return service;
-    }
-
-    /** The {@code /api/ingest} endpoints, with the server's sign-in deciding who calls. */
-    public RouterFunction<ServerResponse> routes(IngestCallers callers) {
-        return IngestApi.routes(service, callers);
     }
 
     /** Stops the workers (running jobs go back to the queue), then the queue and events. */

@@ -1,26 +1,21 @@
 package dev.minstrel.ingest;
 
 import dev.minstrel.ingest.download.ChildProcess;
-import dev.minstrel.ingest.download.DownloadEvent;
 import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.OutputParser;
-import dev.minstrel.ingest.download.SongInfo;
 import dev.minstrel.ingest.download.SpotdlDownloader;
 import dev.minstrel.ingest.download.Tool;
 import dev.minstrel.ingest.download.ToolLocator;
 import dev.minstrel.ingest.download.YtDlpDownloader;
 import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.IngestEvents;
+import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobItem;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.ingest.job.JobStore;
 import dev.minstrel.ingest.landing.Duplicates;
-import dev.minstrel.ingest.landing.LandingException;
-import dev.minstrel.ingest.landing.LibraryPlacement;
-import dev.minstrel.ingest.landing.TagCompletion;
-import dev.minstrel.ingest.landing.TrackTags;
 import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.ingest.queue.JobQueue;
@@ -44,7 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -57,7 +51,6 @@ import java.util.stream.Stream;
 public final class IngestRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
-    private static final Set<String> AUDIO = Set.of("mp3", "m4a", "opus", "ogg", "flac", "wav");
     private static final Duration TICK = Duration.ofMillis(100);
     /** The outcome of a run stopped because the job was cancelled or this instance is stopping. */
     private static final Failure CANCELLED = Failure.permanent("cancelled");
@@ -70,10 +63,9 @@ public final class IngestRunner implements AutoCloseable {
     private final Clock clock;
     private final LinkParser links = new LinkParser();
     private final ToolLocator tools;
-    private final TagCompletion tags = new TagCompletion();
     private final Duplicates duplicates = new Duplicates();
-    private final LibraryPlacement placement;
     private final SpotdlDownloader spotdl = new SpotdlDownloader();
+    private final Landing landing;
     private final YtDlpDownloader ytDlp = new YtDlpDownloader();
     private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -89,7 +81,7 @@ public final class IngestRunner implements AutoCloseable {
         this.library = library;
         this.clock = clock;
         this.tools = new ToolLocator(settings.searchPath());
-        this.placement = new LibraryPlacement(library.musicDir());
+        this.landing = new Landing(library, spotdl);
     }
 
     /** Re-queues what this node was running when it stopped, then starts the workers. */
@@ -194,7 +186,7 @@ public final class IngestRunner implements AutoCloseable {
             events.publish(IngestEvent.job(store.find(job.id()).block()));
             return;
         }
-        land(run, staging, true);
+        landing.land(run, staging, true);
         deleteQuietly(staging);
         run.failOpenItems(outcome.fatal());
         decide(run, worker, outcome);
@@ -232,7 +224,7 @@ public final class IngestRunner implements AutoCloseable {
                 if (exit.isPresent()) {
                     return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty());
                 }
-                land(run, staging, false);
+                landing.land(run, staging, false);
                 Instant now = clock.instant();
                 if (cancelled.containsKey(run.job().id()) || closing) {
                     child.stop(settings.stopGrace());
@@ -300,84 +292,9 @@ public final class IngestRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * Checks, completes, moves and indexes the files of songs the downloader said it finished. A
-     * file it did not vouch for (a crash mid-conversion, a failed tagging) is never landed. While
-     * the downloader runs, only files it named with their length (yt-dlp) land; spotDL's land
-     * after it exits ({@code all}), when its save file gives each song's length to check against.
-     */
-    private void land(JobRun run, Path staging, boolean all) {
-        java.util.Set<String> ready = run.ready();
-        if (!all && ready.isEmpty()) {
-            return;
-        }
-        Map<Path, DownloadEvent.SongFile> announced = new HashMap<>();
-        run.announcedFiles().values().forEach(f -> announced.put(f.file().toAbsolutePath().normalize(), f));
-        Map<String, SongInfo> songs = all ? spotdl.songs(staging) : Map.of(); // spotDL's save file, if this was spotDL
-        for (Path file : audioFiles(staging)) {
-            DownloadEvent.SongFile announcedFile = announced.get(file.toAbsolutePath().normalize());
-            Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : tags.spotdlName(file);
-            if (key.isEmpty() || !ready.contains(key.get()) || (!all && announcedFile == null)) {
-                continue; // still being written, or abandoned half-way
-            }
-            JobItem item = run.itemFor(key.get());
-            try {
-                if (item.state().isFinal()) {
-                    continue;
-                }
-                double expected = announcedFile != null ? announcedFile.expectedSeconds()
-                        : key.map(songs::get).map(SongInfo::durationSeconds).orElse(0.0);
-                String source = key.map(songs::get).map(SongInfo::sourceUrl).orElse(singleSource(run));
-                TrackTags completed = tags.complete(file, expected, source);
-                Optional<Track> existing = duplicates.find(library.catalogue(), completed);
-                String trackId;
-                if (existing.isPresent()) {
-                    Files.deleteIfExists(file);
-                    trackId = existing.get().id();
-                } else {
-                    Path target = placement.moveIn(file, completed);
-                    List<Track> indexed = library.index(List.of(target));
-                    trackId = indexed.isEmpty() ? null : indexed.get(0).id();
-                }
-                run.succeeded(item, trackId, completed.title(), completed.artist(), completed.album());
-            } catch (LandingException e) {
-                run.failed(item, Failure.temporary(e.getMessage()));
-            } catch (IOException | RuntimeException e) {
-                log.warn("ingest job {}: could not land {}", run.job().id(), file.getFileName(), e);
-                run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
-            } finally {
-                key.ifPresent(run::landed);
-            }
-        }
-    }
-
-    /** A single-track link is the source of the one file it yields. */
-    private String singleSource(JobRun run) {
-        Link link = links.parse(run.job().url());
-        return link.kind() == Link.Kind.TRACK ? link.url() : null;
-    }
-
-    private static List<Path> audioFiles(Path staging) {
-        if (!Files.isDirectory(staging)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return AUDIO.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-                    })
-                    .filter(p -> !staging.relativize(p).startsWith("tmp"))
-                    .sorted(Comparator.naturalOrder()).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
     private void decide(JobRun run, String worker, Outcome outcome) {
         List<JobItem> items = run.items();
-        long succeeded = items.stream().filter(i -> i.state() == dev.minstrel.ingest.job.ItemState.SUCCEEDED).count();
+        long succeeded = items.stream().filter(i -> i.state() == ItemState.SUCCEEDED).count();
         boolean retryable = outcome.fatal().map(Failure::transientFailure).orElse(false) || run.anyTransientFailure();
         if (succeeded < items.size() && retryable && run.job().attempts() < settings.maxAttempts()) {
             Duration backoff = outcome.retryAfter().orElse(

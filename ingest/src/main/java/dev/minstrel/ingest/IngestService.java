@@ -1,6 +1,5 @@
 package dev.minstrel.ingest;
 
-import dev.minstrel.ingest.api.IngestCaller;
 import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.IngestEvents;
 import dev.minstrel.ingest.job.Job;
@@ -26,9 +25,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the endpoints do with jobs: create (a re-paste of a waiting, running or finished link joins
- * that job while its tracks are still in the library), list, cancel, retry, and the live event stream. Visibility: the owner sees every job, a
- * friend granted ingest sees their own.
+ * What can be done with jobs: create (a re-paste of a waiting, running or finished link joins that
+ * job while its tracks are still in the library), list, cancel, retry, and the live event stream.
+ * Visibility: the owner sees every job, a friend granted ingest sees their own. Whether a requester
+ * may ingest at all is the caller's to check ({@link Requester#mayIngest()}).
  */
 public final class IngestService {
 
@@ -59,7 +59,7 @@ public final class IngestService {
     }
 
     /** Throws {@link dev.minstrel.ingest.link.InvalidLinkException} before anything runs. */
-    public Mono<Submission> submit(IngestCaller caller, String url) {
+    public Mono<Submission> submit(Requester requester, String url) {
         Link link = links.parse(url);
         return Mono.fromCallable(() -> {
             synchronized (this) { // one job per link even when two pastes race
@@ -69,7 +69,7 @@ public final class IngestService {
                 }
                 Instant now = clock.instant();
                 Job job = store.insert(new Job(newId(), link.url(), link.identity(), link.kind().key(), JobState.QUEUED,
-                        caller.id(), now, now, 0, now, List.of(JobItem.waiting(0)))).block();
+                        requester.userId(), now, now, 0, now, List.of(JobItem.waiting(0)))).block();
                 events.publish(IngestEvent.job(job));
                 queue.offer(job.id(), now);
                 return new Submission(job, true);
@@ -77,17 +77,17 @@ public final class IngestService {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    public Mono<JobPage> page(IngestCaller caller, int offset, int limit) {
-        return store.page(caller.owner() ? null : caller.id(), offset, limit);
+    public Mono<JobPage> page(Requester requester, int offset, int limit) {
+        return store.page(requester.owner() ? null : requester.userId(), offset, limit);
     }
 
-    /** Empty when there is no such job or the caller may not see it. */
-    public Mono<Job> find(IngestCaller caller, String id) {
-        return store.find(id).filter(job -> visible(caller, job.ownerId()));
+    /** Empty when there is no such job or the requester may not see it. */
+    public Mono<Job> find(Requester requester, String id) {
+        return store.find(id).filter(job -> visible(requester, job.ownerId()));
     }
 
-    public Mono<Job> cancel(IngestCaller caller, String id) {
-        return find(caller, id).flatMap(job -> store.cancel(id, clock.instant()).flatMap(changed -> {
+    public Mono<Job> cancel(Requester requester, String id) {
+        return find(requester, id).flatMap(job -> store.cancel(id, clock.instant()).flatMap(changed -> {
             if (!changed) {
                 return Mono.just(job);
             }
@@ -97,8 +97,8 @@ public final class IngestService {
     }
 
     /** Empty result with a job present means it was not in a state to retry (waiting, running, or done well). */
-    public Mono<Job> retry(IngestCaller caller, String id) {
-        return find(caller, id).flatMap(job -> store.retry(id, clock.instant()).flatMap(changed -> {
+    public Mono<Job> retry(Requester requester, String id) {
+        return find(requester, id).flatMap(job -> store.retry(id, clock.instant()).flatMap(changed -> {
             if (!changed) {
                 return Mono.just(job);
             }
@@ -108,16 +108,16 @@ public final class IngestService {
     }
 
     /**
-     * The caller's current jobs as job events, then every change as it happens. Live events are
+     * The requester's current jobs as job events, then every change as it happens. Live events are
      * buffered from before the snapshot is read, so a reconnecting client misses nothing.
      */
-    public Flux<IngestEvent> events(IngestCaller caller) {
+    public Flux<IngestEvent> events(Requester requester) {
         return Flux.defer(() -> {
             // bounded: a client that stops reading loses events (and gets the state again when it reconnects)
             // rather than holding memory on a Pi; live events arrive one at a time, so tryEmitNext never races
             Sinks.Many<IngestEvent> buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<IngestEvent>get(CLIENT_BUFFER).get());
-            Disposable live = events.live().filter(e -> visible(caller, e.ownerId())).subscribe(buffer::tryEmitNext);
-            Flux<IngestEvent> snapshot = page(caller, 0, SNAPSHOT_JOBS)
+            Disposable live = events.live().filter(e -> visible(requester, e.ownerId())).subscribe(buffer::tryEmitNext);
+            Flux<IngestEvent> snapshot = page(requester, 0, SNAPSHOT_JOBS)
                     .flatMapMany(page -> Flux.fromIterable(page.jobs()).sort((a, b) -> a.createdAt().compareTo(b.createdAt())))
                     .map(IngestEvent::job);
             return snapshot.concatWith(buffer.asFlux()).doFinally(signal -> live.dispose());
@@ -130,8 +130,8 @@ public final class IngestService {
                 .allMatch(item -> item.trackId() != null && library.catalogue().track(item.trackId()).isPresent());
     }
 
-    private static boolean visible(IngestCaller caller, String ownerId) {
-        return caller.owner() || (caller.canIngest() && caller.id().equals(ownerId));
+    private static boolean visible(Requester requester, String ownerId) {
+        return requester.owner() || (requester.canIngest() && requester.userId().equals(ownerId));
     }
 
     private static String newId() {

@@ -12,9 +12,11 @@ import dev.minstrel.ingest.job.JobStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run of a job: turns downloader events into item changes, pushing each to live clients first
@@ -31,7 +33,7 @@ final class JobRun {
     private final Map<String, DownloadEvent.SongFile> files = new LinkedHashMap<>();
     private final List<Failure> unattributed = new ArrayList<>();
     private final Map<Integer, Failure> failures = new HashMap<>();
-    private final java.util.Set<String> ready = new java.util.LinkedHashSet<>();
+    private final Set<String> ready = new LinkedHashSet<>();
     private volatile long rateLimitSeconds;
 
     JobRun(Job job, JobStore store, IngestEvents events) {
@@ -80,8 +82,8 @@ final class JobRun {
     }
 
     /** Songs the downloader finished whose files are not in the library yet. */
-    synchronized java.util.Set<String> ready() {
-        return java.util.Set.copyOf(ready);
+    synchronized Set<String> ready() {
+        return Set.copyOf(ready);
     }
 
     synchronized void landed(String key) {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.minstrel.ingest.IngestRunnerTest.TRACK;
@@ -68,7 +70,7 @@ class IngestFailuresTest {
             String id = ingest.submit(TRACK).id();
             Job job = ingest.await(id, j -> j.state() == JobState.QUEUED && j.attempts() == 1, Duration.ofSeconds(30));
 
-            assertThat(job.notBefore()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+            assertThat(job.notBefore()).isAfter(Instant.now().plus(Duration.ofHours(23)));
             assertNoFakeRunning(dir);
         }
     }
@@ -222,7 +224,7 @@ class IngestFailuresTest {
         }
     }
 
-    static java.util.List<String> musicFiles(Path dir) throws IOException {
+    static List<String> musicFiles(Path dir) throws IOException {
         Path music = dir.resolve("music");
         try (Stream<Path> walk = Files.walk(music)) {
             return walk.filter(Files::isRegularFile).map(p -> music.relativize(p).toString()).sorted().toList();

@@ -1,6 +1,5 @@
 package dev.minstrel.ingest;
 
-import dev.minstrel.ingest.api.IngestCaller;
 import dev.minstrel.ingest.events.IngestEvents;
 import dev.minstrel.ingest.events.LocalIngestEvents;
 import dev.minstrel.ingest.fake.FakeTools;
@@ -25,9 +24,8 @@ import java.util.function.Predicate;
  */
 public final class IngestFixture implements AutoCloseable {
 
-    public static final IngestCaller OWNER = new IngestCaller("owner-1", "owner", true, true);
-    public static final IngestCaller FRIEND = new IngestCaller("friend-1", "friend", false, true);
-    public static final IngestCaller LISTENER = new IngestCaller("friend-2", "listener", false, false);
+    public static final Requester OWNER = new Requester("owner-1", true, true);
+    public static final Requester FRIEND = new Requester("friend-1", false, true);
 
     public final Path dir;
     public final FakeTools tools;

@@ -9,6 +9,7 @@ import dev.minstrel.library.search.SearchQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -62,7 +63,7 @@ class IngestRunnerTest {
             try (Stream<Path> files = Files.list(dir.resolve("music/Artist 1DFixL/Album 1DFixL"))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted())
                         .containsExactly("01 - Track 1 of 1DFixL.mp3", "02 - Track 2 of 1DFixL.mp3", "03 - Track 3 of 1DFixL.mp3");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError(e);
             }
         }

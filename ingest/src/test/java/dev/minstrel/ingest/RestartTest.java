@@ -1,8 +1,10 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.events.LocalIngestEvents;
 import dev.minstrel.ingest.fake.FakeTools;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobState;
+import dev.minstrel.ingest.queue.DatabaseJobQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +13,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,10 +64,10 @@ class RestartTest {
     @Test
     void aSecondWorkerCannotClaimAJobWhoseLeaseIsAlive(@TempDir Path dir) {
         FakeTools tools = new FakeTools(dir).install(false, false);
-        try (IngestFixture ingest = new IngestFixture(dir, tools, s -> s, new dev.minstrel.ingest.events.LocalIngestEvents(),
-                store -> new dev.minstrel.ingest.queue.DatabaseJobQueue(store, java.time.Clock.systemUTC(), Duration.ofMillis(200)))) {
+        try (IngestFixture ingest = new IngestFixture(dir, tools, s -> s, new LocalIngestEvents(),
+                store -> new DatabaseJobQueue(store, Clock.systemUTC(), Duration.ofMillis(200)))) {
             String id = ingest.submit(IngestRunnerTest.TRACK).id();
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
 
             assertThat(ingest.store.claim(id, "a/0", now, now.plusSeconds(60)).block()).isTrue();
             assertThat(ingest.store.claim(id, "b/0", now, now.plusSeconds(60)).block()).isFalse();

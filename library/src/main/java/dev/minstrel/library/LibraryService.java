@@ -25,14 +25,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,7 +92,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("minstrel-library-timer"));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -163,7 +168,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         Catalogue cat = catalogue.get();
         List<ScanStatus.SkippedFile> skipped = current.skipped().values().stream()
                 .map(s -> new ScanStatus.SkippedFile(s.path(), s.reason()))
-                .sorted(java.util.Comparator.comparing(ScanStatus.SkippedFile::path)).toList();
+                .sorted(Comparator.comparing(ScanStatus.SkippedFile::path)).toList();
         return new ScanStatus(scanning, scanning ? filesSeen.get() : current.tracks().size() + current.skipped().size(),
                 cat.trackCount(), cat.folderCount(), skipped, current.lastScan(), lastScanMillis);
     }
@@ -201,7 +206,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         try {
             scanExecutor.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+        } catch (TimeoutException | ExecutionException
                  | RejectedExecutionException e) {
             return false;
         } catch (InterruptedException e) {
@@ -263,7 +268,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         Catalogue built = CatalogueFactory.catalogue(next, settings.catalogue());
         catalogue.set(built);
         // keep one copy of each track: the state refers to the catalogue's (cover art resolved)
-        Map<String, Track> byPath = new java.util.HashMap<>(built.trackCount() * 2);
+        Map<String, Track> byPath = new HashMap<>(built.trackCount() * 2);
         for (Track track : built.tracks()) {
             byPath.put(track.path(), track);
         }

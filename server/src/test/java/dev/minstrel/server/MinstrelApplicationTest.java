@@ -7,6 +7,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,14 +55,14 @@ public class MinstrelApplicationTest {
         assertThat(dir.resolve("music")).isDirectory();
         Path database = dir.resolve("data/minstrel.mv.db");
         assertThat(database).isRegularFile();
-        assertThat(new String(Files.readAllBytes(database), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(database), StandardCharsets.ISO_8859_1))
                 .doesNotContain("Tr0ub4dor&3x");
     }
 
     @Test
     void minstrelPortChoosesTheHttpPort(@TempDir Path dir) throws Exception {
         int free;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             free = socket.getLocalPort();
         }
         try (var context = new SpringApplication(MinstrelApplication.class).run(

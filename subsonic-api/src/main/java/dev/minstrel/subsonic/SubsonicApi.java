@@ -5,16 +5,19 @@ import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.subsonic.annotation.AnnotationEndpoints;
 import dev.minstrel.subsonic.annotation.AnnotationStore;
-import dev.minstrel.subsonic.auth.Authenticator;
+import dev.minstrel.subsonic.protocol.Authenticator;
 import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.cover.CoverArtEndpoints;
 import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
+import dev.minstrel.subsonic.lists.NowPlayingEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.view.ViewSource;
+import dev.minstrel.subsonic.playlist.PlaylistCoverArt;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
+import dev.minstrel.subsonic.playlist.PlaylistStore;
 import dev.minstrel.subsonic.playqueue.PlayQueueEndpoints;
 import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.Dispatcher;
@@ -36,10 +39,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Set;
 
 /**
- * The Subsonic 1.16.1 + OpenSubsonic API as one WebFlux router: {@code /rest/<method>} and
+ * The Subsonic 1.16.1 + OpenSubsonic API as one WebFlux router, wired here; the methods and their
+ * handlers are listed in {@link SubsonicRoutes}: {@code /rest/<method>} and
  * {@code /rest/<method>.view}, GET, POST (query and urlencoded form merged), HEAD (media) and CORS
  * preflight. The server registers {@link #router()} as a bean; the per-user tables come from this
  * module's Flyway migrations ({@code classpath:db/migration}).
@@ -48,6 +52,7 @@ public final class SubsonicApi {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
+    private final Endpoints endpoints;
 
     /**
      * @param recorder turns scrobbles into listens
@@ -66,33 +71,20 @@ public final class SubsonicApi {
         ViewSource views = new ViewSource(library, annotations);
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations);
-        Endpoints endpoints = new Endpoints();
-        new SystemEndpoints(library).register(endpoints);
-        new BrowseEndpoints(library, views, settings, history, coverArtUrls).register(endpoints);
-        new ListEndpoints(views).register(endpoints);
-        new SearchEndpoints(views).register(endpoints);
-        new MediaEndpoints(library).register(endpoints);
-        new AnnotationEndpoints(library, annotations, views, recorder, history, accounts, clock).register(endpoints);
-        PlaylistEndpoints playlists = new PlaylistEndpoints(database, transactions, accounts, views, clock);
-        playlists.register(endpoints);
-        new CoverArtEndpoints(library, playlists::coverArtId, coverArtUrls).register(endpoints);
-        new PlayQueueEndpoints(database, transactions, views, clock).register(endpoints);
-        new UserEndpoints(accounts).register(endpoints);
-        endpoints
-                .unavailable("Podcasts", List.of("getPodcasts", "getNewestPodcasts", "refreshPodcasts",
-                        "createPodcastChannel", "deletePodcastChannel", "deletePodcastEpisode", "downloadPodcastEpisode",
-                        "getPodcastEpisode"))
-                .unavailable("Jukebox controls", List.of("jukeboxControl"))
-                .unavailable("Internet radio stations", List.of("getInternetRadioStations",
-                        "createInternetRadioStation", "updateInternetRadioStation", "deleteInternetRadioStation"))
-                .unavailable("Chat messages", List.of("getChatMessages", "addChatMessage"))
-                .unavailable("Shares", List.of("getShares", "createShare", "updateShare", "deleteShare"))
-                .unavailable("Videos", List.of("getVideos", "getVideoInfo", "getCaptions", "hls.m3u8", "hls"))
-                .unavailable("Transcoding calls", List.of("getTranscodeDecision", "getTranscodeStream"))
-                .unavailable("Avatars", List.of("getAvatar"))
-                .unavailable("User management calls (use Minstrel's account settings)", List.of("createUser",
-                        "updateUser", "deleteUser", "changePassword"))
-                .unavailable("Deprecated searches (use search3)", List.of("search"));
+        PlaylistStore playlists = new PlaylistStore(database, transactions);
+        this.endpoints = new SubsonicRoutes(
+                new SystemEndpoints(library),
+                new BrowseEndpoints(library, views, settings, history, coverArtUrls),
+                new ListEndpoints(views),
+                new NowPlayingEndpoints(views, history, accounts),
+                new SearchEndpoints(views),
+                new PlaylistEndpoints(playlists, accounts, views, clock),
+                new MediaEndpoints(library),
+                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
+                coverArtUrls,
+                new AnnotationEndpoints(library, annotations, recorder, clock),
+                new PlayQueueEndpoints(database, transactions, views, clock),
+                new UserEndpoints(accounts)).table();
         Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard),
                 new ResponseWriter(settings), settings);
         this.router = RouterFunctions.route(RequestPredicates.path("/rest/{method}")
@@ -104,6 +96,11 @@ public final class SubsonicApi {
 
     public RouterFunction<ServerResponse> router() {
         return router;
+    }
+
+    /** The Subsonic methods this API answers, by name; not those it refuses as unavailable. */
+    public Set<String> methods() {
+        return endpoints.names();
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

@@ -30,6 +30,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,8 +47,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A small real library for the API tests: audio files of patterned bytes (so ranges can be checked
  * byte for byte), a real PNG cover, a catalogue built from them with {@link Catalogue#build}, an H2
  * database file migrated by Flyway (the Subsonic and analytics tables), the analytics module over it
- * with the fixture's fixed clock, and two accounts: the owner alice and her friend bob. Replace
- * {@link FixtureLibrary} by the real LibraryService once it lands; the tests only use MusicLibrary.
+ * with the fixture's fixed clock, and two accounts: the owner alice and her friend bob. The catalogue
+ * is made here rather than scanned, so that the files can hold patterned bytes (ranges are checked
+ * byte for byte) instead of audio; the golden answers run over a scanned library instead
+ * ({@code golden.EdgeCaseLibrary}).
  */
 public final class SubsonicFixture {
 
@@ -55,7 +59,7 @@ public final class SubsonicFixture {
     public static final String OWNER_API_KEY = "alice-api-key-0123456789";
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00.123Z");
     /** The key the fixture's API signs image URLs with. */
-    public static final byte[] IMAGE_URL_KEY = "fixture image url key, 32 bytes+".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public static final byte[] IMAGE_URL_KEY = "fixture image url key, 32 bytes+".getBytes(StandardCharsets.UTF_8);
 
     public static final SubsonicUser OWNER = new SubsonicUser("u-alice", "alice", "alice@example.org", OWNER_PASSWORD,
             true, true, true, true);
@@ -153,7 +157,7 @@ public final class SubsonicFixture {
     }
 
     public WebTestClient.ResponseSpec get(String pathAndQuery) {
-        return client.get().uri(java.net.URI.create(pathAndQuery)).exchange();
+        return client.get().uri(URI.create(pathAndQuery)).exchange();
     }
 
     /** A GET as alice (plain password), or as bob when {@code friend}. */
@@ -169,7 +173,8 @@ public final class SubsonicFixture {
         return get(uri).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
-    private static final class Accounts implements SubsonicAccounts {
+    /** alice (the owner, with an API key) and bob. */
+    public static final class Accounts implements SubsonicAccounts {
         private final List<SubsonicUser> users = List.of(OWNER, FRIEND);
 
         @Override

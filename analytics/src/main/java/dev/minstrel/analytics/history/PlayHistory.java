@@ -1,6 +1,5 @@
 package dev.minstrel.analytics.history;
 
-import dev.minstrel.analytics.listen.NowPlaying;
 import dev.minstrel.analytics.listen.NowPlayingBoard;
 import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;

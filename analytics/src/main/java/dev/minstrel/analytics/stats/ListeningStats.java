@@ -2,6 +2,7 @@ package dev.minstrel.analytics.stats;
 
 import dev.minstrel.analytics.OneConnection;
 import dev.minstrel.analytics.listen.ListenerProfiles;
+import dev.minstrel.analytics.stats.StatsReport.DayCount;
 import dev.minstrel.analytics.stats.StatsReport.TopAlbum;
 import dev.minstrel.analytics.stats.StatsReport.TopArtist;
 import dev.minstrel.analytics.stats.StatsReport.TopGenre;
@@ -15,13 +16,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
@@ -34,6 +39,8 @@ import java.util.stream.LongStream;
 public final class ListeningStats {
 
     static final int TOP = 10;
+    /** Days in the listens-per-day series. */
+    static final int DAYS = 30;
     private static final String SERVER = "*";
 
     private final DatabaseClient db;
@@ -93,11 +100,12 @@ public final class ListeningStats {
                 byWeekday[day] += heat[day][hour];
             }
         }
-        List<Long> days = db.sql("SELECT local_day FROM listen_day WHERE scope = :scope ORDER BY local_day")
+        Map<Long, Long> listensByDay = new TreeMap<>();
+        db.sql("SELECT local_day, listens FROM listen_day WHERE scope = :scope ORDER BY local_day")
                 .bind("scope", scope)
-                .map(row -> row.get("local_day", Integer.class).longValue())
-                .all().collectList().block();
-        Streaks streaks = Streaks.of(days, today.toEpochDay());
+                .map(row -> Map.entry(row.get("local_day", Integer.class).longValue(), row.get("listens", Long.class)))
+                .all().toStream().forEach(e -> listensByDay.put(e.getKey(), e.getValue()));
+        Streaks streaks = Streaks.of(List.copyOf(listensByDay.keySet()), today.toEpochDay());
 
         Names names = new Names(db, catalogue.get());
         List<TopTrack> topTracks = top(db, slice, "track").stream()
@@ -114,7 +122,33 @@ public final class ListeningStats {
                 distinct.getOrDefault("track", 0L), distinctArtists, distinct.getOrDefault("album", 0L),
                 topTracks, topArtists, topAlbums, topGenres, boxed(byHour), boxed(byWeekday),
                 Arrays.stream(heat).map(ListeningStats::boxed).toList(), streaks.current(), streaks.longest(),
-                Personas.of(total[0], byHour, byWeekday, distinctArtists, topArtists, topTracks));
+                Personas.of(total[0], byHour, byWeekday, distinctArtists, topArtists, topTracks),
+                lastDays(listensByDay, today), weeksThisYear(listensByDay, today));
+    }
+
+    /** Listens on each of the last 30 local days, today last, days without listens included. */
+    static List<DayCount> lastDays(Map<Long, Long> listensByDay, LocalDate today) {
+        List<DayCount> days = new ArrayList<>();
+        for (LocalDate day = today.minusDays(DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            days.add(new DayCount(day.toString(), listensByDay.getOrDefault(day.toEpochDay(), 0L)));
+        }
+        return days;
+    }
+
+    /** Listens in each ISO week (from Monday) of this local year up to this week; a week begun last year counts from January 1st. */
+    static List<DayCount> weeksThisYear(Map<Long, Long> listensByDay, LocalDate today) {
+        List<DayCount> weeks = new ArrayList<>();
+        LocalDate first = today.withDayOfYear(1);
+        LocalDate monday = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (LocalDate week = monday; !week.isAfter(today); week = week.plusWeeks(1)) {
+            long listens = 0;
+            for (LocalDate day = week.isBefore(first) ? first : week; day.isBefore(week.plusWeeks(1)) && !day.isAfter(today);
+                 day = day.plusDays(1)) {
+                listens += listensByDay.getOrDefault(day.toEpochDay(), 0L);
+            }
+            weeks.add(new DayCount(week.toString(), listens));
+        }
+        return weeks;
     }
 
     private static List<Map.Entry<String, Long>> top(DatabaseClient db, Slice slice, String kind) {

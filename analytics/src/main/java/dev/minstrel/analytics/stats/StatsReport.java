@@ -11,6 +11,9 @@ import java.util.List;
  * @param heatMap         7 rows (Monday to Sunday) of 24 counts (local hours)
  * @param currentStreak   consecutive local days with a listen up to today (or yesterday: today is not over)
  * @param longestStreak   the longest run of such days ever
+ * @param listensLast30Days listens on each of the last 30 local days, today last, whatever the period
+ * @param listensByWeekThisYear listens in each week (from Monday, {@code day} its Monday) of this
+ *                        local year up to this week, whatever the period
  */
 public record StatsReport(
         String scope,
@@ -32,7 +35,13 @@ public record StatsReport(
         List<List<Long>> heatMap,
         int currentStreak,
         int longestStreak,
-        List<Persona> personas) {
+        List<Persona> personas,
+        List<DayCount> listensLast30Days,
+        List<DayCount> listensByWeekThisYear) {
+
+    /** @param day an ISO date: the day, or the Monday of the week */
+    public record DayCount(String day, long listens) {
+    }
 
     public record TopTrack(String id, String title, String artist, String album, long listens) {
     }

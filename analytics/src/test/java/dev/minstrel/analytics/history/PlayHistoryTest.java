@@ -1,6 +1,7 @@
 package dev.minstrel.analytics.history;
 
 import dev.minstrel.analytics.AnalyticsFixture;
+import dev.minstrel.analytics.stats.Period;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.Track;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static dev.minstrel.analytics.TestTracks.track;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,10 +78,10 @@ class PlayHistoryTest {
     @Test
     void allPlayCountsOfAUserAtOnceHoldTracksAndAlbums() {
         assertThat(history.playCounts(BOB).block()).containsOnly(
-                java.util.Map.entry(three.id(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
-                java.util.Map.entry(three.albumId(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
-                java.util.Map.entry(solo.id(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))),
-                java.util.Map.entry(solo.albumId(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))));
+                Map.entry(three.id(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
+                Map.entry(three.albumId(), new PlayCount(3, NOW.minus(Duration.ofHours(3)))),
+                Map.entry(solo.id(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))),
+                Map.entry(solo.albumId(), new PlayCount(1, NOW.minus(Duration.ofHours(1)))));
         assertThat(history.playCounts("us-nobody").block()).isEmpty();
     }
 
@@ -89,7 +91,7 @@ class PlayHistoryTest {
 
         assertThat(history.playCounts(BOB).block()).isEmpty();
         assertThat(history.topSongs(Ids.artistId("Band"), 10).block()).containsExactly(one.id(), three.id(), two.id());
-        assertThat(fixture.analytics.stats().forServer(dev.minstrel.analytics.stats.Period.ALL).block().listens())
+        assertThat(fixture.analytics.stats().forServer(Period.ALL).block().listens())
                 .isEqualTo(4);
         assertThat(history.playCounts(ALICE).block()).containsKeys(one.albumId(), three.albumId());
     }

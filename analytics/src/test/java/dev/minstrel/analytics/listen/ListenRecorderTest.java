@@ -3,6 +3,7 @@ package dev.minstrel.analytics.listen;
 import dev.minstrel.analytics.AnalyticsFixture;
 import dev.minstrel.analytics.listen.ScrobbleResult.Outcome;
 import dev.minstrel.library.catalogue.Track;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ListenRecorderTest {
         assertThat(nowPlaying(song, NOON.plusSeconds(29 + 30)).outcome()).isEqualTo(Outcome.COUNTED);
 
         assertThat(listens()).extracting(Listen::trackId, Listen::secondsPlayed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(other.id(), 30));
+                .containsExactly(Tuple.tuple(other.id(), 30));
     }
 
     @Test

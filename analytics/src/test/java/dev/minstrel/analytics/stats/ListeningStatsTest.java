@@ -1,6 +1,7 @@
 package dev.minstrel.analytics.stats;
 
 import dev.minstrel.analytics.AnalyticsFixture;
+import dev.minstrel.analytics.TestTracks;
 import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.analytics.stats.StatsReport.TopArtist;
 import dev.minstrel.analytics.stats.StatsReport.TopTrack;
@@ -166,7 +167,7 @@ class ListeningStatsTest {
 
     @Test
     void tracksThatLeftTheLibraryKeepTheirNames() {
-        fixture.catalogue.set(dev.minstrel.analytics.TestTracks.catalogue(List.of(b, c, d)));
+        fixture.catalogue.set(TestTracks.catalogue(List.of(b, c, d)));
 
         StatsReport all = alice(Period.ALL);
 

@@ -1,6 +1,7 @@
 package dev.minstrel.ingest.download;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ public final class ChildProcess implements AutoCloseable {
                                      Consumer<String> stdout, Consumer<String> stderr) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().putAll(environment);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
             ChildProcess child = new ChildProcess(builder.start());
             child.read(child.process.getInputStream(), stdout, "stdout");
@@ -59,14 +61,14 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the exit; empty if still running after {@code timeout}. Output is fully read on exit. */
-    public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
+    public OptionalInt waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         for (Thread reader : readers) {
             reader.join(2000);
         }
-        return java.util.OptionalInt.of(process.exitValue());
+        return OptionalInt.of(process.exitValue());
     }
 
     public long pid() {

@@ -1,5 +1,7 @@
 package dev.minstrel.ingest.download;
 
+import java.nio.file.Path;
+
 /**
  * What a downloader said, parsed from its output. A song is named by {@code key}: spotDL's
  * "First Artist - Title", or yt-dlp's video id.
@@ -18,7 +20,7 @@ public sealed interface DownloadEvent {
     }
 
     /** The downloader wrote the song's final file (yt-dlp tells where; spotDL never does). */
-    record SongFile(String key, java.nio.file.Path file, double expectedSeconds) implements DownloadEvent {
+    record SongFile(String key, Path file, double expectedSeconds) implements DownloadEvent {
     }
 
     /** One song failed; {@code key} is null when the downloader did not say which. */

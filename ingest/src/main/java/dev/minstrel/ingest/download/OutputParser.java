@@ -1,5 +1,7 @@
 package dev.minstrel.ingest.download;
 
+import java.util.Optional;
+
 /**
  * Reads one downloader run's output. Lines arrive from two reader threads, so implementations
  * synchronise; events go to the listener as soon as the line that carries them is read.
@@ -11,5 +13,5 @@ public interface OutputParser {
     void stderr(String line);
 
     /** After exit: what made the whole run fail, if it did (a non-zero exit is not always one). */
-    java.util.Optional<Failure> fatal(int exitCode);
+    Optional<Failure> fatal(int exitCode);
 }

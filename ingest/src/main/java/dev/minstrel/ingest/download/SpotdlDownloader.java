@@ -45,7 +45,7 @@ public final class SpotdlDownloader implements Downloader {
         if (settings.spotifyClientId() != null && settings.spotifyClientSecret() != null) {
             command.addAll(List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret()));
         }
-        // synced lyrics only: the other providers loop or hang (shared reference §1.7); nargs=* so it goes last
+        // synced lyrics only: spotDL 4.4's other lyrics providers loop or hang; nargs=* so it goes last
         command.addAll(List.of("--lyrics", "synced", "--", link.url()));
         return command;
     }

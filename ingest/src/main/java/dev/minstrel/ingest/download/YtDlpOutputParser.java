@@ -2,6 +2,7 @@ package dev.minstrel.ingest.download;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,7 +87,7 @@ public final class YtDlpOutputParser implements OutputParser {
     }
 
     static Failure classify(String message) {
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("ffmpeg") && lower.contains("not found")) {
             return Failure.permanent(Tool.FFMPEG_MISSING);
         }

@@ -1,5 +1,7 @@
 package dev.minstrel.ingest.events;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
@@ -49,8 +51,8 @@ public final class RedisIngestEvents implements IngestEvents {
     }
 
     private String lastId() {
-        List<StreamMessage<String, String>> last = readConnection.sync().xrevrange(stream, io.lettuce.core.Range.unbounded(),
-                io.lettuce.core.Limit.create(0, 1));
+        List<StreamMessage<String, String>> last = readConnection.sync().xrevrange(stream, Range.unbounded(),
+                Limit.create(0, 1));
         return last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 

@@ -2,6 +2,7 @@ package dev.minstrel.ingest.job;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -226,8 +227,8 @@ public final class JobStore {
                 Instant.ofEpochMilli(row.get("not_before", Long.class)), new ArrayList<>());
     }
 
-    private static org.springframework.r2dbc.core.Parameter nullable(String value) {
-        return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, String.class);
+    private static Parameter nullable(String value) {
+        return Parameter.fromOrEmpty(value, String.class);
     }
 
 }

@@ -26,7 +26,7 @@ public final class Duplicates {
         return catalogue.tracks().stream().filter(t -> sameSource(t.sourceUrl(), link)).findFirst();
     }
 
-    public Optional<Track> find(Catalogue catalogue, TrackTags tags) {
+    public Optional<Track> find(Catalogue catalogue, CompletedTags tags) {
         Optional<Link> source = parse(tags.sourceUrl());
         if (source.isPresent()) {
             Optional<Track> same = bySource(catalogue, source.get());

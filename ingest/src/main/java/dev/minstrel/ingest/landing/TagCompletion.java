@@ -1,20 +1,12 @@
 package dev.minstrel.ingest.landing;
 
-import org.jaudiotagger.audio.AudioFile;
-import org.jaudiotagger.audio.AudioFileIO;
-import org.jaudiotagger.tag.FieldKey;
-import org.jaudiotagger.tag.Tag;
-import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
-import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
-import org.jaudiotagger.tag.id3.ID3v23Frame;
-import org.jaudiotagger.tag.id3.ID3v24Frame;
-import org.jaudiotagger.tag.id3.ID3v24Tag;
-import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyUrlLink;
-import org.jaudiotagger.tag.id3.framebody.FrameBodyWOAS;
+import dev.minstrel.library.tags.TagEditor;
+import dev.minstrel.library.tags.TagEditor.Field;
+import dev.minstrel.library.tags.UnreadableFileException;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
  * Checks a downloaded file and completes its tags: it must read as audio of a sane length (and not
@@ -26,22 +18,18 @@ public final class TagCompletion {
     private static final double MIN_SECONDS = 1;
     private static final double MAX_SECONDS = 4 * 3600;
 
-    static {
-        Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF); // stack-traps T14
-    }
-
     /**
      * @param expectedSeconds the length the source announced, 0 when unknown
      * @param sourceUrl       recorded when the file has none of its own; may be null
      */
-    public TrackTags complete(Path file, double expectedSeconds, String sourceUrl) throws LandingException {
-        AudioFile audio;
+    public CompletedTags complete(Path file, double expectedSeconds, String sourceUrl) throws LandingException {
+        TagEditor tags;
         try {
-            audio = AudioFileIO.read(file.toFile());
-        } catch (Exception e) {
-            throw new LandingException("The downloaded file is not readable audio (" + e.getClass().getSimpleName() + ").");
+            tags = TagEditor.open(file);
+        } catch (UnreadableFileException e) {
+            throw new LandingException("The downloaded file is not readable audio (" + e.getMessage() + ").");
         }
-        double seconds = audio.getAudioHeader().getPreciseTrackLength();
+        double seconds = tags.seconds();
         if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
             throw new LandingException(String.format("The downloaded file lasts %.1f s, which is not a song.", seconds));
         }
@@ -49,91 +37,53 @@ public final class TagCompletion {
             throw new LandingException(String.format(
                     "The downloaded file is truncated: %.0f s of the expected %.0f s.", seconds, expectedSeconds));
         }
-        Tag tag = audio.getTagOrCreateAndSetDefault();
-        boolean changed = false;
-        String title = first(tag, FieldKey.TITLE);
-        if (title == null) {
-            title = stripExtension(file.getFileName().toString());
-            changed |= set(tag, FieldKey.TITLE, title);
-        }
-        String artists = first(tag, FieldKey.ARTIST);
-        if (artists == null) {
-            artists = "Unknown Artist";
-            changed |= set(tag, FieldKey.ARTIST, artists);
-        }
-        String artist = artists.split("/")[0].strip();
-        String albumArtist = first(tag, FieldKey.ALBUM_ARTIST);
-        if (albumArtist == null) {
-            albumArtist = artist;
-            changed |= set(tag, FieldKey.ALBUM_ARTIST, albumArtist);
-        }
-        String album = first(tag, FieldKey.ALBUM);
-        if (album == null) {
-            album = title; // a single video is its own single
-            changed |= set(tag, FieldKey.ALBUM, album);
-        }
-        String source = sourceOf(tag);
-        if (source == null && sourceUrl != null && tag instanceof AbstractID3v2Tag id3) {
-            AbstractID3v2Frame frame = id3 instanceof ID3v24Tag ? new ID3v24Frame("WOAS") : new ID3v23Frame("WOAS");
-            frame.setBody(new FrameBodyWOAS(sourceUrl));
-            id3.setFrame(frame);
-            source = sourceUrl;
-            changed = true;
-        }
-        if (changed) {
-            try {
-                audio.commit();
-            } catch (Exception e) {
-                throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
+        try {
+            String title = tags.get(Field.TITLE);
+            if (title == null) {
+                title = stripExtension(file.getFileName().toString());
+                tags.set(Field.TITLE, title);
             }
+            String artists = tags.get(Field.ARTIST);
+            if (artists == null) {
+                artists = "Unknown Artist";
+                tags.set(Field.ARTIST, artists);
+            }
+            String artist = artists.split("/")[0].strip();
+            String albumArtist = tags.get(Field.ALBUM_ARTIST);
+            if (albumArtist == null) {
+                albumArtist = artist;
+                tags.set(Field.ALBUM_ARTIST, albumArtist);
+            }
+            String album = tags.get(Field.ALBUM);
+            if (album == null) {
+                album = title; // a single video is its own single
+                tags.set(Field.ALBUM, album);
+            }
+            String source = tags.sourceUrl();
+            if (source == null && sourceUrl != null && tags.setSourceUrl(sourceUrl)) {
+                source = sourceUrl;
+            }
+            tags.save();
+            return new CompletedTags(title, artist, albumArtist, album, number(tags.get(Field.TRACK)), seconds, source,
+                    tags.hasCover());
+        } catch (IOException e) {
+            throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
         }
-        return new TrackTags(title, artist, albumArtist, album, number(first(tag, FieldKey.TRACK)), seconds, source,
-                tag.getFirstArtwork() != null);
     }
 
     /**
      * spotDL's name for the song a file holds ("First Artist - Title"), read without changing the
      * file; empty while the file is still being written (spotDL tags it last).
      */
-    public java.util.Optional<String> spotdlName(Path file) {
+    public Optional<String> spotdlName(Path file) {
         try {
-            Tag tag = AudioFileIO.read(file.toFile()).getTag();
-            if (tag == null) {
-                return java.util.Optional.empty();
-            }
-            String title = first(tag, FieldKey.TITLE);
-            String artists = first(tag, FieldKey.ARTIST);
-            return title == null || artists == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(artists.split("/")[0].strip() + " - " + title);
+            TagEditor tags = TagEditor.open(file);
+            String title = tags.get(Field.TITLE);
+            String artists = tags.get(Field.ARTIST);
+            return title == null || artists == null ? Optional.empty()
+                    : Optional.of(artists.split("/")[0].strip() + " - " + title);
         } catch (Exception e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The source URL a file records: WOAS, as spotDL writes it. */
-    public static String sourceOf(Tag tag) {
-        if (tag instanceof AbstractID3v2Tag id3 && id3.getFrame("WOAS") instanceof AbstractID3v2Frame frame
-                && frame.getBody() instanceof AbstractFrameBodyUrlLink url && !url.getUrlLink().isBlank()) {
-            return url.getUrlLink().strip();
-        }
-        return null;
-    }
-
-    private static String first(Tag tag, FieldKey key) {
-        try {
-            String value = tag.getFirst(key);
-            return value == null || value.isBlank() ? null : value.strip();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean set(Tag tag, FieldKey key, String value) throws LandingException {
-        try {
-            tag.setField(key, value);
-            return true;
-        } catch (Exception e) {
-            throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
+            return Optional.empty();
         }
     }
 

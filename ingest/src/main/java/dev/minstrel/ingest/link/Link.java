@@ -1,5 +1,7 @@
 package dev.minstrel.ingest.link;
 
+import java.util.Locale;
+
 /**
  * A link the owner pasted, normalised: the same track pasted twice (with tracking parameters, an
  * {@code intl-xx} prefix, as a {@code spotify:} URI or a youtu.be short link) becomes the same link.
@@ -17,7 +19,7 @@ public record Link(String url, Source source, Kind kind, String id) {
         TRACK, ALBUM, PLAYLIST, ARTIST;
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.Optional;
  * only when its job ended. A worker that dies leaves its entry pending; once it has been idle for
  * a lease another instance takes it over with XAUTOCLAIM (and the job store's lease decides who
  * may run it). Retries with backoff wait in a sorted set until due. Blocking reads use a
- * connection of their own (stack-traps T13).
+ * connection of their own: Lettuce multiplexes one connection, which a blocking XREADGROUP would
+ * hold for everything else.
  */
 public final class RedisJobQueue implements JobQueue {
 

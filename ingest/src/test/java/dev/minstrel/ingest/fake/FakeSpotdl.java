@@ -3,14 +3,19 @@ package dev.minstrel.ingest.fake;
 import dev.minstrel.library.fixtures.AudioFixtures;
 import sun.misc.Signal;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for {@code spotdl download} (v4.4.3) for offline tests, following the shared reference
- * (ingest-and-deploy.md §3): the real command line, the real output lines (rich-padded to
+ * A stand-in for {@code spotdl download} (v4.4.3) for offline tests, as the real one behaves:
+ * the real command line, the real output lines (rich-padded to
  * {@code $COLUMNS}), the real exit codes, real tagged MP3 files, realistic timing scaled by
  * {@code FAKE_SPOTDL_TIME_SCALE}, and each real failure on demand through {@code FAKE_SPOTDL_*}.
  * {@code FAKE_SPOTDL_ONCE=<file>} limits the injected failure to the first run (the file records it).
@@ -40,7 +45,7 @@ public final class FakeSpotdl {
     private static final Pattern SPOTIFY = Pattern.compile("https://open\\.spotify\\.com/(?:intl-[^/]+/)?(track|album|playlist|artist)/([A-Za-z0-9]+).*");
 
     private final Map<String, String> env = System.getenv();
-    private final PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private final double scale = Double.parseDouble(env.getOrDefault("FAKE_SPOTDL_TIME_SCALE", "1"));
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> written = new ArrayList<>();
@@ -236,7 +241,7 @@ public final class FakeSpotdl {
         Files.delete(untagged);
         for (int part = 1; part <= 4; part++) {
             int upTo = audio.length * part / 4;
-            Files.write(target, java.util.Arrays.copyOfRange(audio, 0, upTo));
+            Files.write(target, Arrays.copyOfRange(audio, 0, upTo));
             sleep(75);
             if (part == 2 && crash != null && crash.startsWith("convert")) {
                 crash(crash);
@@ -271,7 +276,7 @@ public final class FakeSpotdl {
                 .album(song.album()).track(song.track(), song.tracks()).year(2020).genres("pop")
                 .cover(AudioFixtures.jpeg(8, 8)).comment(song.downloadUrl()).sourceUrl(song.url())
                 .seconds(seconds).write();
-        Files.move(tagged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tagged, target, StandardCopyOption.REPLACE_EXISTING);
         line(name + ": Done");
         line(k + "/" + n + " complete");
         line("Downloaded \"" + name + "\": " + song.downloadUrl());
@@ -306,7 +311,7 @@ public final class FakeSpotdl {
         String style = env.getOrDefault("FAKE_SPOTDL_RL_STYLE", "");
         String warning = (style.equals("old") ? "WARNING:root:" : "") + "Your application has reached a rate/request limit. "
                 + "Retry will occur after: " + seconds + (style.equals("new") ? " s" : "");
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         if (parts.length > 1 && parts[1].equals("fatal")) {
             for (int i = 0; i < 3; i++) {
                 err.println(warning);
@@ -423,7 +428,7 @@ public final class FakeSpotdl {
                 Files.writeString(Path.of(file), System.currentTimeMillis() + "\t" + text + "\n",
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }

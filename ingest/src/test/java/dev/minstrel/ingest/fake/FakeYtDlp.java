@@ -2,6 +2,8 @@ package dev.minstrel.ingest.fake;
 
 import dev.minstrel.library.fixtures.AudioFixtures;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,8 +34,8 @@ public final class FakeYtDlp {
     }
 
     private static int run(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
         Map<String, List<String>> options = new HashMap<>();
         List<String> urls = new ArrayList<>();

@@ -11,20 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LibraryPlacementTest {
 
     @Test
-    void namesAreSafeOnEveryCommonFilesystem() {
-        assertThat(LibraryPlacement.safe("AC/DC")).isEqualTo("AC_DC");
-        assertThat(LibraryPlacement.safe("What? <Live> \"Tokyo\": Part 1|2*")).isEqualTo("What_ _Live_ _Tokyo__ Part 1_2_");
-        assertThat(LibraryPlacement.safe("..hidden")).isEqualTo("_hidden");
-        assertThat(LibraryPlacement.safe("Trailing dots...")).isEqualTo("Trailing dots");
-        assertThat(LibraryPlacement.safe("  ")).isEqualTo("Unknown");
-        assertThat(LibraryPlacement.safe("x".repeat(300))).hasSize(120);
-        assertThat(LibraryPlacement.safe("Beyoncé – 世界")).isEqualTo("Beyoncé – 世界");
-    }
-
-    @Test
     void aFileIsFiledAsAlbumArtistAlbumNumberTitleAndNeverOverwritesAnother(@TempDir Path dir) throws Exception {
         LibraryPlacement placement = new LibraryPlacement(dir.resolve("music"));
-        TrackTags tags = new TrackTags("Song: One", "A", "A/B", "Album?", 3, 200, null, false);
+        CompletedTags tags = new CompletedTags("Song: One", "A", "A/B", "Album?", 3, 200, null, false);
         Path first = Files.writeString(dir.resolve("one.mp3"), "first");
         Path second = Files.writeString(dir.resolve("two.MP3"), "second");
 

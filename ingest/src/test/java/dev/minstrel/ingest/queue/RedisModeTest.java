@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -124,7 +125,7 @@ class RedisModeTest {
 
         assertThat(a.queue.take(Duration.ofMillis(300))).isEmpty();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        java.util.Optional<JobQueue.Delivery> later = java.util.Optional.empty();
+        Optional<JobQueue.Delivery> later = Optional.empty();
         while (later.isEmpty() && System.nanoTime() < deadline) {
             later = a.queue.take(Duration.ofMillis(300));
         }

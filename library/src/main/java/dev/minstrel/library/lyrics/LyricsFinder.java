@@ -4,6 +4,7 @@ import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.tags.TagReader;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class LyricsFinder {
                 try {
                     byte[] bytes = Files.readAllBytes(lrc);
                     try {
-                        return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+                        return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))
                                 .toString().replace("\uFEFF", ""));
                     } catch (CharacterCodingException e) {
                         // older LRC files are often Latin-1

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Turns read tags into tracks, and tracks plus folder images into a catalogue. */
@@ -52,7 +53,7 @@ public final class CatalogueFactory {
             String coverArtId = track.hasEmbeddedCover() ? track.id()
                     : albumsWithArt.contains(track.albumId()) ? track.albumId() : null;
             // a track of the last catalogue keeps its versioned id: the catalogue versions ids anew
-            resolved.add(java.util.Objects.equals(coverArtId, Ids.withoutVersion(track.coverArtId()))
+            resolved.add(Objects.equals(coverArtId, Ids.withoutVersion(track.coverArtId()))
                     ? track : track.withCoverArtId(coverArtId));
         }
         return Catalogue.build(resolved, state.folderImages(), settings,

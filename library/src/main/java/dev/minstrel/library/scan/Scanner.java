@@ -9,6 +9,8 @@ import dev.minstrel.library.tags.AudioFormats;
 import dev.minstrel.library.tags.TagReader;
 import dev.minstrel.library.tags.TrackTags;
 import dev.minstrel.library.tags.UnreadableFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +24,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +55,7 @@ import java.util.regex.Pattern;
  */
 public final class Scanner {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scanner.class);
+    private static final Logger log = LoggerFactory.getLogger(Scanner.class);
 
     private static final Pattern FOLDER_IMAGE = Pattern.compile("(cover|folder|front)\\.(jpe?g|png|webp|gif)");
     private static final List<String> IMAGE_PREFERENCE = List.of("cover", "folder", "front");
@@ -137,7 +143,7 @@ public final class Scanner {
             }
         }
         List<String> keptIds = tracks.values().stream().map(Track::id).toList();
-        java.util.Set<String> kept = new java.util.HashSet<>(keptIds);
+        Set<String> kept = new HashSet<>(keptIds);
         List<String> deleted = current.tracks().values().stream().map(Track::id).filter(id -> !kept.contains(id)).toList();
 
         boolean changed = !saved.isEmpty() || !deleted.isEmpty() || !images.equals(current.folderImages())
@@ -145,7 +151,7 @@ public final class Scanner {
         Instant lastModified = changed ? now : current.lastModified();
         Instant finished = clock.instant();
         List<SkippedFile> skipList = skipped.values().stream()
-                .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
+                .sorted(Comparator.comparing(SkippedFile::path)).toList();
         List<String> removed = new ArrayList<>(deleted);
         removed.addAll(rewritten);
         if (changed || !skipped.equals(current.skipped())) {
@@ -213,7 +219,7 @@ public final class Scanner {
             }
         }
         List<SkippedFile> skipList = skipped.values().stream()
-                .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
+                .sorted(Comparator.comparing(SkippedFile::path)).toList();
         store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now));
         return new LibraryState(tracks, images, skipped, now, now);
     }
@@ -222,7 +228,7 @@ public final class Scanner {
         return CatalogueFactory.folderOf(path);
     }
 
-    private java.util.Optional<FolderImage> folderImage(Path folder) throws IOException {
+    private Optional<FolderImage> folderImage(Path folder) throws IOException {
         String best = null;
         try (var entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -234,11 +240,11 @@ public final class Scanner {
             }
         }
         if (best == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String folderPath = relative(folder);
         long modified = Files.getLastModifiedTime(folder.resolve(best)).toMillis();
-        return java.util.Optional.of(new FolderImage(folderPath.isEmpty() ? best : folderPath + "/" + best, modified));
+        return Optional.of(new FolderImage(folderPath.isEmpty() ? best : folderPath + "/" + best, modified));
     }
 
     private static String moveKey(long size, long modified, String title, String album, String artist, int seconds) {

@@ -2,11 +2,14 @@ package dev.minstrel.library.search;
 
 import dev.minstrel.library.catalogue.Album;
 import dev.minstrel.library.catalogue.Artist;
+import dev.minstrel.library.catalogue.ArtistRef;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -40,7 +43,7 @@ public final class SearchIndex {
                         + track.albumArtist() + " " + artistNames(track.artists())));
     }
 
-    private static String artistNames(List<dev.minstrel.library.catalogue.ArtistRef> credits) {
+    private static String artistNames(List<ArtistRef> credits) {
         StringBuilder names = new StringBuilder();
         for (var credit : credits) {
             names.append(credit.name()).append(' ');
@@ -72,7 +75,7 @@ public final class SearchIndex {
         Section(List<T> items, Function<T, String> own, Function<T, String> other) {
             this.items = items;
             this.ownText = new String[items.size()];
-            java.util.TreeMap<String, int[][]> postings = new java.util.TreeMap<>();
+            TreeMap<String, int[][]> postings = new TreeMap<>();
             for (int i = 0; i < items.size(); i++) {
                 List<String> ownWords = TextFold.words(own.apply(items.get(i)));
                 ownText[i] = String.join(" ", ownWords);
@@ -95,21 +98,21 @@ public final class SearchIndex {
         }
 
         /** lists[0] own postings, lists[1] other postings, lists[2] their lengths. */
-        private static void add(java.util.TreeMap<String, int[][]> postings, String word, int kind, int item) {
+        private static void add(TreeMap<String, int[][]> postings, String word, int kind, int item) {
             int[][] lists = postings.computeIfAbsent(word, k -> new int[][]{new int[2], new int[2], new int[2]});
             int length = lists[2][kind];
             if (length > 0 && lists[kind][length - 1] == item) {
                 return;
             }
             if (length == lists[kind].length) {
-                lists[kind] = java.util.Arrays.copyOf(lists[kind], length * 2);
+                lists[kind] = Arrays.copyOf(lists[kind], length * 2);
             }
             lists[kind][length] = item;
             lists[2][kind] = length + 1;
         }
 
         private static int[] trim(int[] list, int length) {
-            return length == list.length ? list : java.util.Arrays.copyOf(list, length);
+            return length == list.length ? list : Arrays.copyOf(list, length);
         }
 
         List<T> page(List<String> words, int offset, int count) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The catalogue's tables (see {@code V202611251200__library_catalogue.sql}). Credits and genres
@@ -280,7 +281,7 @@ public final class CatalogueStore {
     }
 
     /** Deferred: the driver may run a statement as soon as {@code execute()} is called. */
-    private static Mono<Void> execute(java.util.function.Supplier<Statement> statement) {
+    private static Mono<Void> execute(Supplier<Statement> statement) {
         return Mono.defer(() -> Flux.from(statement.get().execute()).concatMap(Result::getRowsUpdated).then());
     }
 }

@@ -14,12 +14,11 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagException;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
-import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
-import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyUrlLink;
 import org.jaudiotagger.tag.id3.framebody.FrameBodyTXXX;
 import org.jaudiotagger.tag.images.Artwork;
 import org.jaudiotagger.tag.mp4.field.Mp4TagReverseDnsField;
 import org.jaudiotagger.tag.reference.GenreTypes;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTagField;
 
 import java.io.IOException;
@@ -33,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,11 +61,8 @@ public final class TagReader {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
-    /** Held so the level sticks: JUL keeps loggers only weakly (stack-traps T14). */
-    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-
     static {
-        JAUDIOTAGGER_LOG.setLevel(Level.OFF);
+        Jaudiotagger.silence();
     }
 
     private final CatalogueSettings settings;
@@ -156,7 +150,7 @@ public final class TagReader {
 
     private TrackTags fromTag(Tag tag, String relativePath, String suffix, String contentType, int seconds,
                               int bitRate, int sampleRate, int channels, Integer bitDepth) {
-        Tag t = tag != null ? tag : org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag.createNewTag();
+        Tag t = tag != null ? tag : VorbisCommentTag.createNewTag();
         String[] segments = relativePath.split("/");
         String fileName = segments[segments.length - 1];
 
@@ -328,13 +322,9 @@ public final class TagReader {
 
     /** WOAS (where spotDL puts the Spotify URL), a SOURCE_URL/WEBSITE/URL field, or a comment that is a URL. */
     private static String sourceUrl(Tag tag, Map<String, String> custom, String comment) {
-        if (tag instanceof AbstractID3v2Tag id3) {
-            for (TagField field : id3.getFields("WOAS")) {
-                if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof AbstractFrameBodyUrlLink url
-                        && url.getUrlLink() != null && !url.getUrlLink().isBlank()) {
-                    return url.getUrlLink().strip();
-                }
-            }
+        String woas = Jaudiotagger.sourceUrl(tag);
+        if (woas != null) {
+            return woas;
         }
         for (String key : List.of("SOURCE_URL", "WEBSITE", "URL", "PURL")) {
             String value = custom.get(key);

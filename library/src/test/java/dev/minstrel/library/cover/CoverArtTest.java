@@ -14,9 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -188,18 +192,18 @@ class CoverArtTest {
         AudioFixtures.mp3(tmp.resolve("music/A/Foldered/1.mp3")).title("Plain").album("Foldered").artist("A").write();
         try {
             Files.write(tmp.resolve("music/A/Foldered/folder.png"), AudioFixtures.png(40, 40));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         start(10_000_000);
         String before = track("Plain").coverArtId();
         library.close();
 
         library = new LibraryService(TestLibrary.settings(tmp.resolve("music"), tmp.resolve("cache"))
-                .withThumbnailCacheBytes(10_000_000), TestLibrary.database(tmp.resolve("db")), java.time.Clock.systemUTC());
+                .withThumbnailCacheBytes(10_000_000), TestLibrary.database(tmp.resolve("db")), Clock.systemUTC());
         library.start();
         assertThat(track("Plain").coverArtId()).as("as loaded from the database, before any scan").isEqualTo(before);
-        assertThat(library.awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+        assertThat(library.awaitIdle(Duration.ofSeconds(60))).isTrue();
         assertThat(track("Plain").coverArtId()).isEqualTo(before);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +98,7 @@ class LyricsTest {
         return library.lyrics(track).orElseThrow();
     }
 
-    private java.util.Optional<Lyrics> libraryLyrics(Track track) {
+    private Optional<Lyrics> libraryLyrics(Track track) {
         return library.lyrics(track);
     }
 }

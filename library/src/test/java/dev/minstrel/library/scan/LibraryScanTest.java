@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,7 +109,7 @@ class LibraryScanTest {
         assertThat(track("One").id()).isEqualTo(one);
 
         library.close();
-        library = new LibraryService(settings(), database, java.time.Clock.systemUTC());
+        library = new LibraryService(settings(), database, Clock.systemUTC());
         library.start();
         assertThat(track("One").id()).as("visible from the database before any scan").isEqualTo(one);
         library.scanNow(false);
@@ -290,7 +291,7 @@ class LibraryScanTest {
     @Test
     void onlyOneScanRunsAtATime() {
         song("The Band/Record/01 One.mp3", "One");
-        library = new LibraryService(settings(), database, java.time.Clock.systemUTC());
+        library = new LibraryService(settings(), database, Clock.systemUTC());
 
         boolean first = library.startScan(false);
         boolean second = library.startScan(false);

@@ -8,6 +8,9 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Accounts in the {@code account} table. H2's driver blocks, so every call leaves the event loop. */
 public class AccountStore {
@@ -16,14 +19,14 @@ public class AccountStore {
 
     /** The columns {@link #account} reads, qualified by a table alias for joins. */
     public static String columns(String alias) {
-        return java.util.stream.Stream.of("id", "username", "password_hash", "password_sealed", "role",
+        return Stream.of("id", "username", "password_hash", "password_sealed", "role",
                         "can_download", "can_ingest", "enabled", "created_at")
                 .map(column -> alias + "." + column)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private final DatabaseClient db;
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     public AccountStore(DatabaseClient db) {
         this.db = db;

@@ -7,7 +7,9 @@ import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +37,7 @@ public class Accounts {
     }
 
     private static Supplier<String> memoize(Supplier<String> compute) {
-        java.util.concurrent.atomic.AtomicReference<String> value = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> value = new AtomicReference<>();
         return () -> value.updateAndGet(current -> current != null ? current : compute.get());
     }
 
@@ -49,7 +51,7 @@ public class Accounts {
                     boolean owner = role == Role.OWNER;
                     return new Account("us-" + HexFormat.of().formatHex(id), name, hasher.hash(password),
                             secrets.seal(password), role, owner || canDownload, owner || canIngest, true,
-                            java.time.Instant.ofEpochMilli(clock.millis()));
+                            Instant.ofEpochMilli(clock.millis()));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(account -> store.byUsername(account.username())

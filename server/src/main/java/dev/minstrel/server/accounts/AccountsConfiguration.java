@@ -2,6 +2,7 @@ package dev.minstrel.server.accounts;
 
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
 import dev.minstrel.server.accounts.invites.Invites;
+import dev.minstrel.server.accounts.sessions.PlayerKeys;
 import dev.minstrel.server.accounts.sessions.Sessions;
 import dev.minstrel.server.config.MinstrelProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,6 +29,11 @@ public class AccountsConfiguration {
     @Bean
     Sessions sessions(DatabaseClient db, SecretBox secretBox, MinstrelProperties properties, Clock clock) {
         return new Sessions(db, secretBox, properties.security().sessionTtl(), clock);
+    }
+
+    @Bean
+    PlayerKeys playerKeys(DatabaseClient db, SecretBox secretBox, Clock clock) {
+        return new PlayerKeys(db, secretBox, clock);
     }
 
     @Bean

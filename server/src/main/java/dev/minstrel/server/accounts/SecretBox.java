@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import javax.crypto.Mac;
 
 /**
  * Seals short secrets (Subsonic passwords) with AES-256-GCM. The key lives in a file outside the
@@ -45,8 +47,8 @@ public final class SecretBox {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(
-                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+                            PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE)));
                     Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
                 } catch (FileAlreadyExistsException raced) {
                     // another start created it first: use theirs
@@ -64,7 +66,7 @@ public final class SecretBox {
      */
     public byte[] deriveKey(String purpose) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

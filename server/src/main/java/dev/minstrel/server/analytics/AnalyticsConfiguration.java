@@ -3,19 +3,15 @@ package dev.minstrel.server.analytics;
 import dev.minstrel.analytics.Analytics;
 import dev.minstrel.analytics.listen.ListenRules;
 import dev.minstrel.library.MusicLibrary;
-import dev.minstrel.server.accounts.Accounts;
-import dev.minstrel.server.api.StatsAccessForApi;
 import dev.minstrel.server.config.MinstrelProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
-/** Listens from scrobbles, the play history the Subsonic API shows, and the stats under /api/stats. */
+/** Listens from scrobbles, the play history the Subsonic API shows, and the stats /api/stats shows. */
 @Configuration(proxyBeanMethods = false)
 public class AnalyticsConfiguration {
 
@@ -24,12 +20,6 @@ public class AnalyticsConfiguration {
     Analytics analytics(DatabaseClient database, MusicLibrary library, MinstrelProperties properties, Clock clock) {
         return Analytics.create(database, library::catalogue, properties.analytics().serverZone(), ListenRules.DEFAULTS,
                 clock);
-    }
-
-    /** Behind the /api authentication and CSRF filters, like every /api route. */
-    @Bean
-    RouterFunction<ServerResponse> statsRoutes(Analytics analytics, Accounts accounts) {
-        return analytics.statsApi(new StatsAccessForApi(accounts)).routes();
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Works out the {@link Caller} of every {@code /api} request but the few that come before an
- * account (login, sign-up, logout): from {@code Authorization: Bearer <API key>} if present, else
+ * account (login, sign-up, logout, checking an invite code): from {@code Authorization: Bearer <API key>} if present, else
  * from the session cookie. The session and account are looked up on every request, so a revoked
  * session, or a disabled or deleted user, is refused at once. A session token getting old is
  * renewed in the answer's cookie. Wrong API keys count against the address like wrong passwords.
@@ -25,6 +25,8 @@ public class ApiAuthenticationFilter implements WebFilter, Ordered {
 
     public static final int ORDER = ClientAddressFilter.ORDER + 40;
     private static final Set<String> OPEN = Set.of("/api/auth/login", "/api/auth/signup", "/api/auth/logout");
+    /** The join page checks an invite code before its visitor has an account. */
+    private static final String OPEN_INVITE_CHECK = "/api/join/";
 
     private final Sessions sessions;
     private final ApiKeys apiKeys;
@@ -44,7 +46,7 @@ public class ApiAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (!path.startsWith("/api/") || OPEN.contains(path)) {
+        if (!path.startsWith("/api/") || OPEN.contains(path) || path.startsWith(OPEN_INVITE_CHECK)) {
             return chain.filter(exchange);
         }
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

@@ -75,7 +75,9 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             detail = "The request could not be read: send a JSON body with the documented fields";
         } else if (error instanceof ErrorResponse known) {
             status = known.getStatusCode();
-            detail = status.value() == 404 ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
+            // Spring's own 404 (no route) names its internals; an ApiException's 404 says what is missing
+            detail = status.value() == 404 && !(error instanceof ApiException)
+                    ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
                     : known.getBody().getDetail();
             response.getHeaders().addAll(known.getHeaders());
         } else {

@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * Points R2DBC and Flyway at one H2 file under the data directory, unless the user configured a
  * database of their own, and the HTTP port at {@code minstrel.port}. Flyway needs a JDBC URL of
- * its own beside R2DBC, and both URLs must name the same file (stack-traps T4 and T6); deriving
- * them here keeps {@code MINSTREL_DATA_DIR} the only thing a user has to set.
+ * its own beside R2DBC (Boot creates no JDBC DataSource when R2DBC is configured, so without
+ * {@code spring.flyway.url} nothing would be migrated), and both URLs must name the same file:
+ * one JVM then shares one H2 database between them. Deriving them here keeps
+ * {@code MINSTREL_DATA_DIR} the only thing a user has to set.
  */
 public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
 

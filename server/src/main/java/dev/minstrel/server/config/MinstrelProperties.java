@@ -30,6 +30,7 @@ import java.util.List;
  * @param ingest   downloading pasted links with spotDL and yt-dlp
  * @param analytics listening stats
  * @param http     the HTTP server's sockets
+ * @param web      the web page
  */
 @ConfigurationProperties("minstrel")
 @Validated
@@ -43,7 +44,8 @@ public record MinstrelProperties(
         @DefaultValue Redis redis,
         @DefaultValue @Valid Ingest ingest,
         @DefaultValue Analytics analytics,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue @Valid Web web) {
 
     /**
      * The owner account created on first start.
@@ -177,5 +179,20 @@ public record MinstrelProperties(
             String spotifyClientSecret,
             @DefaultValue("local") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
                     message = "may use letters, digits and . _ - (at most 64)") String node) {
+    }
+
+    /**
+     * @param publicUrl the address friends type into their apps and open invite links at, e.g.
+     *                  {@code https://music.example.org} (the tunnel's hostname); unset, the page
+     *                  shows the address it was itself opened at
+     */
+    public record Web(
+            @Pattern(regexp = "(https?://[^\\s/?#]+(/[^\\s?#]*)?)?",
+                    message = "must be an http:// or https:// address, e.g. https://music.example.org") String publicUrl) {
+
+        /** The public address without a trailing slash, or null when unset. */
+        public String publicAddress() {
+            return publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
+        }
     }
 }

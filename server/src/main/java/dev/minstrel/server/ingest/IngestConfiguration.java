@@ -1,12 +1,9 @@
 package dev.minstrel.server.ingest;
 
 import dev.minstrel.ingest.Ingest;
+import dev.minstrel.ingest.IngestService;
 import dev.minstrel.ingest.IngestSettings;
-import dev.minstrel.ingest.api.IngestCaller;
-import dev.minstrel.ingest.api.IngestCallers;
 import dev.minstrel.library.LibraryService;
-import dev.minstrel.server.accounts.Account;
-import dev.minstrel.server.api.Caller;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
 import io.lettuce.core.RedisClient;
@@ -14,9 +11,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
@@ -46,17 +40,9 @@ public class IngestConfiguration {
         return Ingest.embedded(settings, database, library, clock);
     }
 
+    /** What the /api/ingest endpoints call. */
     @Bean
-    RouterFunction<ServerResponse> ingestRoutes(Ingest ingest) {
-        return ingest.routes(IngestConfiguration::caller);
-    }
-
-    /** The /api caller, as the ingest endpoints see it: the owner may do all, friends need the ingest grant. */
-    private static Mono<IngestCaller> caller(org.springframework.web.reactive.function.server.ServerRequest request) {
-        return Mono.justOrEmpty(Caller.of(request.exchange())).map(found -> {
-            Account account = found.account();
-            return new IngestCaller(account.id(), account.username(), account.isOwner(),
-                    account.isOwner() || account.canIngest());
-        });
+    IngestService ingestService(Ingest ingest) {
+        return ingest.service();
     }
 }

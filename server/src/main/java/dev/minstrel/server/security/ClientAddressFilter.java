@@ -1,5 +1,6 @@
 package dev.minstrel.server.security;
 
+import dev.minstrel.subsonic.protocol.Dispatcher;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Works out the client's address once per request and leaves it, as a String, in the exchange
- * attribute {@value #ATTRIBUTE} for throttling and logging (the Subsonic module reads it too).
+ * attribute the Subsonic module declares ({@link Dispatcher#CLIENT_ADDRESS}: it reads the address
+ * there, and a module cannot see the server's classes), for throttling and logging.
  * Behind the Cloudflare tunnel every request arrives from cloudflared on 127.0.0.1, so the
  * forwarding headers are believed, but only when the direct peer is a trusted proxy: from anyone
  * else they are ignored, or a client could pick any address it likes and dodge its throttle.
@@ -23,7 +25,6 @@ import java.util.List;
  */
 public class ClientAddressFilter implements WebFilter, Ordered {
 
-    public static final String ATTRIBUTE = "dev.minstrel.clientAddress";
     public static final String SECURE_ATTRIBUTE = "dev.minstrel.secureConnection";
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
@@ -43,7 +44,7 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String peer = peer(request.getRemoteAddress());
         boolean viaProxy = trusted.trusts(peer);
-        exchange.getAttributes().put(ATTRIBUTE, viaProxy ? forwardedClient(request, peer) : peer);
+        exchange.getAttributes().put(Dispatcher.CLIENT_ADDRESS, viaProxy ? forwardedClient(request, peer) : peer);
         boolean httpsViaProxy = viaProxy && "https".equalsIgnoreCase(first(request.getHeaders().getFirst("X-Forwarded-Proto")));
         exchange.getAttributes().put(SECURE_ATTRIBUTE, request.getSslInfo() != null || httpsViaProxy);
         if (httpsViaProxy && "http".equals(request.getURI().getScheme())) {
@@ -55,7 +56,7 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     }
 
     public static String of(ServerWebExchange exchange) {
-        String address = exchange.getAttribute(ATTRIBUTE);
+        String address = exchange.getAttribute(Dispatcher.CLIENT_ADDRESS);
         return address == null ? peer(exchange.getRequest().getRemoteAddress()) : address;
     }
 

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -136,7 +137,7 @@ public class LoginThrottle {
             return "addr:" + address;
         }
         if (bytes.length == 16) {
-            java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+            Arrays.fill(bytes, 8, 16, (byte) 0);
         }
         try {
             return "addr:" + InetAddress.getByAddress(bytes).getHostAddress();

@@ -14,9 +14,18 @@ import reactor.core.publisher.Mono;
  */
 public class SecurityHeadersFilter implements WebFilter, Ordered {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    public static final String CSP_HEADER = "Content-Security-Policy";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
+
+    /**
+     * The policy, optionally allowing one more script source: the web page's shell allows its
+     * inline import map by hash. A response that already carries a policy keeps it.
+     */
+    public static String contentSecurityPolicy(String extraScriptSource) {
+        return "default-src 'self'; script-src 'self'" + (extraScriptSource == null ? "" : " " + extraScriptSource)
+                + "; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; "
+                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Override
     public int getOrder() {
@@ -31,7 +40,9 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            if (!headers.containsHeader(CSP_HEADER)) {
+                headers.set(CSP_HEADER, CONTENT_SECURITY_POLICY);
+            }
             if (api) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }

@@ -5,6 +5,7 @@ import dev.minstrel.server.accounts.AccountStore;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.SubsonicRoles;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
+import dev.minstrel.server.accounts.sessions.PlayerKeys;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import reactor.core.publisher.Flux;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Minstrel's accounts as the Subsonic API sees them: roles mapped, the password unsealed for token
  * checks. Every Subsonic call authenticates, so found accounts are kept in memory until any
- * account is written (a disabled, deleted or re-passworded user stops working at once).
+ * account is written (a disabled, deleted or re-passworded user stops working at once). An
+ * {@code apiKey} is either one of the user's own keys or the web page's key of a live session.
  */
 public class AccountsForSubsonic implements SubsonicAccounts {
 
@@ -25,11 +27,13 @@ public class AccountsForSubsonic implements SubsonicAccounts {
 
     private final Accounts accounts;
     private final ApiKeys apiKeys;
+    private final PlayerKeys playerKeys;
     private final Map<String, Cached> byUsername = new ConcurrentHashMap<>();
 
-    public AccountsForSubsonic(Accounts accounts, ApiKeys apiKeys) {
+    public AccountsForSubsonic(Accounts accounts, ApiKeys apiKeys, PlayerKeys playerKeys) {
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.playerKeys = playerKeys;
     }
 
     @Override
@@ -50,7 +54,8 @@ public class AccountsForSubsonic implements SubsonicAccounts {
 
     @Override
     public Mono<SubsonicUser> byApiKey(String apiKey) {
-        return apiKeys.resolve(apiKey).map(account -> user(account, null));
+        return (PlayerKeys.isPlayerKey(apiKey) ? playerKeys.resolve(apiKey) : apiKeys.resolve(apiKey))
+                .map(account -> user(account, null));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.SecretBox;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
+import dev.minstrel.server.accounts.sessions.PlayerKeys;
 import dev.minstrel.server.security.LoginThrottle;
 import dev.minstrel.server.config.MinstrelProperties;
 import dev.minstrel.subsonic.SubsonicApi;
@@ -24,14 +25,15 @@ import java.time.Clock;
 public class SubsonicConfiguration {
 
     @Bean
-    SubsonicApi subsonicApi(MusicLibrary library, Accounts accounts, ApiKeys apiKeys, LoginThrottle throttle,
+    SubsonicApi subsonicApi(MusicLibrary library, Accounts accounts, ApiKeys apiKeys, PlayerKeys playerKeys,
+                            LoginThrottle throttle,
                             DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties,
                             SecretBox secretBox) {
         SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
                 properties.library().ignoredArticles());
-        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys), new SubsonicLoginGuard(throttle),
+        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys), new SubsonicLoginGuard(throttle),
                 database, analytics.recorder(), analytics.history(), clock, settings,
                 // its own key from data/secret.key: image URLs stay valid across restarts, and
                 // signing them reveals nothing of the keys that seal passwords or sign sessions

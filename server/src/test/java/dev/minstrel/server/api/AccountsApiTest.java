@@ -96,7 +96,7 @@ class AccountsApiTest {
         Visitor.Reply invite = owner.post("/api/invites", Map.of("note", "for Sam", "download", true));
         assertThat(invite.status()).isEqualTo(201);
         String code = invite.json("$.code");
-        assertThat(invite.<String>json("$.signupPath")).isEqualTo("/join.html#" + code);
+        assertThat(invite.<String>json("$.signupPath")).isEqualTo("/join/" + code);
         assertThat(invite.<String>json("$.role")).isEqualTo("friend");
         assertThat(invite.<Integer>json("$.maxUses")).isEqualTo(1);
 

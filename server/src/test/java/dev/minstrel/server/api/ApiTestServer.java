@@ -9,21 +9,21 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real server for one test class, with helpers to make its users through the API itself. */
-final class ApiTestServer implements AutoCloseable {
+public final class ApiTestServer implements AutoCloseable {
 
-    static final String OWNER = "owner";
-    static final String OWNER_PASSWORD = "owner-password-1";
+    public static final String OWNER = "owner";
+    public static final String OWNER_PASSWORD = "owner-password-1";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    final ConfigurableApplicationContext context;
-    final int port;
+    public final ConfigurableApplicationContext context;
+    public final int port;
 
-    ApiTestServer(Path dir, String... settings) {
+    public ApiTestServer(Path dir, String... settings) {
         this(dir, null, settings);
     }
 
     /** @param clock the application's clock, or null for the real one */
-    ApiTestServer(Path dir, Clock clock, String... settings) {
+    public ApiTestServer(Path dir, Clock clock, String... settings) {
         String[] all = new String[settings.length + 1];
         all[0] = "--minstrel.owner.password=" + OWNER_PASSWORD;
         System.arraycopy(settings, 0, all, 1, settings.length);
@@ -32,12 +32,12 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     /** A visitor from an address of its own, so throttling in one test cannot touch another. */
-    Visitor visitor() {
+    public Visitor visitor() {
         int n = ADDRESSES.incrementAndGet();
         return new Visitor(port).from("198.51.100." + (n % 250 + 1));
     }
 
-    Visitor owner() {
+    public Visitor owner() {
         Visitor owner = visitor();
         Visitor.Reply reply = owner.login(OWNER, OWNER_PASSWORD);
         if (reply.status() != 200) {
@@ -47,7 +47,7 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     /** A friend signed up through an invite the owner made, logged in by that sign-up. */
-    Visitor friend(String username, String password) {
+    public Visitor friend(String username, String password) {
         String code = owner().post("/api/invites", Map.of("note", "for " + username)).json("$.code");
         Visitor friend = visitor();
         Visitor.Reply reply = friend.post("/api/auth/signup",
@@ -58,7 +58,7 @@ final class ApiTestServer implements AutoCloseable {
         return friend;
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class ProblemDetailsTest {
     static void start() {
         server = new ApiTestServer(dir);
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port).build();
-        String ownerKey = server.owner().post("/api/me/api-keys", java.util.Map.of("name", "tests")).json("$.key");
+        String ownerKey = server.owner().post("/api/me/api-keys", Map.of("name", "tests")).json("$.key");
         asOwner = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ownerKey).build();
     }
@@ -43,6 +44,16 @@ class ProblemDetailsTest {
 
         assertProblem(reply, 404);
         assertThat(reply.getResponseBody()).contains("\"instance\":\"/api/no-such-thing\"");
+    }
+
+    @Test
+    void aMissingThingIs404SayingWhatIsMissing() {
+        EntityExchangeResult<String> reply = asOwner.delete().uri("/api/invites/no-such-code").exchange()
+                .expectBody(String.class).returnResult();
+
+        assertProblem(reply, 404);
+        assertThat(reply.getResponseBody()).contains("\"detail\":\"There is no invite no-such-code\"")
+                .contains("\"instance\":\"/api/invites/no-such-code\"");
     }
 
     @Test
@@ -92,7 +103,7 @@ class ProblemDetailsTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join.html"}) {
+        for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join/abc", "/no-such-page"}) {
             HttpHeaders headers = client.get().uri(path).exchange().returnResult(String.class).getResponseHeaders();
 
             assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -106,14 +117,11 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void theInvitePageIsServedAndLoadsItsScriptFromTheSameOrigin() {
-        EntityExchangeResult<String> page = client.get().uri("/join.html").exchange().expectBody(String.class)
-                .returnResult();
+    void theOldInviteAddressRedirectsToTheJoinPage() {
+        EntityExchangeResult<byte[]> redirect = client.get().uri("/join.html").exchange().expectBody().returnResult();
 
-        assertThat(page.getStatus().value()).isEqualTo(200);
-        assertThat(page.getResponseBody()).contains("<script src=\"join.js\"></script>").doesNotContain("onclick");
-        assertThat(client.get().uri("/join.js").exchange().returnResult(String.class).getStatus().value())
-                .isEqualTo(200);
+        assertThat(redirect.getStatus().value()).isEqualTo(301);
+        assertThat(redirect.getResponseHeaders().getLocation()).hasToString("/join");
     }
 
     private static void assertProblem(EntityExchangeResult<String> reply, int status) {

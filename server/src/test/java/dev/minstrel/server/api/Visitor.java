@@ -8,6 +8,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  * "from" an address given in {@code X-Forwarded-For} (the tests' own connection is loopback, a
  * trusted proxy by default).
  */
-final class Visitor {
+public final class Visitor {
 
     private final WebTestClient client;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -26,51 +27,51 @@ final class Visitor {
     private String bearer;
     private boolean echoCsrf = true;
 
-    Visitor(int port) {
+    public Visitor(int port) {
         this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    Visitor from(String address) {
+    public Visitor from(String address) {
         this.address = address;
         return this;
     }
 
-    Visitor bearer(String key) {
+    public Visitor bearer(String key) {
         this.bearer = key;
         return this;
     }
 
-    Visitor withoutCsrfHeader() {
+    public Visitor withoutCsrfHeader() {
         this.echoCsrf = false;
         return this;
     }
 
-    Map<String, String> cookies() {
+    public Map<String, String> cookies() {
         return cookies;
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(HttpMethod.GET, path, null);
     }
 
-    Reply post(String path, Object body) {
+    public Reply post(String path, Object body) {
         return send(HttpMethod.POST, path, body);
     }
 
-    Reply patch(String path, Object body) {
+    public Reply patch(String path, Object body) {
         return send(HttpMethod.PATCH, path, body);
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send(HttpMethod.DELETE, path, null);
     }
 
-    Reply login(String username, String password) {
+    public Reply login(String username, String password) {
         return post("/api/auth/login", Map.of("username", username, "password", password));
     }
 
-    Reply send(HttpMethod method, String path, Object body) {
+    public Reply send(HttpMethod method, String path, Object body) {
         WebTestClient.RequestBodySpec request = client.method(method).uri(path).headers(headers -> {
             if (!cookies.isEmpty()) {
                 headers.set(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream()
@@ -102,13 +103,13 @@ final class Visitor {
                 result.getResponseCookies().toSingleValueMap());
     }
 
-    record Reply(int status, HttpHeaders headers, String body, Map<String, ResponseCookie> cookies) {
+    public record Reply(int status, HttpHeaders headers, String body, Map<String, ResponseCookie> cookies) {
 
-        <T> T json(String path) {
+        public <T> T json(String path) {
             return JsonPath.read(body, path);
         }
 
-        static <T> T read(String json, String path) {
+        public static <T> T read(String json, String path) {
             return JsonPath.read(json, path);
         }
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class PostgresMigrationsTest {
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(6);
             try (Connection connection = DriverManager.getConnection(URL, USER, "");
                  ResultSet tables = connection.getMetaData().getTables(null, schema, "%", new String[]{"TABLE"})) {
-                java.util.List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 while (tables.next()) {
                     names.add(tables.getString("TABLE_NAME"));
                 }

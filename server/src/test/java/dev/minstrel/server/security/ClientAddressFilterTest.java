@@ -1,5 +1,6 @@
 package dev.minstrel.server.security;
 
+import dev.minstrel.subsonic.protocol.Dispatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -24,7 +25,7 @@ class ClientAddressFilterTest {
         }
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
         filter.filter(exchange, e -> Mono.empty()).block();
-        return exchange.getAttribute(ClientAddressFilter.ATTRIBUTE);
+        return exchange.getAttribute(Dispatcher.CLIENT_ADDRESS);
     }
 
     @Test

@@ -1,19 +1,10 @@
 package dev.minstrel.subsonic.annotation;
 
-import dev.minstrel.analytics.history.NowPlayingEntry;
-import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.analytics.listen.ScrobbleResult;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Catalogue;
-import dev.minstrel.subsonic.auth.SubsonicAccounts;
-import dev.minstrel.subsonic.auth.SubsonicUser;
-import dev.minstrel.subsonic.model.Child;
-import dev.minstrel.subsonic.model.ItemViews;
-import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.ErrorCode;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
@@ -24,50 +15,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** star, unstar, setRating, scrobble and getNowPlaying. */
+/** star, unstar, setRating and scrobble (getNowPlaying: {@code lists.NowPlayingEndpoints}). */
 public final class AnnotationEndpoints {
 
     private final MusicLibrary library;
     private final AnnotationStore store;
-    private final ViewSource views;
     private final ListenRecorder recorder;
-    private final PlayHistory history;
-    private final SubsonicAccounts accounts;
     private final Clock clock;
-    /** getNowPlaying's playerId: a small number that stays the same per user and client while the server runs */
-    private final Map<String, Integer> playerIds = new ConcurrentHashMap<>();
-    private final AtomicInteger lastPlayerId = new AtomicInteger();
 
-    public AnnotationEndpoints(MusicLibrary library, AnnotationStore store, ViewSource views, ListenRecorder recorder,
-                               PlayHistory history, SubsonicAccounts accounts, Clock clock) {
+    public AnnotationEndpoints(MusicLibrary library, AnnotationStore store, ListenRecorder recorder, Clock clock) {
         this.library = library;
         this.store = store;
-        this.views = views;
         this.recorder = recorder;
-        this.history = history;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("star", call -> store.star(call.user().id(), itemIds(call), clock.millis()).thenReturn(Reply.EMPTY))
-                .data("unstar", call -> store.unstar(call.user().id(), itemIds(call)).thenReturn(Reply.EMPTY))
-                .data("setRating", call -> {
-                    String id = call.params().required("id");
-                    checkExists(library.catalogue(), id);
-                    int rating = call.params().integer("rating").orElseThrow(() -> SubsonicException.missing("rating"));
-                    if (rating < 0 || rating > 5) {
-                        throw SubsonicException.invalid("rating", Integer.toString(rating), "from 0 to 5");
-                    }
-                    return store.rate(call.user().id(), id, rating, clock.millis()).thenReturn(Reply.EMPTY);
-                })
-                .data("scrobble", this::scrobble)
-                .data("getNowPlaying", this::nowPlaying);
+    public Mono<Reply> star(Call call) {
+        return store.star(call.user().id(), itemIds(call), clock.millis()).thenReturn(Reply.EMPTY);
+    }
+
+    public Mono<Reply> unstar(Call call) {
+        return store.unstar(call.user().id(), itemIds(call)).thenReturn(Reply.EMPTY);
+    }
+
+    public Mono<Reply> setRating(Call call) {
+        String id = call.params().required("id");
+        checkExists(library.catalogue(), id);
+        int rating = call.params().integer("rating").orElseThrow(() -> SubsonicException.missing("rating"));
+        if (rating < 0 || rating > 5) {
+            throw SubsonicException.invalid("rating", Integer.toString(rating), "from 0 to 5");
+        }
+        return store.rate(call.user().id(), id, rating, clock.millis()).thenReturn(Reply.EMPTY);
     }
 
     /** id, albumId and artistId together, each repeatable; every id must exist. */
@@ -97,7 +76,7 @@ public final class AnnotationEndpoints {
      * report may end the client's previous track as a listen, a submission counts unless the same
      * play already did. Each listen counted is added to the caller's cached play counts.
      */
-    private Mono<Reply> scrobble(Call call) {
+    public Mono<Reply> scrobble(Call call) {
         List<String> ids = call.params().all("id");
         if (ids.isEmpty()) {
             throw SubsonicException.missing("id");
@@ -127,27 +106,5 @@ public final class AnnotationEndpoints {
         if (result.outcome() == ScrobbleResult.Outcome.COUNTED) {
             store.listened(result.listen());
         }
-    }
-
-    /** Everyone's players, newest first; {@code minutesAgo} counts from when the track began. */
-    private Mono<Reply> nowPlaying(Call call) {
-        return accounts.all().collectMap(SubsonicUser::id, SubsonicUser::username)
-                .zipWith(views.views(call))
-                .map(t -> {
-                    Map<String, String> usernames = t.getT1();
-                    ItemViews v = t.getT2();
-                    List<Child> entries = new ArrayList<>();
-                    for (NowPlayingEntry entry : history.nowPlaying()) {
-                        String username = usernames.get(entry.userId());
-                        v.catalogue().track(entry.trackId()).filter(track -> username != null).ifPresent(track ->
-                                entries.add(v.song(track).playing(username, entry.minutesAgo(),
-                                        playerId(entry), entry.client())));
-                    }
-                    return Reply.of("nowPlaying", new Payloads.NowPlaying(entries));
-                });
-    }
-
-    private int playerId(NowPlayingEntry entry) {
-        return playerIds.computeIfAbsent(entry.userId() + '\u0000' + entry.client(), key -> lastPlayerId.incrementAndGet());
     }
 }

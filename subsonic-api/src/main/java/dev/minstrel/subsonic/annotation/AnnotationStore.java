@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
  * Stars and ratings in the database and play counts from the analytics module's listens, with
  * each user's snapshot cached in memory so a browse call costs no query. Writes go to the database
  * first and are then applied to the cached snapshot; a listen counted by the analytics module is
- * added through {@link #listened}. A snapshot loaded while a write happened is not cached (generation check), so the cache
- * never keeps a stale view. H2 calls run on boundedElastic (stack trap T8).
+ * added through {@link #listened}. A snapshot loaded while a write happened is not cached
+ * (generation check), so the cache never keeps a stale view. H2 calls run on boundedElastic: the
+ * H2 driver blocks the thread that calls it, which must not be an event loop.
  */
 public final class AnnotationStore {
 

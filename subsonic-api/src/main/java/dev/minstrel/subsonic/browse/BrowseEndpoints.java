@@ -7,28 +7,37 @@ import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Folder;
 import dev.minstrel.library.catalogue.Ids;
+import dev.minstrel.library.catalogue.IndexKeys;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.cover.CoverArtUrls;
+import dev.minstrel.subsonic.model.ArtistView;
 import dev.minstrel.subsonic.model.Child;
-import dev.minstrel.subsonic.model.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.model.PayloadsIndexesBuilder;
+import dev.minstrel.subsonic.model.PayloadsDirectoryBuilder;
+import dev.minstrel.subsonic.model.PayloadsArtistInfoBuilder;
+import dev.minstrel.subsonic.model.PayloadsAlbumInfoBuilder;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Dates;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
-import dev.minstrel.subsonic.cover.CoverArtUrls;
+import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.view.ViewSource;
 import reactor.core.publisher.Mono;
 
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -36,9 +45,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * getSong, getGenres) and the "info" calls, which use local data only: there is no Last.fm here.
  */
 public final class BrowseEndpoints {
-
-    /** Minstrel serves one music folder. */
-    public static final int MUSIC_FOLDER_ID = 1;
 
     private final MusicLibrary library;
     private final ViewSource views;
@@ -55,100 +61,107 @@ public final class BrowseEndpoints {
         this.coverArtUrls = coverArtUrls;
     }
 
-    /** Error 70 for any musicFolderId but ours: ignoring it would hide a client's mistake. */
-    public static void checkMusicFolder(Call call) {
-        for (Integer id : call.params().integers("musicFolderId")) {
-            if (id != MUSIC_FOLDER_ID) {
-                throw SubsonicException.notFound("Music folder " + id);
-            }
-        }
+    public Mono<Reply> getMusicFolders(Call call) {
+        return Mono.just(Reply.of("musicFolders", new Payloads.MusicFolders(
+                List.of(new Payloads.MusicFolder(Lookups.MUSIC_FOLDER_ID, settings.musicFolderName())))));
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("getMusicFolders", call -> reactor.core.publisher.Mono.just(Reply.of("musicFolders",
-                        new Payloads.MusicFolders(List.of(new Payloads.MusicFolder(MUSIC_FOLDER_ID, settings.musicFolderName()))))))
-                .data("getIndexes", call -> views.views(call).map(v -> indexes(call, v)))
-                .data("getMusicDirectory", call -> views.views(call).map(v -> directory(call, v)))
-                .data("getGenres", call -> reactor.core.publisher.Mono.fromSupplier(() -> Reply.of("genres",
-                        new Payloads.Genres(library.catalogue().genres().stream()
-                                .map(g -> new Payloads.Genre(g.songCount(), g.albumCount(), g.name())).toList()))))
-                .data("getArtists", call -> views.views(call).map(v -> {
-                    checkMusicFolder(call);
-                    return Reply.of("artists", new Payloads.Artists(settings.ignoredArticlesText(),
-                            v.catalogue().artistIndex().stream().map(entry -> new Payloads.IndexID3(entry.key(),
-                                    entry.ids().stream().map(id -> v.artist(v.catalogue().artist(id).orElseThrow())).toList()))
-                                    .toList()));
-                }))
-                .data("getArtist", call -> views.views(call).map(v -> {
-                    Artist artist = v.catalogue().artist(call.params().required("id"))
-                            .orElseThrow(() -> SubsonicException.notFound("Artist"));
-                    return Reply.of("artist", v.artist(artist).withAlbums(
-                            v.catalogue().albumsOf(artist).stream().map(v::album).toList()));
-                }))
-                .data("getAlbum", call -> views.views(call).map(v -> {
-                    Album album = album(v.catalogue(), call.params().required("id"));
-                    return Reply.of("album", v.album(album).withSongs(v.songs(v.catalogue().tracksOf(album))));
-                }))
-                .data("getSong", call -> views.views(call).map(v -> Reply.of("song", v.song(track(v.catalogue(),
-                        call.params().required("id"))))))
-                .data("getArtistInfo", call -> views.views(call).map(v -> artistInfo(call, v, false)))
-                .data("getArtistInfo2", call -> views.views(call).map(v -> artistInfo(call, v, true)))
-                .data("getAlbumInfo", call -> views.views(call).map(v -> albumInfo(call, v)))
-                .data("getAlbumInfo2", call -> views.views(call).map(v -> albumInfo(call, v)))
-                .data("getSimilarSongs", call -> views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v))))
-                .data("getSimilarSongs2", call -> views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v))))
-                .data("getTopSongs", call -> views.views(call).flatMap(v -> topSongs(call, v)
-                        .map(songs -> Reply.of("topSongs", songs))));
+    public Mono<Reply> getIndexes(Call call) {
+        return views.views(call).map(v -> indexes(call, v));
     }
 
-    public static Album album(Catalogue catalogue, String id) {
-        return catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Album"));
+    public Mono<Reply> getMusicDirectory(Call call) {
+        return views.views(call).map(v -> directory(call, v));
     }
 
-    public static Track track(Catalogue catalogue, String id) {
-        return catalogue.track(id).orElseThrow(() -> SubsonicException.notFound("Song"));
+    public Mono<Reply> getGenres(Call call) {
+        return Mono.fromSupplier(() -> Reply.of("genres", new Payloads.Genres(library.catalogue().genres().stream()
+                .map(g -> new Payloads.Genre(g.songCount(), g.albumCount(), g.name())).toList())));
+    }
+
+    public Mono<Reply> getArtists(Call call) {
+        return views.views(call).map(v -> {
+            Lookups.checkMusicFolder(call);
+            return Reply.of("artists", new Payloads.Artists(settings.ignoredArticlesText(),
+                    v.catalogue().artistIndex().stream().map(entry -> new Payloads.IndexID3(entry.key(),
+                            entry.ids().stream().map(id -> v.artist(v.catalogue().artist(id).orElseThrow())).toList()))
+                            .toList()));
+        });
+    }
+
+    public Mono<Reply> getArtist(Call call) {
+        return views.views(call).map(v -> {
+            Artist artist = Lookups.artist(v.catalogue(), call.params().required("id"));
+            return Reply.of("artist", v.artist(artist).withAlbums(
+                    v.catalogue().albumsOf(artist).stream().map(v::album).toList()));
+        });
+    }
+
+    public Mono<Reply> getAlbum(Call call) {
+        return views.views(call).map(v -> {
+            Album album = Lookups.album(v.catalogue(), call.params().required("id"));
+            return Reply.of("album", v.album(album).withSongs(v.songs(v.catalogue().tracksOf(album))));
+        });
+    }
+
+    public Mono<Reply> getSong(Call call) {
+        return views.views(call).map(v -> Reply.of("song", v.song(Lookups.track(v.catalogue(), call.params().required("id")))));
+    }
+
+    public Mono<Reply> getArtistInfo(Call call) {
+        return views.views(call).map(v -> artistInfo(call, v, false));
+    }
+
+    public Mono<Reply> getArtistInfo2(Call call) {
+        return views.views(call).map(v -> artistInfo(call, v, true));
+    }
+
+    public Mono<Reply> getAlbumInfo(Call call) {
+        return views.views(call).map(v -> albumInfo(call, v));
+    }
+
+    public Mono<Reply> getAlbumInfo2(Call call) {
+        return views.views(call).map(v -> albumInfo(call, v));
+    }
+
+    public Mono<Reply> getSimilarSongs(Call call) {
+        return views.views(call).map(v -> Reply.of("similarSongs", similarSongs(call, v)));
+    }
+
+    public Mono<Reply> getSimilarSongs2(Call call) {
+        return views.views(call).map(v -> Reply.of("similarSongs2", similarSongs(call, v)));
+    }
+
+    public Mono<Reply> getTopSongs(Call call) {
+        return views.views(call).flatMap(v -> topSongs(call, v).map(songs -> Reply.of("topSongs", songs)));
     }
 
     private Reply indexes(Call call, ItemViews v) {
-        checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         Catalogue catalogue = v.catalogue();
         long lastModified = catalogue.lastModified().toEpochMilli();
         // clients send -1 or 0 for "no date": anything before 1970-01-02 counts as absent
         long since = call.params().longValue("ifModifiedSince").orElse(0L);
         if (since > 86_400_000L && lastModified <= since) {
-            return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, null, null));
+            return Reply.of("indexes", PayloadsIndexesBuilder.builder().lastModified(lastModified)
+                    .ignoredArticles(settings.ignoredArticlesText()).build());
         }
         Folder root = catalogue.rootFolder();
-        Map<String, List<dev.minstrel.subsonic.model.ArtistView>> byKey = new java.util.TreeMap<>(BrowseEndpoints::compareKeys);
+        Map<String, List<ArtistView>> byKey = new TreeMap<>(IndexKeys.ORDER);
         List<Folder> children = root == null ? List.of()
                 : root.childFolderIds().stream().map(id -> catalogue.folder(id).orElseThrow()).toList();
         for (Folder folder : children.stream().sorted(Comparator.comparing(f -> TextFold.fold(sortName(f.name())))).toList()) {
-            byKey.computeIfAbsent(indexKey(folder.name()), k -> new ArrayList<>()).add(v.folderEntry(folder));
+            byKey.computeIfAbsent(IndexKeys.of(sortName(folder.name())), k -> new ArrayList<>()).add(v.folderEntry(folder));
         }
         List<Payloads.Index> index = byKey.entrySet().stream().map(e -> new Payloads.Index(e.getKey(), e.getValue())).toList();
         List<Child> songs = root == null ? List.of()
                 : v.songs(root.trackIds().stream().map(id -> catalogue.track(id).orElseThrow()).toList());
-        return Reply.of("indexes", new Payloads.Indexes(lastModified, settings.ignoredArticlesText(), null, index, songs));
+        return Reply.of("indexes", PayloadsIndexesBuilder.builder().lastModified(lastModified)
+                .ignoredArticles(settings.ignoredArticlesText()).index(index).child(songs).build());
     }
 
     private String sortName(String name) {
         return TextFold.withoutArticle(name, settings.ignoredArticles());
-    }
-
-    private String indexKey(String name) {
-        String folded = TextFold.fold(sortName(name));
-        if (folded.isEmpty() || !Character.isLetter(folded.codePointAt(0))) {
-            return "#";
-        }
-        return new String(Character.toChars(Character.toUpperCase(folded.codePointAt(0))));
-    }
-
-    private static int compareKeys(String a, String b) {
-        if (a.equals(b)) {
-            return 0;
-        }
-        return a.equals("#") ? 1 : b.equals("#") ? -1 : a.compareTo(b);
     }
 
     /** A folder (fo-), an artist (ar-: its albums) or an album (al-: its songs) as a directory. */
@@ -161,22 +174,24 @@ public final class BrowseEndpoints {
             folder.childFolderIds().forEach(childId -> catalogue.folder(childId).map(v::folderDirectory).ifPresent(children::add));
             folder.trackIds().forEach(trackId -> catalogue.track(trackId).map(v::song).ifPresent(children::add));
             var note = v.notes().of(id);
-            return Reply.of("directory", new Payloads.Directory(id, folder.parentId(),
-                    folder.isRoot() ? settings.musicFolderName() : folder.name(),
-                    dev.minstrel.subsonic.protocol.Dates.iso(note.starredAt()), note.rating() == 0 ? null : note.rating(),
-                    null, children));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).parent(folder.parentId())
+                    .name(folder.isRoot() ? settings.musicFolderName() : folder.name())
+                    .starred(Dates.iso(note.starredAt())).userRating(note.rating() == 0 ? null : note.rating())
+                    .child(children).build());
         }
         if (id.startsWith(Ids.ARTIST)) {
             Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
             var entry = v.artistEntry(artist);
-            return Reply.of("directory", new Payloads.Directory(id, null, artist.name(), entry.starred(),
-                    entry.userRating(), null, catalogue.albumsOf(artist).stream().map(v::albumDirectory).toList()));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).name(artist.name())
+                    .starred(entry.starred()).userRating(entry.userRating())
+                    .child(catalogue.albumsOf(artist).stream().map(v::albumDirectory).toList()).build());
         }
         if (id.startsWith(Ids.ALBUM)) {
             Album album = catalogue.album(id).orElseThrow(() -> SubsonicException.notFound("Directory"));
             Child entry = v.albumDirectory(album);
-            return Reply.of("directory", new Payloads.Directory(id, album.artistId(), album.name(), entry.starred(),
-                    entry.userRating(), entry.playCount(), v.songs(catalogue.tracksOf(album))));
+            return Reply.of("directory", PayloadsDirectoryBuilder.builder().id(id).parent(album.artistId())
+                    .name(album.name()).starred(entry.starred()).userRating(entry.userRating())
+                    .playCount(entry.playCount()).child(v.songs(catalogue.tracksOf(album))).build());
         }
         throw SubsonicException.notFound("Directory");
     }
@@ -184,22 +199,24 @@ public final class BrowseEndpoints {
     private Reply artistInfo(Call call, ItemViews v, boolean id3) {
         String id = call.params().required("id");
         Catalogue catalogue = v.catalogue();
-        Artist artist = catalogue.artist(id).orElseThrow(() -> SubsonicException.notFound("Artist"));
+        Artist artist = Lookups.artist(catalogue, id);
         int count = call.params().count("count", 20, 100);
         List<Artist> similar = similarArtists(catalogue, artist, count);
         String cover = artist.coverArtId();
         List<Object> similarViews = id3 ? similar.stream().<Object>map(v::artist).toList()
                 : similar.stream().<Object>map(v::artistEntry).toList();
-        var info = new Payloads.ArtistInfo<>("", artist.musicBrainzId(), null, imageUrl(call, cover, 300),
-                imageUrl(call, cover, 600), imageUrl(call, cover, 1200), similarViews);
+        var info = PayloadsArtistInfoBuilder.builder().biography("").musicBrainzId(artist.musicBrainzId())
+                .smallImageUrl(imageUrl(call, cover, 300)).mediumImageUrl(imageUrl(call, cover, 600))
+                .largeImageUrl(imageUrl(call, cover, 1200)).similarArtist(similarViews).build();
         return Reply.of(id3 ? "artistInfo2" : "artistInfo", info);
     }
 
     private Reply albumInfo(Call call, ItemViews v) {
-        Album album = album(v.catalogue(), call.params().required("id"));
+        Album album = Lookups.album(v.catalogue(), call.params().required("id"));
         String cover = album.coverArtId();
-        return Reply.of("albumInfo", new Payloads.AlbumInfo("", album.musicBrainzId(), null, imageUrl(call, cover, 300),
-                imageUrl(call, cover, 600), imageUrl(call, cover, 1200)));
+        return Reply.of("albumInfo", PayloadsAlbumInfoBuilder.builder().notes("").musicBrainzId(album.musicBrainzId())
+                .smallImageUrl(imageUrl(call, cover, 300)).mediumImageUrl(imageUrl(call, cover, 600))
+                .largeImageUrl(imageUrl(call, cover, 1200)).build());
     }
 
     /** Artists sharing the most genres with this one. */
@@ -224,7 +241,7 @@ public final class BrowseEndpoints {
 
     private static Set<String> genresOf(Catalogue catalogue, Artist artist) {
         Set<String> genres = new HashSet<>();
-        catalogue.albumsOf(artist).forEach(album -> album.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT))));
+        catalogue.albumsOf(artist).forEach(album -> album.genres().forEach(g -> genres.add(g.toLowerCase(Locale.ROOT))));
         return genres;
     }
 
@@ -246,16 +263,16 @@ public final class BrowseEndpoints {
         for (Track seed : seeds) {
             seedIds.add(seed.id());
             artists.add(seed.artistId());
-            seed.genres().forEach(g -> genres.add(g.toLowerCase(java.util.Locale.ROOT)));
+            seed.genres().forEach(g -> genres.add(g.toLowerCase(Locale.ROOT)));
         }
         List<Track> candidates = new ArrayList<>();
         for (Track track : catalogue.tracks()) {
             if (!seedIds.contains(track.id()) && (artists.contains(track.artistId())
-                    || track.genres().stream().anyMatch(g -> genres.contains(g.toLowerCase(java.util.Locale.ROOT))))) {
+                    || track.genres().stream().anyMatch(g -> genres.contains(g.toLowerCase(Locale.ROOT))))) {
                 candidates.add(track);
             }
         }
-        java.util.Collections.shuffle(candidates, ThreadLocalRandom.current());
+        Collections.shuffle(candidates, ThreadLocalRandom.current());
         candidates.sort(Comparator.comparingLong((Track t) -> v.notes().of(t.id()).playCount()).reversed());
         return new Payloads.Songs(v.songs(candidates.subList(0, Math.min(count, candidates.size()))));
     }

@@ -3,9 +3,8 @@ package dev.minstrel.subsonic.cover;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.cover.CoverArt;
-import dev.minstrel.subsonic.media.MediaEndpoints;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
@@ -32,22 +31,16 @@ public final class CoverArtEndpoints {
 
     private final MusicLibrary library;
     private final PlaylistCovers playlists;
-    private final CoverArtUrls urls;
 
-    public CoverArtEndpoints(MusicLibrary library, PlaylistCovers playlists, CoverArtUrls urls) {
+    public CoverArtEndpoints(MusicLibrary library, PlaylistCovers playlists) {
         this.library = library;
         this.playlists = playlists;
-        this.urls = urls;
-    }
-
-    public void register(Endpoints endpoints) {
-        endpoints.signedMedia("getCoverArt", urls::verify, this::coverArt);
     }
 
     private record SizedArt(CoverArt art, long length) {
     }
 
-    private Mono<ServerResponse> coverArt(Call call) {
+    public Mono<ServerResponse> getCoverArt(Call call) {
         String id = call.params().required("id");
         Integer size = call.params().integer("size").filter(s -> s > 0).orElse(null);
         boolean playlist = id.startsWith(PLAYLIST);
@@ -87,7 +80,7 @@ public final class CoverArtEndpoints {
         // a playlist's art changes with its songs, under the same id: revalidate it every time
         CacheControl cache = playlist ? CacheControl.noCache() : CacheControl.maxAge(Duration.ofDays(1));
         return call.request().checkNotModified(modified, eTag).switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
-                .contentType(MediaEndpoints.mediaType(art.contentType()))
+                .contentType(Lookups.mediaType(art.contentType()))
                 .eTag(eTag).lastModified(modified)
                 .cacheControl(cache)
                 .bodyValue(new FileSystemResource(art.file()))));

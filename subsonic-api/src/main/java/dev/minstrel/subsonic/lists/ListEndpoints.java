@@ -1,16 +1,16 @@
 package dev.minstrel.subsonic.lists;
 
 import dev.minstrel.library.catalogue.Album;
+import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
-import dev.minstrel.subsonic.model.ItemViews;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
+import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.view.ViewSource;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -33,24 +33,38 @@ public final class ListEndpoints {
         this.views = views;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("getAlbumList", call -> views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
-                        "albumList", new Payloads.AlbumList(albums.stream().map(v::albumDirectory).toList())))))
-                .data("getAlbumList2", call -> views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
-                        "albumList2", new Payloads.AlbumList2(albums.stream().map(v::album).toList())))))
-                .data("getRandomSongs", call -> views.views(call).map(v -> Reply.of("randomSongs", randomSongs(call, v))))
-                .data("getSongsByGenre", call -> views.views(call).map(v -> Reply.of("songsByGenre", songsByGenre(call, v))))
-                .data("getStarred", call -> views.views(call).map(v -> {
-                    Starred s = starred(call, v);
-                    return Reply.of("starred", new Payloads.Matches(s.artists().stream().map(a -> v.artistEntry(a)).toList(),
-                            s.albums().stream().map(v::albumDirectory).toList(), v.songs(s.tracks())));
-                }))
-                .data("getStarred2", call -> views.views(call).map(v -> {
-                    Starred s = starred(call, v);
-                    return Reply.of("starred2", new Payloads.MatchesID3(s.artists().stream().map(v::artist).toList(),
-                            s.albums().stream().map(v::album).toList(), v.songs(s.tracks())));
-                }));
+    public Mono<Reply> getAlbumList(Call call) {
+        return views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
+                "albumList", new Payloads.AlbumList(albums.stream().map(v::albumDirectory).toList()))));
+    }
+
+    public Mono<Reply> getAlbumList2(Call call) {
+        return views.views(call).flatMap(v -> albumList(call, v).map(albums -> Reply.of(
+                "albumList2", new Payloads.AlbumList2(albums.stream().map(v::album).toList()))));
+    }
+
+    public Mono<Reply> getRandomSongs(Call call) {
+        return views.views(call).map(v -> Reply.of("randomSongs", randomSongs(call, v)));
+    }
+
+    public Mono<Reply> getSongsByGenre(Call call) {
+        return views.views(call).map(v -> Reply.of("songsByGenre", songsByGenre(call, v)));
+    }
+
+    public Mono<Reply> getStarred(Call call) {
+        return views.views(call).map(v -> {
+            Starred s = starred(call, v);
+            return Reply.of("starred", new Payloads.Matches(s.artists().stream().map(a -> v.artistEntry(a)).toList(),
+                    s.albums().stream().map(v::albumDirectory).toList(), v.songs(s.tracks())));
+        });
+    }
+
+    public Mono<Reply> getStarred2(Call call) {
+        return views.views(call).map(v -> {
+            Starred s = starred(call, v);
+            return Reply.of("starred2", new Payloads.MatchesID3(s.artists().stream().map(v::artist).toList(),
+                    s.albums().stream().map(v::album).toList(), v.songs(s.tracks())));
+        });
     }
 
     /**
@@ -58,7 +72,7 @@ public final class ListEndpoints {
      * annotation snapshot keeps up to date as listens are counted.
      */
     private Mono<List<Album>> albumList(Call call, ItemViews v) {
-        BrowseEndpoints.checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         String type = call.params().required("type");
         int size = call.params().count("size", 10, MAX_SIZE);
         int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
@@ -107,7 +121,7 @@ public final class ListEndpoints {
     }
 
     private static Payloads.Songs randomSongs(Call call, ItemViews v) {
-        BrowseEndpoints.checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         int size = call.params().count("size", 10, MAX_SIZE);
         String genre = call.params().string("genre").filter(g -> !g.isBlank()).orElse(null);
         Integer from = call.params().integer("fromYear").orElse(null);
@@ -121,7 +135,7 @@ public final class ListEndpoints {
     }
 
     private static Payloads.Songs songsByGenre(Call call, ItemViews v) {
-        BrowseEndpoints.checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         String genre = call.params().required("genre");
         int count = call.params().count("count", 10, MAX_SIZE);
         int offset = call.params().count("offset", 0, Integer.MAX_VALUE);
@@ -133,11 +147,11 @@ public final class ListEndpoints {
         return track.genres().stream().anyMatch(g -> g.toLowerCase(Locale.ROOT).equals(wanted));
     }
 
-    private record Starred(List<dev.minstrel.library.catalogue.Artist> artists, List<Album> albums, List<Track> tracks) {
+    private record Starred(List<Artist> artists, List<Album> albums, List<Track> tracks) {
     }
 
     private static Starred starred(Call call, ItemViews v) {
-        BrowseEndpoints.checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         Catalogue catalogue = v.catalogue();
         List<String> ids = v.notes().starredIds();
         return new Starred(ids.stream().flatMap(id -> catalogue.artist(id).stream()).toList(),

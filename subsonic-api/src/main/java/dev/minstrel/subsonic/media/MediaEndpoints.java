@@ -4,10 +4,9 @@ import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.TextFold;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.lyrics.Lyrics;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.springframework.core.io.FileSystemResource;
@@ -15,7 +14,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -30,7 +28,7 @@ import java.util.List;
 
 /**
  * stream, download, getLyrics and getLyricsBySongId (getCoverArt: {@code cover.CoverArtEndpoints}). Files go out as a
- * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (stack trap T10); the
+ * FileSystemResource, which gives zero-copy sendfile and RFC 7233 ranges (206, multipart); the
  * 416 answer is written here because Spring's lacks {@code Content-Range: bytes *}{@code /len}.
  * There is no transcoding: {@code format}, {@code maxBitRate} and {@code timeOffset} are accepted
  * and ignored, the original file is always served (as for {@code format=raw}).
@@ -43,21 +41,19 @@ public final class MediaEndpoints {
         this.library = library;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .media("stream", call -> serve(call, false))
-                .media("download", call -> {
-                    if (!call.user().download()) {
-                        throw SubsonicException.notAuthorised("This account may not download");
-                    }
-                    return serve(call, true);
-                })
-                .data("getLyrics", this::lyrics)
-                .data("getLyricsBySongId", this::lyricsBySongId);
+    public Mono<ServerResponse> stream(Call call) {
+        return serve(call, false);
+    }
+
+    public Mono<ServerResponse> download(Call call) {
+        if (!call.user().download()) {
+            throw SubsonicException.notAuthorised("This account may not download");
+        }
+        return serve(call, true);
     }
 
     private Mono<ServerResponse> serve(Call call, boolean attachment) {
-        Track track = BrowseEndpoints.track(library.catalogue(), call.params().required("id"));
+        Track track = Lookups.track(library.catalogue(), call.params().required("id"));
         // stat on the event loop: a hop to another thread and back cost more than the stat itself
         // and kept streams from reaching nginx's throughput (bench/run.sh)
         return Mono.fromCallable(() -> fileOf(track)).flatMap(file -> {
@@ -69,7 +65,7 @@ public final class MediaEndpoints {
                         .header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
             }
             ServerResponse.BodyBuilder response = ServerResponse.ok()
-                    .contentType(mediaType(track.contentType()))
+                    .contentType(Lookups.mediaType(track.contentType()))
                     .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                     .lastModified(Instant.ofEpochMilli(file.modified()))
                     .eTag("\"" + track.id() + "-" + length + "-" + file.modified() + "\"");
@@ -104,17 +100,8 @@ public final class MediaEndpoints {
         }
     }
 
-    /** The Content-Type for a file of the library; octet-stream when it is unknown or malformed. */
-    public static MediaType mediaType(String contentType) {
-        try {
-            return contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
-        } catch (IllegalArgumentException unknown) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-    }
-
     /** Plain lyrics by artist and title; an empty {@code lyrics} element when none are found. */
-    private Mono<Reply> lyrics(Call call) {
+    public Mono<Reply> getLyrics(Call call) {
         String artist = call.params().string("artist").map(TextFold::fold).orElse(null);
         String title = call.params().string("title").map(TextFold::fold).orElse(null);
         if (title == null || title.isBlank()) {
@@ -132,8 +119,8 @@ public final class MediaEndpoints {
                 .map(found -> Reply.of("lyrics", found));
     }
 
-    private Mono<Reply> lyricsBySongId(Call call) {
-        Track track = BrowseEndpoints.track(library.catalogue(), call.params().required("id"));
+    public Mono<Reply> getLyricsBySongId(Call call) {
+        Track track = Lookups.track(library.catalogue(), call.params().required("id"));
         return Mono.fromCallable(() -> library.lyrics(track))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(found -> Reply.of("lyricsList", new Payloads.LyricsList(found.map(l -> List.of(structured(track, l)))

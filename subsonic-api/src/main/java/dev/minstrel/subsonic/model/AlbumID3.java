@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** An album in tag (ID3) browsing; {@code song} is set only by getAlbum (XSD AlbumWithSongsID3). */
+@BuiltByName
 public record AlbumID3(
         String id,
         String name,
@@ -32,8 +33,6 @@ public record AlbumID3(
         List<Child> song) {
 
     public AlbumID3 withSongs(List<Child> songs) {
-        return new AlbumID3(id, name, artist, artistId, coverArt, songCount, duration, playCount, created, starred,
-                year, genre, played, userRating, sortName, musicBrainzId, displayArtist, isCompilation, recordLabels,
-                genres, artists, releaseTypes, moods, songs);
+        return AlbumID3Builder.builder(this).song(songs).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.minstrel.subsonic.model;
 import java.util.List;
 
 /** An artist in tag browsing; {@code album} is set only by getArtist (XSD ArtistWithAlbumsID3). */
+@BuiltByName
 public record ArtistID3(
         String id,
         String name,
@@ -17,7 +18,6 @@ public record ArtistID3(
         List<AlbumID3> album) {
 
     public ArtistID3 withAlbums(List<AlbumID3> albums) {
-        return new ArtistID3(id, name, coverArt, artistImageUrl, albumCount, starred, userRating, musicBrainzId,
-                sortName, roles, albums);
+        return ArtistID3Builder.builder(this).album(albums).build();
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * A song or a directory (XSD {@code Child}), with the OpenSubsonic additions. The four fields
  * after {@code bookmarkPosition} are only set in getNowPlaying entries (XSD {@code NowPlayingEntry}
- * extends Child).
+ * extends Child). Built by name with the generated {@code ChildBuilder}: a new field is one more
+ * component here, and null (left out) wherever it is not set.
  */
+@BuiltByName
 public record Child(
         String id,
         String parent,
@@ -63,11 +65,7 @@ public record Child(
 
     /** This entry as a getNowPlaying entry. */
     public Child playing(String username, int minutesAgo, int playerId, String playerName) {
-        return new Child(id, parent, isDir, title, album, artist, track, year, genre, coverArt, size, contentType,
-                suffix, duration, bitRate, path, userRating, playCount, discNumber, created, starred, albumId, artistId,
-                type, isVideo, bookmarkPosition, username, minutesAgo, playerId, playerName, played, bpm, comment,
-                sortName, mediaType, musicBrainzId, displayArtist, displayAlbumArtist, displayComposer, channelCount,
-                samplingRate, bitDepth, explicitStatus, isrc, genres, artists, albumArtists, contributors, moods,
-                replayGain);
+        return ChildBuilder.builder(this).username(username).minutesAgo(minutesAgo).playerId(playerId)
+                .playerName(playerName).build();
     }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The payload types of the responses, one record per XSD type. Scalars become XML attributes and
- * lists repeated child elements (see {@code SubsonicXml}); a null or empty legacy list is left out,
- * which yields the {@code {}} that clients expect for empty results.
+ * lists repeated child elements (see {@code protocol.ResponseWriter}); a null or empty legacy list is
+ * left out, which yields the {@code {}} that clients expect for empty results. The wide ones are
+ * {@link BuiltByName}: {@code PayloadsUserBuilder} and the like.
  */
 public final class Payloads {
 
@@ -24,6 +25,7 @@ public final class Payloads {
     public record Index(String name, List<ArtistView> artist) {
     }
 
+    @BuiltByName
     public record Indexes(long lastModified, String ignoredArticles, List<ArtistView> shortcut, List<Index> index,
                           List<Child> child) {
     }
@@ -34,6 +36,7 @@ public final class Payloads {
     public record Artists(String ignoredArticles, List<IndexID3> index) {
     }
 
+    @BuiltByName
     public record Directory(String id, String parent, String name, String starred, Integer userRating,
                             Long playCount, List<Child> child) {
     }
@@ -65,12 +68,14 @@ public final class Payloads {
     public record MatchesID3(List<ArtistID3> artist, List<AlbumID3> album, List<Child> song) {
     }
 
+    @BuiltByName
     public record ArtistInfo<A>(@ChildElement String biography, @ChildElement String musicBrainzId,
                                 @ChildElement String lastFmUrl, @ChildElement String smallImageUrl,
                                 @ChildElement String mediumImageUrl, @ChildElement String largeImageUrl,
                                 List<A> similarArtist) {
     }
 
+    @BuiltByName
     public record AlbumInfo(@ChildElement String notes, @ChildElement String musicBrainzId,
                             @ChildElement String lastFmUrl, @ChildElement String smallImageUrl,
                             @ChildElement String mediumImageUrl, @ChildElement String largeImageUrl) {
@@ -89,6 +94,7 @@ public final class Payloads {
     public record LyricsList(List<StructuredLyrics> structuredLyrics) {
     }
 
+    @BuiltByName
     public record Playlist(String id, String name, String comment, String owner, @JsonProperty("public") boolean isPublic,
                            int songCount, int duration, String created, String changed, String coverArt,
                            @OpenSubsonic Boolean readonly, List<String> allowedUser, List<Child> entry) {
@@ -97,11 +103,13 @@ public final class Payloads {
     public record Playlists(List<Playlist> playlist) {
     }
 
+    @BuiltByName
     public record PlayQueue(String current, Long position, String username, String changed, String changedBy,
                             List<Child> entry) {
     }
 
     /** One bookmark; its {@code entry} is a single object, never a list (XSD maxOccurs=1). */
+    @BuiltByName
     public record Bookmark(long position, String username, String comment, String created, String changed,
                            Child entry) {
     }
@@ -115,6 +123,7 @@ public final class Payloads {
     public record ScanStatus(boolean scanning, long count, Integer folderCount, String lastScan) {
     }
 
+    @BuiltByName
     public record User(String username, String email, boolean scrobblingEnabled, Integer maxBitRate,
                        boolean adminRole, boolean settingsRole, boolean downloadRole, boolean uploadRole,
                        boolean playlistRole, boolean coverArtRole, boolean commentRole, boolean podcastRole,

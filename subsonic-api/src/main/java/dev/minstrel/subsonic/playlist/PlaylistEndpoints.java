@@ -4,17 +4,16 @@ import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
-import dev.minstrel.subsonic.model.ItemViews;
+import dev.minstrel.subsonic.model.Child;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.model.PayloadsPlaylistBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import dev.minstrel.subsonic.view.ItemViews;
+import dev.minstrel.subsonic.view.ViewSource;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -42,27 +41,23 @@ public final class PlaylistEndpoints {
     private final ViewSource views;
     private final Clock clock;
 
-    /** @param transactions one per write, over {@code db}'s connection factory */
-    public PlaylistEndpoints(DatabaseClient db, TransactionalOperator transactions, SubsonicAccounts accounts,
-                             ViewSource views, Clock clock) {
-        this.store = new PlaylistStore(db, transactions);
+    public PlaylistEndpoints(PlaylistStore store, SubsonicAccounts accounts, ViewSource views, Clock clock) {
+        this.store = store;
         this.accounts = accounts;
         this.views = views;
         this.clock = clock;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("getPlaylists", this::getPlaylists)
-                .data("getPlaylist", call -> visible(call, call.params().required("id"))
-                        .flatMap(playlist -> reply(call, playlist)))
-                .data("createPlaylist", this::createPlaylist)
-                .data("updatePlaylist", this::updatePlaylist)
-                .data("deletePlaylist", call -> owned(call, call.params().required("id"))
-                        .flatMap(playlist -> store.delete(playlist.id())).thenReturn(Reply.EMPTY));
+    public Mono<Reply> getPlaylist(Call call) {
+        return visible(call, call.params().required("id")).flatMap(playlist -> reply(call, playlist));
     }
 
-    private Mono<Reply> getPlaylists(Call call) {
+    public Mono<Reply> deletePlaylist(Call call) {
+        return owned(call, call.params().required("id")).flatMap(playlist -> store.delete(playlist.id()))
+                .thenReturn(Reply.EMPTY);
+    }
+
+    public Mono<Reply> getPlaylists(Call call) {
         SubsonicUser me = call.user();
         String username = call.params().string("username").filter(u -> !u.isBlank()).orElse(null);
         if (username != null && !username.equalsIgnoreCase(me.username()) && !me.admin()) {
@@ -78,7 +73,7 @@ public final class PlaylistEndpoints {
         });
     }
 
-    private Mono<Reply> createPlaylist(Call call) {
+    public Mono<Reply> createPlaylist(Call call) {
         List<String> songs = trackIds(call.params().all("songId"));
         long now = clock.millis();
         var playlistId = call.params().string("playlistId").filter(id -> !id.isBlank());
@@ -94,7 +89,7 @@ public final class PlaylistEndpoints {
         return saved.flatMap(store::byId).flatMap(p -> reply(call, p));
     }
 
-    private Mono<Reply> updatePlaylist(Call call) {
+    public Mono<Reply> updatePlaylist(Call call) {
         String id = call.params().required("playlistId");
         List<String> added = trackIds(call.params().all("songIdToAdd"));
         Set<Integer> removed = new HashSet<>(call.params().integers("songIndexToRemove"));
@@ -122,7 +117,7 @@ public final class PlaylistEndpoints {
             if (id.isBlank()) {
                 throw SubsonicException.missing("songId");
             }
-            BrowseEndpoints.track(catalogue, id);
+            Lookups.track(catalogue, id);
         });
         return ids;
     }
@@ -133,26 +128,8 @@ public final class PlaylistEndpoints {
 
     private Mono<PlaylistStore.Playlist> visible(Call call, String id) {
         return store.byId(id)
-                .filter(p -> mayView(call.user(), p))
+                .filter(p -> p.visibleTo(call.user()))
                 .switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Playlist")));
-    }
-
-    private static boolean mayView(SubsonicUser user, PlaylistStore.Playlist playlist) {
-        return playlist.ownerId().equals(user.id()) || playlist.isPublic() || user.admin();
-    }
-
-    /**
-     * The cover art id of a playlist the user may see (as getPlaylist decides): that of its first
-     * song that has art, the one its {@code coverArt} attribute names. Empty otherwise.
-     */
-    public Mono<String> coverArtId(SubsonicUser user, String playlistId) {
-        return store.byId(playlistId).filter(p -> mayView(user, p))
-                .flatMap(p -> Mono.justOrEmpty(coverArtOf(p.trackIds().stream()
-                        .flatMap(id -> views.catalogue().track(id).stream()).toList())));
-    }
-
-    private static String coverArtOf(List<Track> tracks) {
-        return tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
     }
 
     private Mono<PlaylistStore.Playlist> owned(Call call, String id) {
@@ -170,20 +147,21 @@ public final class PlaylistEndpoints {
     private Mono<Reply> reply(Call call, PlaylistStore.Playlist playlist) {
         return Mono.zip(owners(), views.views(call)).map(t -> {
             Catalogue catalogue = t.getT2().catalogue();
-            List<Track> tracks = playlist.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
-            return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(), t.getT2().songs(tracks)));
+            return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(),
+                    t.getT2().songs(playlist.tracks(catalogue))));
         });
     }
 
     /** Songs since removed from the library are left out of the counts and the entries. */
     private static Payloads.Playlist summary(PlaylistStore.Playlist p, Map<String, String> owners, ItemViews views,
-                                             List<dev.minstrel.subsonic.model.Child> entries) {
+                                             List<Child> entries) {
         Catalogue catalogue = views.catalogue();
-        List<Track> tracks = p.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
+        List<Track> tracks = p.tracks(catalogue);
         int duration = tracks.stream().mapToInt(Track::durationSeconds).sum();
-        String coverArt = coverArtOf(tracks);
-        return new Payloads.Playlist(p.id(), p.name(), p.comment(), owners.getOrDefault(p.ownerId(), p.ownerId()),
-                p.isPublic(), tracks.size(), duration, Dates.iso(p.created()), Dates.iso(p.changed()), coverArt,
-                null, null, entries);
+        String coverArt = PlaylistCoverArt.of(tracks);
+        return PayloadsPlaylistBuilder.builder().id(p.id()).name(p.name()).comment(p.comment())
+                .owner(owners.getOrDefault(p.ownerId(), p.ownerId())).isPublic(p.isPublic()).songCount(tracks.size())
+                .duration(duration).created(Dates.iso(p.created())).changed(Dates.iso(p.changed())).coverArt(coverArt)
+                .entry(entries).build();
     }
 }

@@ -1,5 +1,8 @@
 package dev.minstrel.subsonic.playlist;
 
+import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -14,13 +17,24 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Playlists and their entries in the database; every call runs off the event loop (trap T8), and
- * every write is one transaction, so a failure half-way (a refused row) leaves the playlist as it was.
+ * Playlists and their entries in the database. Every call runs off the event loop, because the H2
+ * driver blocks the thread that calls it; every write is one transaction, so a failure half-way
+ * (a refused row) leaves the playlist as it was.
  */
-final class PlaylistStore {
+public final class PlaylistStore {
 
     record Playlist(String id, String ownerId, String name, String comment, boolean isPublic, long created,
                     long changed, List<String> trackIds) {
+
+        /** Its owner sees it, everyone sees it once it is public, and the server's owner sees every one. */
+        boolean visibleTo(SubsonicUser user) {
+            return ownerId.equals(user.id()) || isPublic || user.admin();
+        }
+
+        /** Its songs that are still in the library, in order. */
+        List<Track> tracks(Catalogue catalogue) {
+            return trackIds.stream().flatMap(id -> catalogue.track(id).stream()).toList();
+        }
     }
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -29,7 +43,8 @@ final class PlaylistStore {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
 
-    PlaylistStore(DatabaseClient db, TransactionalOperator transactions) {
+    /** @param transactions one per write, over {@code db}'s connection factory */
+    public PlaylistStore(DatabaseClient db, TransactionalOperator transactions) {
         this.db = db;
         this.transactions = transactions;
     }

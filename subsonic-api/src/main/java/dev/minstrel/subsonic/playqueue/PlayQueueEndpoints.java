@@ -1,15 +1,15 @@
 package dev.minstrel.subsonic.playqueue;
 
-import dev.minstrel.library.catalogue.Catalogue;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
+import dev.minstrel.subsonic.model.PayloadsPlayQueueBuilder;
+import dev.minstrel.subsonic.model.PayloadsBookmarkBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
-import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.ErrorCode;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
+import dev.minstrel.subsonic.view.ViewSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -45,21 +45,16 @@ public final class PlayQueueEndpoints {
         this.clock = clock;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("savePlayQueue", this::savePlayQueue)
-                .data("getPlayQueue", this::getPlayQueue)
-                .data("createBookmark", this::createBookmark)
-                .data("getBookmarks", this::getBookmarks)
-                .data("deleteBookmark", call -> db.sql("DELETE FROM subsonic_bookmark WHERE user_id = :user AND track_id = :track")
-                        .bind("user", call.user().id()).bind("track", call.params().required("id"))
-                        .fetch().rowsUpdated().subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY));
+    public Mono<Reply> deleteBookmark(Call call) {
+        return db.sql("DELETE FROM subsonic_bookmark WHERE user_id = :user AND track_id = :track")
+                .bind("user", call.user().id()).bind("track", call.params().required("id"))
+                .fetch().rowsUpdated().subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY);
     }
 
-    private Mono<Reply> savePlayQueue(Call call) {
+    public Mono<Reply> savePlayQueue(Call call) {
         String user = call.user().id();
         List<String> ids = call.params().all("id");
-        ids.forEach(id -> BrowseEndpoints.track(views.catalogue(), id));
+        ids.forEach(id -> Lookups.track(views.catalogue(), id));
         String current = call.params().string("current").filter(c -> !c.isBlank()).orElse(ids.isEmpty() ? null : ids.get(0));
         if (current != null && !ids.contains(current)) {
             throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "Parameter 'current' must be one of the queued ids");
@@ -85,7 +80,7 @@ public final class PlayQueueEndpoints {
                 .thenReturn(Reply.EMPTY);
     }
 
-    private Mono<Reply> getPlayQueue(Call call) {
+    public Mono<Reply> getPlayQueue(Call call) {
         String user = call.user().id();
         Mono<List<String>> entries = db.sql("SELECT track_id FROM subsonic_play_queue_entry WHERE user_id = :user ORDER BY position")
                 .bind("user", user).map(row -> row.get("track_id", String.class)).all().collectList();
@@ -100,15 +95,16 @@ public final class PlayQueueEndpoints {
                     SavedQueue saved = t.getT1().getT1();
                     var v = t.getT2();
                     var songs = v.songs(t.getT1().getT2().stream().flatMap(id -> v.catalogue().track(id).stream()).toList());
-                    return Reply.of("playQueue", new Payloads.PlayQueue(saved.currentId(), saved.position(),
-                            call.user().username(), Dates.iso(saved.changed()), saved.changedBy(), songs));
+                    return Reply.of("playQueue", PayloadsPlayQueueBuilder.builder().current(saved.currentId())
+                            .position(saved.position()).username(call.user().username())
+                            .changed(Dates.iso(saved.changed())).changedBy(saved.changedBy()).entry(songs).build());
                 })
                 .defaultIfEmpty(Reply.EMPTY);
     }
 
-    private Mono<Reply> createBookmark(Call call) {
+    public Mono<Reply> createBookmark(Call call) {
         String user = call.user().id();
-        String track = BrowseEndpoints.track(views.catalogue(), call.params().required("id")).id();
+        String track = Lookups.track(views.catalogue(), call.params().required("id")).id();
         long position = call.params().longValue("position").orElseThrow(() -> SubsonicException.missing("position"));
         String comment = call.params().text("comment", 4000).orElse(null);
         long now = clock.millis();
@@ -128,7 +124,7 @@ public final class PlayQueueEndpoints {
                 .thenReturn(Reply.EMPTY);
     }
 
-    private Mono<Reply> getBookmarks(Call call) {
+    public Mono<Reply> getBookmarks(Call call) {
         return db.sql("SELECT track_id, position, comment, created, changed FROM subsonic_bookmark WHERE user_id = :user"
                         + " ORDER BY changed DESC")
                 .bind("user", call.user().id())
@@ -139,8 +135,10 @@ public final class PlayQueueEndpoints {
                 .zipWith(views.views(call))
                 .map(t -> Reply.of("bookmarks", new Payloads.Bookmarks(t.getT1().stream()
                         .flatMap(b -> t.getT2().catalogue().track(b.trackId()).stream()
-                                .map(track -> new Payloads.Bookmark(b.position(), call.user().username(), b.comment(),
-                                        Dates.iso(b.created()), Dates.iso(b.changed()), t.getT2().song(track))))
+                                .map(track -> PayloadsBookmarkBuilder.builder().position(b.position())
+                                        .username(call.user().username()).comment(b.comment())
+                                        .created(Dates.iso(b.created())).changed(Dates.iso(b.changed()))
+                                        .entry(t.getT2().song(track)).build()))
                         .toList())));
     }
 }

@@ -1,6 +1,5 @@
 package dev.minstrel.subsonic.protocol;
 
-import dev.minstrel.subsonic.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -4,13 +4,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** The API methods by name, each with who may call it and what answers it. */
+/**
+ * The API methods by name, each with who may call it and what answers it. {@code SubsonicRoutes}
+ * fills it, one line a method; the {@link Dispatcher} looks calls up in it.
+ */
 public final class Endpoints {
 
     /**
@@ -33,34 +36,44 @@ public final class Endpoints {
     private final Map<String, Endpoint> byName = new HashMap<>();
     private final Map<String, String> unavailable = new HashMap<>();
 
-    public Endpoints data(String name, Function<Call, Mono<Reply>> handler) {
-        return add(name, new Endpoint(Access.USER, handler, null, null));
+    /** A method answered in the envelope, callable by {@code access} ({@code PUBLIC} or {@code USER}). */
+    public Endpoints data(Access access, String name, Function<Call, Mono<Reply>> handler) {
+        if (access == Access.USER_OR_SIGNED) {
+            throw new IllegalArgumentException(name + ": only media can be fetched with a signed URL");
+        }
+        return add(name, new Endpoint(access, handler, null, null));
     }
 
-    public Endpoints publicData(String name, Function<Call, Mono<Reply>> handler) {
-        return add(name, new Endpoint(Access.PUBLIC, handler, null, null));
-    }
-
-    public Endpoints media(String name, Function<Call, Mono<ServerResponse>> handler) {
-        return add(name, new Endpoint(Access.USER, null, handler, null));
+    /** A method answered with a response of its own (audio, images), callable by signed-in users. */
+    public Endpoints media(Access access, String name, Function<Call, Mono<ServerResponse>> handler) {
+        if (access != Access.USER) {
+            throw new IllegalArgumentException(name + ": media are for signed-in users, or signed URLs with a signature check");
+        }
+        return add(name, new Endpoint(access, null, handler, null));
     }
 
     /**
-     * A media endpoint that also answers a call without credentials when {@code signature} accepts
-     * its parameters; such a call has no user.
+     * A media method ({@code USER_OR_SIGNED}) that also answers a call without credentials when
+     * {@code signature} accepts its parameters; such a call has no user.
      */
-    public Endpoints signedMedia(String name, Predicate<Params> signature, Function<Call, Mono<ServerResponse>> handler) {
-        return add(name, new Endpoint(Access.USER_OR_SIGNED, null, handler, signature));
+    public Endpoints media(Access access, String name, Function<Call, Mono<ServerResponse>> handler,
+                           Predicate<Params> signature) {
+        if (access != Access.USER_OR_SIGNED) {
+            throw new IllegalArgumentException(name + ": a signature check goes with USER_OR_SIGNED");
+        }
+        return add(name, new Endpoint(access, null, handler, signature));
     }
 
-    /** Methods of the protocol that Minstrel deliberately does not offer, answered with a clear error. */
-    public Endpoints unavailable(String feature, List<String> names) {
-        names.forEach(name -> unavailable.put(name, feature));
+    /** A method of the protocol that Minstrel deliberately does not offer, answered with a clear error. */
+    public Endpoints unavailable(String name, String feature) {
+        if (byName.containsKey(name) || unavailable.putIfAbsent(name, feature) != null) {
+            throw new IllegalStateException("Endpoint registered twice: " + name);
+        }
         return this;
     }
 
     private Endpoints add(String name, Endpoint endpoint) {
-        if (byName.putIfAbsent(name, endpoint) != null) {
+        if (unavailable.containsKey(name) || byName.putIfAbsent(name, endpoint) != null) {
             throw new IllegalStateException("Endpoint registered twice: " + name);
         }
         return this;
@@ -72,5 +85,15 @@ public final class Endpoints {
 
     public Optional<String> unavailableFeature(String name) {
         return Optional.ofNullable(unavailable.get(name));
+    }
+
+    /** The methods offered, by name. */
+    public Set<String> names() {
+        return Set.copyOf(byName.keySet());
+    }
+
+    /** The methods deliberately not offered, by name. */
+    public Set<String> unavailableNames() {
+        return Set.copyOf(unavailable.keySet());
     }
 }

@@ -3,6 +3,7 @@ package dev.minstrel.subsonic.protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +87,7 @@ public final class Params {
     }
 
     public Optional<Boolean> bool(String name) {
-        return string(name).filter(v -> !v.isBlank()).map(v -> switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return string(name).filter(v -> !v.isBlank()).map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> throw SubsonicException.invalid(name, v, "true or false");

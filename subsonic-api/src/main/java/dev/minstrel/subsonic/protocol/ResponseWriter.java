@@ -24,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes the Subsonic envelope and its payload as XML, JSON or JSONP bytes. The payload records
  * are serialised by Jackson (XmlMapper and JsonMapper with the same rules); the envelope is
  * written here because its payload element changes name per call. The bytes go out as they are,
- * never through WebFlux's XML encoder (stack trap T2).
+ * never through WebFlux's Jackson XML encoder, which in Spring Framework 7.0 throws on every
+ * single value ("Stream encoding is currently not supported").
  *
- * <p>XML rules: every element is in the {@code http://subsonic.org/restapi} namespace (trap T3);
- * a scalar component becomes an attribute unless marked {@link ChildElement}; a list becomes
+ * <p>XML rules: every element is in the {@code http://subsonic.org/restapi} namespace (Jackson
+ * would otherwise write {@code xmlns=""} on nested elements, which namespace-aware clients do not
+ * find); a scalar component becomes an attribute unless marked {@link ChildElement}; a list becomes
  * repeated elements without a wrapper; {@link JacksonXmlText} becomes the element's text. In JSON
  * the same component is a typed property, a list is always an array, the text is {@code value}.
  */

@@ -1,14 +1,14 @@
 package dev.minstrel.subsonic.search;
 
+import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.search.SearchQuery;
 import dev.minstrel.library.search.SearchResult;
-import dev.minstrel.subsonic.browse.BrowseEndpoints;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.model.ViewSource;
 import dev.minstrel.subsonic.protocol.Call;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
-import dev.minstrel.library.catalogue.Catalogue;
+import dev.minstrel.subsonic.view.ViewSource;
+import reactor.core.publisher.Mono;
 
 /**
  * search2 and search3 with separate counts and offsets per kind. An empty query (absent, blank or
@@ -25,22 +25,24 @@ public final class SearchEndpoints {
         this.views = views;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("search2", call -> views.views(call).map(v -> {
-                    SearchResult result = search(call, v.catalogue());
-                    return Reply.of("searchResult2", new Payloads.Matches(result.artists().stream().map(v::artistEntry).toList(),
-                            result.albums().stream().map(v::albumDirectory).toList(), v.songs(result.tracks())));
-                }))
-                .data("search3", call -> views.views(call).map(v -> {
-                    SearchResult result = search(call, v.catalogue());
-                    return Reply.of("searchResult3", new Payloads.MatchesID3(result.artists().stream().map(v::artist).toList(),
-                            result.albums().stream().map(v::album).toList(), v.songs(result.tracks())));
-                }));
+    public Mono<Reply> search2(Call call) {
+        return views.views(call).map(v -> {
+            SearchResult result = search(call, v.catalogue());
+            return Reply.of("searchResult2", new Payloads.Matches(result.artists().stream().map(v::artistEntry).toList(),
+                    result.albums().stream().map(v::albumDirectory).toList(), v.songs(result.tracks())));
+        });
+    }
+
+    public Mono<Reply> search3(Call call) {
+        return views.views(call).map(v -> {
+            SearchResult result = search(call, v.catalogue());
+            return Reply.of("searchResult3", new Payloads.MatchesID3(result.artists().stream().map(v::artist).toList(),
+                    result.albums().stream().map(v::album).toList(), v.songs(result.tracks())));
+        });
     }
 
     private static SearchResult search(Call call, Catalogue catalogue) {
-        BrowseEndpoints.checkMusicFolder(call);
+        Lookups.checkMusicFolder(call);
         var p = call.params();
         String text = p.string("query").orElse("");
         return catalogue.search(new SearchQuery(text,

@@ -4,7 +4,7 @@ import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.scan.ScanStatus;
 import dev.minstrel.subsonic.model.Payloads;
 import dev.minstrel.subsonic.protocol.Dates;
-import dev.minstrel.subsonic.protocol.Endpoints;
+import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Reply;
 import reactor.core.publisher.Mono;
 
@@ -25,19 +25,30 @@ public final class SystemEndpoints {
         this.library = library;
     }
 
-    public void register(Endpoints endpoints) {
-        endpoints
-                .data("ping", call -> Mono.just(Reply.EMPTY))
-                .data("getLicense", call -> Mono.just(Reply.of("license",
-                        new Payloads.License(true, call.user().email(), null, null))))
-                .publicData("getOpenSubsonicExtensions", call -> Mono.just(Reply.list("openSubsonicExtensions", EXTENSIONS)))
-                .data("tokenInfo", call -> Mono.just(Reply.of("tokenInfo", new Payloads.TokenInfo(call.user().username()))))
-                .data("getScanStatus", call -> Mono.just(scanStatus(library.scanStatus())))
-                .data("startScan", call -> {
-                    call.requireAdmin("start a scan");
-                    library.startScan(call.params().bool("fullScan", false));
-                    return Mono.just(scanStatus(library.scanStatus()));
-                });
+    public Mono<Reply> ping(Call call) {
+        return Mono.just(Reply.EMPTY);
+    }
+
+    public Mono<Reply> getLicense(Call call) {
+        return Mono.just(Reply.of("license", new Payloads.License(true, call.user().email(), null, null)));
+    }
+
+    public Mono<Reply> getOpenSubsonicExtensions(Call call) {
+        return Mono.just(Reply.list("openSubsonicExtensions", EXTENSIONS));
+    }
+
+    public Mono<Reply> tokenInfo(Call call) {
+        return Mono.just(Reply.of("tokenInfo", new Payloads.TokenInfo(call.user().username())));
+    }
+
+    public Mono<Reply> getScanStatus(Call call) {
+        return Mono.just(scanStatus(library.scanStatus()));
+    }
+
+    public Mono<Reply> startScan(Call call) {
+        call.requireAdmin("start a scan");
+        library.startScan(call.params().bool("fullScan", false));
+        return Mono.just(scanStatus(library.scanStatus()));
     }
 
     private static Reply scanStatus(ScanStatus status) {

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.auth;
 
+import dev.minstrel.subsonic.protocol.Authenticator;
 import dev.minstrel.subsonic.SubsonicFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

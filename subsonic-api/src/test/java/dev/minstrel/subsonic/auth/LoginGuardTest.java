@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.auth;
 
+import dev.minstrel.subsonic.protocol.Authenticator;
 import dev.minstrel.subsonic.protocol.Params;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import org.junit.jupiter.api.Test;

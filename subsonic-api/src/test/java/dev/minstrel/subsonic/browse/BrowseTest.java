@@ -2,6 +2,7 @@ package dev.minstrel.subsonic.browse;
 
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.subsonic.SubsonicFixture;
+import dev.minstrel.subsonic.protocol.Authenticator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +127,7 @@ class BrowseTest {
 
     @Test
     void infoCallsUseLocalDataAndSignedImageUrlsWithoutCredentials() {
-        String token = dev.minstrel.subsonic.auth.Authenticator.md5Hex("sesame" + "salt12");
+        String token = Authenticator.md5Hex("sesame" + "salt12");
         String body = fixture.json("/rest/getAlbumInfo2?u=alice&t=" + token + "&s=salt12&c=test&f=json&id=" + arrival);
         assertThat(body).contains("\"albumInfo\":{\"smallImageUrl\":\"/rest/getCoverArt?id=" + arrival + "_", "size=300&sig=",
                         "size=600&sig=", "size=1200&sig=")

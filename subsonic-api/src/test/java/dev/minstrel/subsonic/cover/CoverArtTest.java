@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -144,7 +145,7 @@ class CoverArtTest {
                 + fixture.dancingQueen.artistId()).path("artistInfo2").path("smallImageUrl").asString();
         assertThat(byApiKey).as("the same URL whoever asks, however they signed in").isEqualTo(url);
         assertThat(image(url)).as("fetched with no credentials at all").isEqualTo(cover);
-        fixture.client.head().uri(java.net.URI.create(url)).exchange().expectStatus().isOk();
+        fixture.client.head().uri(URI.create(url)).exchange().expectStatus().isOk();
     }
 
     @Test

@@ -4,8 +4,10 @@ import dev.minstrel.subsonic.SubsonicFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,8 +90,8 @@ class MediaTest {
     void downloadNeedsTheDownloadRoleAndIsAnAttachment() {
         fixture.client.get().uri("/rest/download?u=alice&p=sesame&c=test&id=" + fixture.soWhat.id()).exchange()
                 .expectStatus().isOk().expectHeader().contentDisposition(
-                        org.springframework.http.ContentDisposition.attachment().filename("01 So What.mp3",
-                                java.nio.charset.StandardCharsets.UTF_8).build());
+                        ContentDisposition.attachment().filename("01 So What.mp3",
+                                StandardCharsets.UTF_8).build());
         assertThat(fixture.json(fixture.asFriend("download", "id=" + fixture.soWhat.id()))).contains("\"code\":50");
     }
 

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.protocol;
 
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -13,6 +14,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The official 1.16.1 XSD, applied the way shared/subsonic/validate-response.py does: walk the
- * response along the schema's types, drop only the attributes and child elements the XSD does not
- * declare for that type (the OpenSubsonic additions; the XSD has no wildcards), then validate the
- * rest strictly: required attributes, value types, element order and nesting.
+ * The official 1.16.1 XSD, relaxed for the OpenSubsonic additions: walk the response along the
+ * schema's types, drop only the attributes and child elements the XSD does not declare for that
+ * type (the OpenSubsonic additions; the XSD has no wildcards), then validate the rest strictly:
+ * required attributes, value types, element order and nesting.
  */
 final class RelaxedSubsonicSchema {
 
@@ -38,7 +40,7 @@ final class RelaxedSubsonicSchema {
 
     RelaxedSubsonicSchema(Path xsd) throws Exception {
         schema = SchemaFactory.newInstance(XS).newSchema(xsd.toFile());
-        Element root = parse(java.nio.file.Files.readAllBytes(xsd)).getDocumentElement();
+        Element root = parse(Files.readAllBytes(xsd)).getDocumentElement();
         for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element e && XS.equals(e.getNamespaceURI())) {
                 if (e.getLocalName().equals("complexType")) {
@@ -71,7 +73,7 @@ final class RelaxedSubsonicSchema {
             String name = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getNodeName();
             if (!"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI()) && !allowed.contains(name)) {
                 removed.add(path + "/@" + name);
-                element.removeAttributeNode((org.w3c.dom.Attr) attribute);
+                element.removeAttributeNode((Attr) attribute);
             }
         }
         Map<String, String> kids = children(type);

@@ -102,6 +102,16 @@ public class Invites {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** The invite with this code, without its uses; empty when there is none. */
+    public Mono<Invite> find(String code) {
+        if (code == null || code.isBlank() || code.length() > 32) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT * FROM invite WHERE code = :code").bind("code", code)
+                .map(row -> invite(row, Map.of())).one()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
     /** Revokes a code so nobody else can use it; it stays listed. False when there is no such code. */
     public Mono<Boolean> revoke(String code) {
         return db.sql("UPDATE invite SET revoked = TRUE WHERE code = :code")
@@ -148,9 +158,7 @@ public class Invites {
                 .bind("code", code)
                 .bind("now", clock.millis())
                 .fetch().rowsUpdated()
-                .flatMap(claimed -> claimed == 0 ? Mono.error(new InviteRefusedException())
-                        : db.sql("SELECT * FROM invite WHERE code = :code").bind("code", code)
-                                .map(row -> invite(row, Map.of())).one())
+                .flatMap(claimed -> claimed == 0 ? Mono.<Invite>error(new InviteRefusedException()) : find(code))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

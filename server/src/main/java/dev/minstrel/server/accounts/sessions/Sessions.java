@@ -3,6 +3,7 @@ package dev.minstrel.server.accounts.sessions;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.AccountStore;
 import dev.minstrel.server.accounts.SecretBox;
+import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -69,7 +70,7 @@ public class Sessions {
      * life comes back with a renewed one to set in the cookie.
      */
     public Mono<Session> resolve(String token) {
-        io.jsonwebtoken.Claims claims;
+        Claims claims;
         try {
             claims = Jwts.parser().verifyWith(signingKey).clock(() -> Date.from(clock.instant())).build()
                     .parseSignedClaims(token).getPayload();

@@ -1,0 +1,180 @@
+package dev.minstrel.server.api.ingest;
+
+import dev.minstrel.ingest.IngestService;
+import dev.minstrel.ingest.Requester;
+import dev.minstrel.ingest.events.IngestEvent;
+import dev.minstrel.ingest.events.JobView;
+import dev.minstrel.ingest.job.Job;
+import dev.minstrel.ingest.link.InvalidLinkException;
+import dev.minstrel.server.accounts.Account;
+import dev.minstrel.server.api.ApiException;
+import dev.minstrel.server.api.Caller;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Pasting links and following their downloads: jobs as JSON, live progress as Server-Sent Events
+ * and over a WebSocket (the same JSON events on both). The owner may do all of it, a friend only
+ * with the {@code ingest} grant, and sees only their own jobs.
+ */
+@RestController
+@RequestMapping("/api/ingest")
+public class IngestController {
+
+    /** Well under the 100 s after which Cloudflare's tunnel drops an idle connection. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    private static final int MAX_LIMIT = 200;
+    private static final String BODY_HELP =
+            "The body must be JSON like {\"url\": \"https://open.spotify.com/track/...\"}.";
+
+    private final IngestService service;
+    private final JsonMapper json;
+    private final WebSocketService webSockets = new HandshakeWebSocketService();
+
+    public IngestController(IngestService service, JsonMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    /** A page of jobs, newest first. */
+    public record JobList(List<JobView> jobs, int offset, int limit, long total) {
+    }
+
+    /**
+     * Read leniently, as JSON whatever the content type says, so that {@code curl -d} works; a
+     * body that is not JSON, or has no {@code url}, gets one plain explanation.
+     */
+    @PostMapping
+    public Mono<ResponseEntity<JobView>> submit(Caller caller, @RequestBody(required = false) String body) {
+        Requester requester = requester(caller);
+        String url = url(body);
+        try {
+            return service.submit(requester, url).map(submission -> {
+                JobView job = JobView.of(submission.job());
+                return submission.created()
+                        ? ResponseEntity.created(URI.create("/api/ingest/" + job.id())).body(job)
+                        : ResponseEntity.ok(job);
+            });
+        } catch (InvalidLinkException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    @GetMapping
+    public Mono<JobList> list(Caller caller, @RequestParam(defaultValue = "0") String offset,
+                              @RequestParam(defaultValue = "50") String limit) {
+        Requester requester = requester(caller);
+        int from = number(offset);
+        int size = number(limit);
+        if (from < 0 || size < 1 || size > MAX_LIMIT) {
+            throw ApiException.badRequest("offset must be 0 or more and limit between 1 and " + MAX_LIMIT + ".");
+        }
+        return service.page(requester, from, size).map(page -> new JobList(
+                page.jobs().stream().map(JobView::of).toList(), page.offset(), page.limit(), page.total()));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<JobView> get(Caller caller, @PathVariable String id) {
+        return orNotFound(service.find(requester(caller), id), id);
+    }
+
+    /** Stops the downloader and removes partial files; a job already over is answered as it is. */
+    @DeleteMapping("/{id}")
+    public Mono<JobView> cancel(Caller caller, @PathVariable String id) {
+        return orNotFound(service.cancel(requester(caller), id), id);
+    }
+
+    /** Queues a failed, partial or cancelled job again; any other job is answered as it is. */
+    @PostMapping("/{id}/retry")
+    public Mono<JobView> retry(Caller caller, @PathVariable String id) {
+        return orNotFound(service.retry(requester(caller), id), id);
+    }
+
+    /** The caller's current jobs as {@code job} events, then every change, with keep-alive comments. */
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<String>> events(Caller caller) {
+        Flux<ServerSentEvent<String>> data = service.events(requester(caller))
+                .map(event -> ServerSentEvent.builder(write(event)).event(event.type()).build());
+        Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT)
+                .map(n -> ServerSentEvent.<String>builder().comment("keep-alive").build());
+        return Flux.merge(data, heartbeat);
+    }
+
+    /**
+     * The same events as text messages over a WebSocket, with pings as keep-alives. The caller is
+     * checked before the upgrade, so a refusal is an ordinary problem detail.
+     */
+    @GetMapping("/ws")
+    public Mono<Void> webSocket(Caller caller, ServerWebExchange exchange) {
+        Flux<IngestEvent> events = service.events(requester(caller));
+        return webSockets.handleRequest(exchange, session -> session.send(Flux.merge(
+                        events.map(event -> session.textMessage(write(event))),
+                        Flux.interval(HEARTBEAT).map(n -> session.pingMessage(factory -> factory.wrap(new byte[0])))))
+                .and(session.receive().then()));
+    }
+
+    /** The ingest service's view of the caller: 403 for a friend without the ingest grant. */
+    private static Requester requester(Caller caller) {
+        Account account = caller.account();
+        Requester requester = new Requester(account.id(), account.isOwner(), account.isOwner() || account.canIngest());
+        if (!requester.mayIngest()) {
+            throw ApiException.forbidden("Your account may not add music; ask the owner for the ingest permission.");
+        }
+        return requester;
+    }
+
+    private String url(String body) {
+        if (body == null) {
+            throw ApiException.badRequest(BODY_HELP);
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            String url = node == null ? null : node.path("url").asString(null);
+            if (url == null) {
+                throw ApiException.badRequest(BODY_HELP);
+            }
+            return url;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest(BODY_HELP);
+        }
+    }
+
+    private static Mono<JobView> orNotFound(Mono<Job> job, String id) {
+        return job.map(JobView::of)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("There is no ingest job " + id + ".")));
+    }
+
+    /** A number, or -1 (out of range) for anything else. */
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+}

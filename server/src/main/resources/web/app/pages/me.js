@@ -1,0 +1,110 @@
+// Me: password, time zone, API keys, signing out.
+import {h, clear, date, announce} from '/app/dom.js';
+import {api} from '/app/api.js';
+import {session} from '/app/session.js';
+import {copy} from '/app/ui.js';
+import {SHORTCUTS} from '/app/player.js';
+
+export async function render(main, ctx) {
+  ctx.title('Me');
+  const user = session.user;
+  main.append(h('h1', null, user.username),
+    h('p', {class: 'muted'}, [user.role === 'owner' ? 'Owner' : 'Friend', user.download || user.role === 'owner' ? 'may download' : null,
+      user.role === 'owner' || user.ingest ? 'may add music' : null].filter(Boolean).join(' · ')),
+    h('p', {class: 'row'}, h('a', {class: 'button primary', href: '/connect'}, 'Connect an app'),
+      h('button', {type: 'button', onclick: async () => {
+        await session.signOut();
+        // a fresh page: the player, its queue and every key in memory are gone with the old one
+        location.assign('/');
+      }}, 'Sign out')),
+    passwordForm(), await timeZoneForm(), await apiKeys(ctx),
+    h('h2', null, 'Keyboard shortcuts'),
+    h('dl', {class: 'facts'}, SHORTCUTS.map(([keys, what]) => [h('dt', null, h('kbd', null, keys)), h('dd', null, what)])));
+}
+
+function passwordForm() {
+  const current = h('input', {type: 'password', id: 'current-password', autocomplete: 'current-password', required: true});
+  const next = h('input', {type: 'password', id: 'new-password', autocomplete: 'new-password', minlength: '8', maxlength: '128', required: true});
+  const again = h('input', {type: 'password', id: 'new-password-again', autocomplete: 'new-password', required: true});
+  const said = h('p', {role: 'status', class: 'small'});
+  return h('form', {class: 'panel', 'aria-labelledby': 'password-h', onsubmit: async event => {
+    event.preventDefault();
+    if (next.value !== again.value) { said.textContent = 'The two new passwords differ.'; return; }
+    try {
+      await api.post('/api/me/password', {currentPassword: current.value, newPassword: next.value});
+      event.target.reset();
+      said.textContent = 'Password changed. Other browsers are signed out; apps need the new password.';
+    } catch (e) {
+      said.textContent = e.status === 403 ? 'The current password is wrong.' : e.message;
+    }
+  }},
+  h('h2', {id: 'password-h'}, 'Password'),
+  h('div', {class: 'grid-2'},
+    h('div', null, h('label', {for: 'current-password'}, 'Current password'), current),
+    h('div', null, h('label', {for: 'new-password'}, 'New password'), next),
+    h('div', null, h('label', {for: 'new-password-again'}, 'New password again'), again)),
+  said, h('button', {type: 'submit', class: 'primary'}, 'Change password'));
+}
+
+async function timeZoneForm() {
+  const profile = await api.get('/api/stats/profile');
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [here];
+  const select = h('select', {id: 'time-zone'}, [...new Set([profile.timeZone, ...zones])].map(zone => h('option', {value: zone}, zone)));
+  select.value = profile.timeZone;
+  const said = h('p', {role: 'status', class: 'small'});
+  const save = async zone => {
+    try {
+      await api.put('/api/stats/profile', {timeZone: zone});
+      select.value = zone;
+      said.textContent = `Saved: your stats now use ${zone}.`;
+    } catch (e) { said.textContent = e.message; }
+  };
+  return h('form', {class: 'panel', 'aria-labelledby': 'zone-h', onsubmit: event => { event.preventDefault(); save(select.value); }},
+    h('h2', {id: 'zone-h'}, 'Time zone'),
+    h('p', {class: 'muted small'}, 'Your stats count days and hours in this zone; changing it places your past listens again.'),
+    h('label', {for: 'time-zone'}, 'Zone'), select, said,
+    h('p', {class: 'row'}, h('button', {type: 'submit', class: 'primary'}, 'Save'),
+      here && here !== profile.timeZone ? h('button', {type: 'button', onclick: () => save(here)}, `Use this device’s (${here})`) : null));
+}
+
+async function apiKeys(ctx) {
+  const listEl = h('div');
+  const shown = h('div', {'aria-live': 'polite'});
+  const name = h('input', {type: 'text', id: 'key-name', maxlength: '100', required: true, placeholder: 'Symfonium on my phone'});
+  const refresh = async () => {
+    const keys = await api.get('/api/me/api-keys');
+    if (!ctx.current()) return;
+    clear(listEl, keys.length ? h('div', {class: 'table-wrap'}, h('table', null,
+      h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Name'), h('th', {scope: 'col'}, 'Made'), h('th', {scope: 'col'}, 'Last used'), h('th', null, h('span', {class: 'visually-hidden'}, 'Actions')))),
+      h('tbody', null, keys.map(key => h('tr', null, h('td', null, key.name), h('td', null, date(key.createdAt)),
+        h('td', null, key.lastUsedAt ? date(key.lastUsedAt) : 'never'),
+        h('td', null, h('button', {type: 'button', class: 'danger', 'aria-label': `Revoke ${key.name}`, onclick: async () => {
+          await api.del(`/api/me/api-keys/${encodeURIComponent(key.id)}`).catch(e => announce(e.message));
+          announce(`${key.name} revoked`);
+          refresh();
+        }}, 'Revoke')))))))
+      : h('p', {class: 'empty'}, 'No API keys.'));
+  };
+  await refresh();
+  return h('section', {class: 'panel', 'aria-labelledby': 'keys-h'},
+    h('h2', {id: 'keys-h'}, 'API keys'),
+    h('p', {class: 'muted small'}, 'Apps that support OpenSubsonic API keys can use one instead of your password; revoke it any time.'),
+    h('form', {onsubmit: async event => {
+      event.preventDefault();
+      try {
+        clear(shown, newKey(await api.post('/api/me/api-keys', {name: name.value.trim()})));
+        name.value = '';
+        await refresh();
+      } catch (e) { clear(shown, h('p', {class: 'error', role: 'alert'}, e.message)); }
+    }}, h('label', {for: 'key-name'}, 'Name of the new key'), h('div', {class: 'row'}, name, h('button', {type: 'submit', class: 'primary'}, 'Make a key'))),
+    shown, listEl);
+}
+
+/** A key just made: shown this once. */
+export function newKey(created) {
+  const copyButton = h('button', {type: 'button', onclick: () => copy(created.key, copyButton)}, 'Copy');
+  return h('div', {class: 'panel', id: 'new-key'},
+    h('p', null, h('strong', null, created.name), ': copy it now, it is not shown again.'),
+    h('div', {class: 'secret'}, h('code', {id: 'api-key'}, created.key), copyButton));
+}

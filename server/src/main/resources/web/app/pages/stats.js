@@ -1,0 +1,127 @@
+// Listening stats drawn as charts: listens per day (last 30 days) and per week (this year) with
+// uPlot, an hour-by-weekday heat map, tops for the chosen period, streaks and personas. The owner
+// can look at any user's stats or the whole server's. Every chart has a table beside it for screen
+// readers and for anyone who prefers numbers.
+import {h, clear, plural} from '/app/dom.js';
+import {api} from '/app/api.js';
+import {session} from '/app/session.js';
+import {navigate} from '/app/router.js';
+
+const PERIODS = [['week', 'This week'], ['month', 'This month'], ['year', 'This year'], ['all', 'All time']];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const PERSONAS = {
+  'night-owl': 'Night owl', 'early-bird': 'Early bird', 'weekend-listener': 'Weekend listener',
+  'explorer': 'Explorer', 'loyalist': 'Loyalist', 'on-repeat': 'On repeat',
+};
+
+export async function render(main, ctx) {
+  const who = ctx.params.username ? {path: `/api/stats/users/${encodeURIComponent(ctx.params.username)}`, label: ctx.params.username}
+    : location.pathname === '/stats/server' ? {path: '/api/stats/server', label: 'Everyone'} : {path: '/api/stats/me', label: null};
+  const period = PERIODS.some(([key]) => key === ctx.query.get('period')) ? ctx.query.get('period') : 'month';
+  ctx.title(who.label ? `Stats: ${who.label}` : 'Stats');
+  const body = h('div');
+  main.append(h('h1', null, who.label ? `Listening stats: ${who.label}` : 'Your listening'),
+    session.owner ? await whoseStats(who) : null,
+    h('div', {class: 'tabs', role: 'group', 'aria-label': 'Period'}, PERIODS.map(([key, label]) =>
+      h('button', {type: 'button', 'aria-pressed': String(key === period), onclick: () =>
+        navigate(`${location.pathname}?period=${key}`, {replace: true})}, label))),
+    body);
+  const report = await api.get(`${who.path}?period=${period}`);
+  if (!ctx.current()) return;
+  const charts = [];
+  clear(body,
+    h('div', {class: 'panels'},
+      figure('Listens', report.listens.toLocaleString(), `${plural(report.minutesListened, 'minute')} listened`),
+      figure('Different', plural(report.distinctTracks, 'track'),
+        `${plural(report.distinctArtists, 'artist')} · ${plural(report.distinctAlbums, 'album')}`),
+      figure('Streak', plural(report.currentStreak, 'day'), `longest ${plural(report.longestStreak, 'day')}`)),
+    h('h2', null, 'Listens per day, last 30 days'),
+    chartBlock('days-chart', report.listensLast30Days, d => d.day.slice(5), charts, 'Listens per day'),
+    h('h2', null, 'Listens per week, this year'),
+    chartBlock('weeks-chart', report.listensByWeekThisYear, d => `Week of ${d.day.slice(5)}`, charts, 'Listens per week'),
+    h('h2', null, 'When'),
+    heatMap(report.heatMap),
+    h('p', {class: 'muted small'}, `Times are in ${report.timeZone}.`),
+    h('div', {class: 'panels'},
+      top('Top tracks', report.topTracks, t => [h('strong', null, t.title), h('span', {class: 'muted'}, ` · ${t.artist || ''}`)]),
+      top('Top artists', report.topArtists, a => h('a', {href: `/artists/${encodeURIComponent(a.id)}`}, a.name)),
+      top('Top albums', report.topAlbums, a => [h('a', {href: `/albums/${encodeURIComponent(a.id)}`}, a.name),
+        h('span', {class: 'muted'}, ` · ${a.artist || ''}`)])),
+    h('h2', null, 'Personas'),
+    report.personas.length ? h('ul', {class: 'list-cards'}, report.personas.map(p => h('li', {class: 'persona'},
+      h('strong', null, PERSONAS[p.id] || p.id), h('div', {class: 'muted'}, p.reason))))
+      : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'));
+  await drawCharts(charts);
+  const resize = () => charts.forEach(c => c.plot && c.plot.setSize(size(c.el)));
+  window.addEventListener('resize', resize);
+  return () => {
+    window.removeEventListener('resize', resize);
+    charts.forEach(c => c.plot && c.plot.destroy());
+  };
+}
+
+async function whoseStats(current) {
+  let users = [];
+  try { users = await api.get('/api/users'); } catch (ignored) { /* the select then offers fewer choices */ }
+  const select = h('select', {id: 'whose'},
+    h('option', {value: '/stats'}, 'Mine'), h('option', {value: '/stats/server'}, 'The whole server'),
+    users.filter(u => u.username !== session.user.username).map(u => h('option', {value: `/stats/users/${encodeURIComponent(u.username)}`}, u.username)));
+  select.value = location.pathname;
+  select.addEventListener('change', () => navigate(select.value));
+  return h('div', {class: 'row'}, h('label', {for: 'whose'}, 'Whose stats'), select);
+}
+
+function figure(label, value, sub) {
+  return h('div', {class: 'panel'}, h('div', {class: 'muted small'}, label), h('div', {class: 'stat'}, value), h('div', {class: 'muted small'}, sub));
+}
+
+function chartBlock(id, series, labelOf, charts, name) {
+  const total = series.reduce((t, d) => t + d.listens, 0);
+  const el = h('div', {class: 'chart', id, role: 'img', 'aria-label': `${name}: ${plural(total, 'listen')} in all; the table below has every value`});
+  charts.push({el, series});
+  return h('div', {class: 'panel'}, el,
+    h('details', null, h('summary', null, 'As a table'),
+      h('div', {class: 'table-wrap'}, h('table', null, h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'When'), h('th', {scope: 'col'}, 'Listens'))),
+        h('tbody', null, series.map(d => h('tr', null, h('td', null, labelOf(d)), h('td', null, d.listens))))))));
+}
+
+function size(el) {
+  return {width: Math.max(260, el.clientWidth), height: 200};
+}
+
+async function drawCharts(charts) {
+  const {default: uPlot} = await import('uplot');
+  for (const chart of charts) {
+    const xs = chart.series.map((d, i) => i);
+    const ys = chart.series.map(d => d.listens);
+    const labels = chart.series.map(d => d.day.slice(5));
+    const axis = {stroke: '#a9afbc', grid: {stroke: '#2e3340', width: 1}, ticks: {stroke: '#2e3340', width: 1}};
+    chart.plot = new uPlot({
+      ...size(chart.el),
+      legend: {show: false},
+      cursor: {show: false},
+      scales: {x: {time: false, range: [-0.6, xs.length - 0.4]}, y: {range: (u, min, max) => [0, Math.max(4, max * 1.15)]}},
+      axes: [{...axis, values: (u, splits) => splits.map(i => labels[Math.round(i)] || '')},
+        {...axis, size: 40, values: (u, splits) => splits.map(v => Number.isInteger(v) ? v : '')}],
+      series: [{}, {label: 'Listens', fill: '#f2b84b', stroke: '#f2b84b', width: 0, paths: uPlot.paths.bars({size: [0.7, 40]}), points: {show: false}}],
+    }, [xs, ys], chart.el);
+  }
+}
+
+function heatMap(rows) {
+  const max = Math.max(1, ...rows.flat());
+  const level = n => n === 0 ? '' : `l${Math.min(4, Math.ceil((n / max) * 4))}`;
+  return h('div', {class: 'panel table-wrap'}, h('table', {class: 'heat'},
+    h('caption', {class: 'visually-hidden'}, 'Listens by weekday and hour of day'),
+    h('thead', null, h('tr', {class: 'hours'}, h('td'), Array.from({length: 24}, (_, hour) =>
+      h('th', {scope: 'col'}, hour % 3 === 0 ? String(hour) : h('span', {class: 'visually-hidden'}, String(hour)))))),
+    h('tbody', null, rows.map((row, day) => h('tr', null, h('th', {scope: 'row'}, WEEKDAYS[day]),
+      row.map((n, hour) => h('td', {class: level(n), title: `${WEEKDAYS[day]} ${hour}:00, ${plural(n, 'listen')}`},
+        h('span', {class: 'visually-hidden'}, String(n)))))))));
+}
+
+function top(title, items, draw) {
+  return h('div', {class: 'panel'}, h('h3', null, title),
+    items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${item.listens}`))))
+      : h('p', {class: 'empty'}, 'No listens in this period.'));
+}

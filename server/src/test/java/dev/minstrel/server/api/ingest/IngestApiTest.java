@@ -1,0 +1,290 @@
+package dev.minstrel.server.api.ingest;
+
+import dev.minstrel.ingest.fake.FakeTools;
+import dev.minstrel.server.api.ApiTestServer;
+import dev.minstrel.server.api.Visitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ingest endpoints of the real server over HTTP, SSE and WebSocket, with the Java fakes of
+ * spotDL (rewritten before each test) behind it. Callers use API keys: the owner, a friend granted
+ * ingest, a friend without the grant. One server for the class; each test pastes its own links.
+ */
+class IngestApiTest {
+
+    private static final String TRACK = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> FINAL = Set.of("succeeded", "partial", "failed", "cancelled");
+
+    @TempDir
+    static Path dir;
+    static ApiTestServer server;
+    static WebClient http;
+    static String owner;
+    static String friend;
+    static String listener;
+
+    @BeforeAll
+    static void start() {
+        server = new ApiTestServer(dir, "--minstrel.ingest.spotdl=" + dir.resolve("bin/spotdl"),
+                "--minstrel.ingest.yt-dlp=" + dir.resolve("no-such-tool/yt-dlp"),
+                "--minstrel.ingest.disk-reserve=0B", "--minstrel.ingest.max-attempts=1");
+        http = WebClient.create("http://127.0.0.1:" + server.port);
+        owner = apiKey(server.owner());
+        friend = apiKey(server.friend("fay", "fays-password-1"));
+        listener = apiKey(server.friend("lee", "lees-password-1"));
+        assertThat(call("PATCH", "/api/users/fay", owner, "{\"ingest\": true}").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String apiKey(Visitor user) {
+        return user.post("/api/me/api-keys", Map.of("name", "tests")).json("$.key");
+    }
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    /** @param key the caller's API key, or null for nobody */
+    private static Reply call(String method, String path, String key, String body) {
+        WebClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(path);
+        if (key != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+        }
+        WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("null")
+                .map(text -> new Reply(response.statusCode().value(),
+                        response.headers().contentType().map(MediaType::toString).orElse(""), JSON.readTree(text))))
+                .block(Duration.ofSeconds(30));
+    }
+
+    private static JsonNode awaitFinal(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode job = call("GET", "/api/ingest/" + id, owner, null).body();
+        while (!FINAL.contains(job.path("state").asString())) {
+            assertThat(System.nanoTime()).as("job %s ends within a minute", id).isLessThan(deadline);
+            Thread.sleep(100);
+            job = call("GET", "/api/ingest/" + id, owner, null).body();
+        }
+        return job;
+    }
+
+    private static void assertProblem(Reply reply, int status, String path) {
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().path("type").asString()).isEqualTo("about:blank");
+        assertThat(reply.body().path("instance").asString()).isEqualTo(path);
+    }
+
+    @Test
+    void strangersGet401OthersWithoutTheGrant403AndBadLinksAProblemBeforeAnythingRuns() {
+        new FakeTools(dir).install(true, false);
+
+        assertProblem(call("GET", "/api/ingest", null, null), 401, "/api/ingest");
+
+        Reply refused = call("POST", "/api/ingest", listener, "{\"url\":\"" + TRACK + "\"}");
+        assertProblem(refused, 403, "/api/ingest");
+        assertThat(refused.body().path("detail").asString()).contains("ingest permission");
+        assertProblem(call("GET", "/api/ingest/events", listener, null), 403, "/api/ingest/events");
+        assertProblem(call("GET", "/api/ingest/ws", listener, null), 403, "/api/ingest/ws");
+
+        Reply option = call("POST", "/api/ingest", owner, "{\"url\":\"--exec=touch /tmp/pwned\"}");
+        assertProblem(option, 400, "/api/ingest");
+        assertThat(option.body().path("title").asString()).isEqualTo("Bad Request");
+        assertThat(option.body().path("detail").asString()).startsWith("A link cannot start with '-'");
+
+        Reply elsewhere = call("POST", "/api/ingest", owner, "{\"url\":\"https://soundcloud.com/a/b\"}");
+        assertProblem(elsewhere, 400, "/api/ingest");
+        assertThat(elsewhere.body().path("detail").asString()).contains("soundcloud.com").contains("not supported");
+
+        Reply notJson = call("POST", "/api/ingest", owner, "not json");
+        assertProblem(notJson, 400, "/api/ingest");
+        assertThat(notJson.body().path("detail").asString()).contains("{\"url\": ");
+        assertProblem(call("POST", "/api/ingest", owner, "{\"link\": \"" + TRACK + "\"}"), 400, "/api/ingest");
+        assertProblem(call("GET", "/api/ingest?limit=0", owner, null), 400, "/api/ingest");
+        assertProblem(call("GET", "/api/ingest?offset=x", owner, null), 400, "/api/ingest");
+        Reply unknown = call("GET", "/api/ingest/ij-nope", owner, null);
+        assertProblem(unknown, 404, "/api/ingest/ij-nope");
+        assertThat(unknown.body().path("detail").asString()).isEqualTo("There is no ingest job ij-nope.");
+        assertThat(call("GET", "/api/ingest", listener, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPastedLinkBecomesAJobWhoseProgressReachesAnSseAndAWebSocketClientQuickly() throws Exception {
+        Path lineLog = dir.resolve("lines.log");
+        new FakeTools(dir).env("FAKE_SPOTDL_LINE_LOG", lineLog.toString()).env("FAKE_SPOTDL_TIME_SCALE", "1")
+                .install(true, false);
+        List<Received> sse = new CopyOnWriteArrayList<>();
+        List<Received> ws = new CopyOnWriteArrayList<>();
+        var sseSubscription = http.get().uri("/api/ingest/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + owner)
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> e.data() != null)
+                .subscribe(e -> sse.add(new Received(System.currentTimeMillis(), JSON.readTree(e.data()))));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(owner);
+        var wsSubscription = new ReactorNettyWebSocketClient().execute(
+                URI.create("ws://127.0.0.1:" + server.port + "/api/ingest/ws"), headers,
+                session -> session.receive().map(WebSocketMessage::getPayloadAsText)
+                        .doOnNext(text -> ws.add(new Received(System.currentTimeMillis(), JSON.readTree(text)))).then())
+                .subscribe();
+        Thread.sleep(1500); // both connected before the job exists
+
+        Reply created = call("POST", "/api/ingest", owner, "{\"url\":\"" + TRACK + "?si=x\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.contentType()).startsWith("application/json");
+        JsonNode job = created.body();
+        assertThat(fieldNames(job)).containsExactly("id", "url", "kind", "state", "createdAt", "items");
+        assertThat(job.path("url").asString()).isEqualTo(TRACK);
+        assertThat(job.path("kind").asString()).isEqualTo("track");
+        assertThat(job.path("state").asString()).isEqualTo("queued");
+        assertThat(fieldNames(job.path("items").path(0)))
+                .containsExactly("state", "percent", "title", "artist", "album", "trackId", "error");
+        String id = job.path("id").asString();
+
+        JsonNode done = awaitFinal(id);
+        assertThat(done.path("state").asString()).isEqualTo("succeeded");
+        String trackId = done.path("items").path(0).path("trackId").asString();
+        assertThat(trackId).startsWith("tr-");
+        Thread.sleep(500);
+        sseSubscription.dispose();
+        wsSubscription.dispose();
+
+        for (List<Received> client : List.of(sse, ws)) {
+            List<Received> thisJob = client.stream().filter(r -> r.event().path("jobId").asString().equals(id)).toList();
+            assertThat(thisJob).extracting(r -> r.event().path("type").asString() + ":" + state(r.event()))
+                    .contains("job:queued", "job:running", "item:running", "item:succeeded", "job:succeeded");
+            assertThat(thisJob).filteredOn(r -> r.event().path("type").asString().equals("item"))
+                    .extracting(r -> r.event().path("item").path("percent").asInt())
+                    .contains(10, 70, 85, 90, 100);
+            assertThat(thisJob).anySatisfy(r -> assertThat(r.event().path("item").path("trackId").asString(""))
+                    .isEqualTo(trackId));
+        }
+        // the downloader's "Downloading" / "Embedding metadata" / "Done" lines reached both clients within 250 ms
+        Map<Integer, Long> printed = printedAt(lineLog);
+        for (List<Received> client : List.of(sse, ws)) {
+            for (int percent : List.of(10, 70, 85)) {
+                long received = client.stream().filter(r -> r.event().path("jobId").asString().equals(id))
+                        .filter(r -> r.event().path("item").path("percent").asInt() == percent)
+                        .mapToLong(Received::at).min().orElseThrow();
+                assertThat(received - printed.get(percent)).as("delay of the %d%% event", percent).isLessThan(250);
+            }
+        }
+        Reply again = call("POST", "/api/ingest", owner, "{\"url\":\"" + TRACK + "\"}");
+        assertThat(again.status()).as("the same link again joins the finished job").isEqualTo(200);
+        assertThat(again.body().path("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void friendsSeeTheirOwnJobsTheOwnerSeesAllAndAReconnectingClientGetsTheCurrentState() throws Exception {
+        new FakeTools(dir).env("FAKE_SPOTDL_FAIL", "*:noresults").install(true, false);
+        String friends = call("POST", "/api/ingest", friend, "{\"url\":\"https://open.spotify.com/track/0000000000000000000001\"}")
+                .body().path("id").asString();
+        String owners = call("POST", "/api/ingest", owner, "{\"url\":\"https://open.spotify.com/track/0000000000000000000002\"}")
+                .body().path("id").asString();
+        awaitFinal(friends);
+        awaitFinal(owners);
+
+        assertThat(call("GET", "/api/ingest", friend, null).body().path("jobs")).extracting(j -> j.path("id").asString())
+                .containsExactly(friends);
+        Reply newest = call("GET", "/api/ingest?limit=1", owner, null);
+        assertThat(fieldNames(newest.body())).containsExactly("jobs", "offset", "limit", "total");
+        assertThat(newest.body().path("jobs")).extracting(j -> j.path("id").asString()).containsExactly(owners);
+        assertThat(call("GET", "/api/ingest?offset=1&limit=1", owner, null).body().path("jobs"))
+                .extracting(j -> j.path("id").asString()).containsExactly(friends);
+        assertProblem(call("GET", "/api/ingest/" + owners, friend, null), 404, "/api/ingest/" + owners);
+        assertProblem(call("DELETE", "/api/ingest/" + owners, friend, null), 404, "/api/ingest/" + owners);
+
+        Reply failed = call("GET", "/api/ingest/" + friends, friend, null);
+        assertThat(failed.body().path("state").asString()).isEqualTo("failed");
+        assertThat(failed.body().path("items").path(0).path("error").asString()).startsWith("No match for this song");
+
+        List<JsonNode> snapshot = http.get().uri("/api/ingest/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + friend)
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> e.data() != null).map(e -> JSON.readTree(e.data()))
+                .take(1).collectList().block(Duration.ofSeconds(10));
+        assertThat(snapshot).singleElement().satisfies(e -> {
+            assertThat(e.path("jobId").asString()).isEqualTo(friends);
+            assertThat(e.path("job").path("state").asString()).isEqualTo("failed");
+        });
+
+        Reply retried = call("POST", "/api/ingest/" + friends + "/retry", friend, null);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("state").asString()).isIn("queued", "running");
+        Reply cancelled = call("DELETE", "/api/ingest/" + friends, friend, null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("state").asString()).isIn("cancelled", "failed");
+    }
+
+    @Test
+    void withoutSpotdlTheJobFailsSayingHowToInstallIt() throws Exception {
+        new FakeTools(dir).install(false, false);
+        Reply created = call("POST", "/api/ingest", owner, "{\"url\":\"https://open.spotify.com/track/7GhIk7Il098yCjg4BQjzvb\"}");
+        assertThat(created.status()).isEqualTo(201);
+
+        JsonNode job = awaitFinal(created.body().path("id").asString());
+        assertThat(job.path("state").asString()).isEqualTo("failed");
+        assertThat(job.toString()).containsIgnoringCase("spotdl").containsIgnoringCase("install");
+    }
+
+    record Received(long at, JsonNode event) {
+    }
+
+    private static String state(JsonNode event) {
+        return event.has("job") ? event.path("job").path("state").asString() : event.path("item").path("state").asString();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    /** When the fake printed the lines that become 10 %, 70 % and 85 %. */
+    private static Map<Integer, Long> printedAt(Path lineLog) throws IOException {
+        Map<Integer, Long> at = new HashMap<>();
+        for (String line : Files.readAllLines(lineLog)) {
+            String[] parts = line.split("\t", 2);
+            int percent = parts[1].endsWith(": Downloading") ? 10 : parts[1].endsWith(": Embedding metadata") ? 70
+                    : parts[1].endsWith(": Done") ? 85 : -1;
+            if (percent > 0) {
+                at.putIfAbsent(percent, Long.parseLong(parts[0]));
+            }
+        }
+        return Collections.unmodifiableMap(at);
+    }
+}

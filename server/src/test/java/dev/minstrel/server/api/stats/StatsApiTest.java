@@ -1,0 +1,149 @@
+package dev.minstrel.server.api.stats;
+
+import dev.minstrel.analytics.Analytics;
+import dev.minstrel.analytics.MutableClock;
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.fixtures.AudioFixtures;
+import dev.minstrel.server.accounts.Accounts;
+import dev.minstrel.server.api.ApiTestServer;
+import dev.minstrel.server.api.Visitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The /api/stats routes of the real server over HTTP: the owner and a friend, alice, signed in
+ * with their passwords, one song in the library and one listen of it by alice an hour ago.
+ */
+class StatsApiTest {
+
+    /** a Friday noon in the server's zone (UTC) */
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    @TempDir
+    static Path dir;
+    static ApiTestServer server;
+    static Visitor owner;
+    static Visitor alice;
+    static String songId;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        AudioFixtures.mp3(dir.resolve("music/Band/Record/1 Song.mp3")).title("Song").artist("Band").album("Record")
+                .albumArtist("Band").track(1).genres("Rock").seconds(200).compact().write();
+        server = new ApiTestServer(dir, new MutableClock(NOW, ZoneOffset.UTC), "--minstrel.analytics.time-zone=UTC");
+        songId = awaitSong(server.bean(MusicLibrary.class));
+        owner = server.owner();
+        alice = server.friend("alice", "alices-password-1");
+        String aliceId = server.bean(Accounts.class).byUsername("alice").block().id();
+        server.bean(Analytics.class).recorder().submission(aliceId, songId, "DSub", NOW.minusSeconds(3600), NOW).block();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String awaitSong(MusicLibrary library) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (library.catalogue().tracks().stream().noneMatch(t -> "Song".equals(t.title()))) {
+            assertThat(System.nanoTime()).as("the first scan ends within a minute").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return library.catalogue().tracks().stream().filter(t -> "Song".equals(t.title())).findFirst().orElseThrow().id();
+    }
+
+    private static void assertProblem(Visitor.Reply reply, int status, String instance) {
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reply.<Integer>json("$.status")).isEqualTo(status);
+        assertThat(reply.<String>json("$.type")).isEqualTo("about:blank");
+        assertThat(reply.<String>json("$.instance")).isEqualTo(instance);
+    }
+
+    @Test
+    void aListenerSeesTheirOwnStatsWithTheFieldsScriptsRelyOn() {
+        Visitor.Reply reply = alice.get("/api/stats/me?period=week");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(reply.<Integer>json("$.listens")).isEqualTo(1);
+        assertThat(reply.<Integer>json("$.minutesListened")).isEqualTo(3);
+        assertThat(reply.<String>json("$.topTracks[0].id")).isEqualTo(songId);
+        assertThat(reply.<String>json("$.topTracks[0].title")).isEqualTo("Song");
+        assertThat(reply.<String>json("$.topTracks[0].artist")).isEqualTo("Band");
+        assertThat(reply.<Integer>json("$.topTracks[0].listens")).isEqualTo(1);
+        assertThat(reply.<String>json("$.topArtists[0].name")).isEqualTo("Band");
+        assertThat(reply.<Integer>json("$.topArtists[0].listens")).isEqualTo(1);
+        assertThat(reply.<Integer>json("$.currentStreak")).isEqualTo(1);
+        assertThat(reply.<Integer>json("$.longestStreak")).isEqualTo(1);
+        assertThat(reply.<List<?>>json("$.personas")).isEmpty();
+        assertThat(reply.<List<?>>json("$.heatMap")).hasSize(7);
+        assertThat(reply.<String>json("$.period")).isEqualTo("week");
+    }
+
+    @Test
+    void theOwnerSeesAnyUserAndTheServer() {
+        Visitor.Reply user = owner.get("/api/stats/users/alice");
+        assertThat(user.status()).isEqualTo(200);
+        assertThat(user.<Integer>json("$.listens")).isEqualTo(1);
+        assertThat(user.<String>json("$.username")).isEqualTo("alice");
+
+        Visitor.Reply everyone = owner.get("/api/stats/server?period=year");
+        assertThat(everyone.status()).isEqualTo(200);
+        assertThat(everyone.<Integer>json("$.listens")).isEqualTo(1);
+        assertThat(everyone.<String>json("$.scope")).isEqualTo("server");
+
+        assertThat(alice.get("/api/stats/users/alice").status()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsAreProblemDetails() {
+        Visitor.Reply anonymous = server.visitor().get("/api/stats/me");
+        assertProblem(anonymous, 401, "/api/stats/me");
+        assertThat(anonymous.<String>json("$.title")).isEqualTo("Unauthorized");
+
+        Visitor.Reply decade = alice.get("/api/stats/me?period=decade");
+        assertProblem(decade, 400, "/api/stats/me");
+        assertThat(decade.<String>json("$.detail")).isEqualTo("period must be week, month, year or all, not 'decade'.");
+
+        assertProblem(alice.get("/api/stats/server"), 403, "/api/stats/server");
+        Visitor.Reply other = alice.get("/api/stats/users/owner");
+        assertProblem(other, 403, "/api/stats/users/owner");
+        assertThat(other.<String>json("$.detail")).isEqualTo("Only the owner can see other listeners' stats.");
+        Visitor.Reply nobody = owner.get("/api/stats/users/nobody");
+        assertProblem(nobody, 404, "/api/stats/users/nobody");
+        assertThat(nobody.<String>json("$.detail")).isEqualTo("There is no user named 'nobody'.");
+    }
+
+    @Test
+    void aListenerSetsTheirTimeZone() {
+        Visitor bob = server.friend("bob", "bobs-password-1");
+        Visitor.Reply initial = bob.get("/api/stats/profile");
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.<String>json("$.timeZone")).as("the server's zone until they set one").isEqualTo("UTC");
+
+        Visitor.Reply set = bob.send(HttpMethod.PUT, "/api/stats/profile", Map.of("timeZone", "Europe/Paris"));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.<String>json("$.timeZone")).isEqualTo("Europe/Paris");
+        assertThat(bob.get("/api/stats/me").<String>json("$.timeZone")).isEqualTo("Europe/Paris");
+
+        Visitor.Reply unknown = bob.send(HttpMethod.PUT, "/api/stats/profile", Map.of("timeZone", "Mars/Olympus"));
+        assertProblem(unknown, 400, "/api/stats/profile");
+        assertThat(unknown.<String>json("$.detail")).contains("IANA time zone");
+        assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", "not json"), 400, "/api/stats/profile");
+        assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", null), 400, "/api/stats/profile");
+    }
+}

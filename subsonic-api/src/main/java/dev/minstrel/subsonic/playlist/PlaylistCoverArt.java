@@ -1,0 +1,32 @@
+package dev.minstrel.subsonic.playlist;
+
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.subsonic.auth.SubsonicUser;
+import dev.minstrel.subsonic.cover.PlaylistCovers;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** A playlist's cover art: that of its first song that has some, as its {@code coverArt} attribute names it. */
+public final class PlaylistCoverArt implements PlaylistCovers {
+
+    private final PlaylistStore store;
+    private final MusicLibrary library;
+
+    public PlaylistCoverArt(PlaylistStore store, MusicLibrary library) {
+        this.store = store;
+        this.library = library;
+    }
+
+    /** Empty when the playlist has no art, does not exist, or the user may not see it (as getPlaylist decides). */
+    @Override
+    public Mono<String> coverArtId(SubsonicUser user, String playlistId) {
+        return store.byId(playlistId).filter(p -> p.visibleTo(user))
+                .flatMap(p -> Mono.justOrEmpty(of(p.tracks(library.catalogue()))));
+    }
+
+    static String of(List<Track> tracks) {
+        return tracks.stream().map(Track::coverArtId).filter(c -> c != null).findFirst().orElse(null);
+    }
+}
