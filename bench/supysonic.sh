@@ -12,6 +12,9 @@
 #   bench/supysonic.sh
 #   PORT=4593 SUPYSONIC_PORT=4594 bench/supysonic.sh   # when 4590/4592 are taken
 #   SUPYSONIC_TRACKS=10000 bench/supysonic.sh
+#   MUSIC=/path/to/library FOOTPRINT=1 bench/supysonic.sh
+#       supysonic alone on that library: start to first ping, idle RSS/PSS, peak RSS under 50
+#       streams + 16 API clients, written to $WORK/footprint.json (bench/startup.sh's column)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -41,16 +44,20 @@ command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk >/dev/null
 command -v supysonic-server >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends supysonic >/dev/null
 python3 -c 'import gunicorn' 2>/dev/null || apt-get install -y -qq python3-gunicorn >/dev/null
 
-if [ ! -f "$JAR" ] || [ ! -d bench/target/classes ] || [ -n "$(find . \( -name target -o -name node_modules -o -name .git \) -prune \
+if [ "${FOOTPRINT:-0}" = 1 ]; then
+  : # supysonic alone: no Minstrel to build
+elif [ ! -f "$JAR" ] || [ ! -d bench/target/classes ] || [ -n "$(find . \( -name target -o -name node_modules -o -name .git \) -prune \
      -o \( -path '*/src/*' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]; then
   echo "== build"
   mvn -q -B -DskipTests install
 fi
-mvn -q -B -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="bench/target/classes:$(cat "$WORK/cp.txt")"
-
-echo "== generate a library of $TRACKS tracks"
-java -cp "$CP" dev.minstrel.library.fixtures.LibraryGenerator "$WORK/music" "$TRACKS" 7
+if [ -z "${MUSIC:-}" ]; then
+  MUSIC="$WORK/music"
+  mvn -q -B -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  CP="bench/target/classes:$(cat "$WORK/cp.txt")"
+  echo "== generate a library of $TRACKS tracks"
+  java -cp "$CP" dev.minstrel.library.fixtures.LibraryGenerator "$MUSIC" "$TRACKS" 7
+fi
 
 cleanup() {
   for pid in ${MINSTREL:-} ${SUPYSONIC:-}; do kill "$pid" 2>/dev/null || true; done
@@ -73,8 +80,63 @@ CONF
 supy() { (cd "$SUPY" && HOME="$SUPY" exec "$@"); }
 echo "== supysonic: add the user and the folder, scan"
 supy supysonic-cli user add owner -p "$PASSWORD"
-supy supysonic-cli folder add music "$WORK/music" >/dev/null
+supy supysonic-cli folder add music "$MUSIC" >/dev/null
 supy supysonic-cli folder scan --foreground 2>&1 | tr '\r' '\n' | grep -E "^(Added|Deleted):"
+
+if [ "${FOOTPRINT:-0}" = 1 ]; then
+  (cd "$SUPY" && HOME="$SUPY" exec supysonic-server -S gunicorn -h 127.0.0.1 -p "$SUPYSONIC_PORT" \
+    --processes "$SUPYSONIC_PROCESSES" >"$SUPY/server.log" 2>&1) &
+  SUPYSONIC=$!
+  python3 - "$SUPYSONIC" "http://127.0.0.1:$SUPYSONIC_PORT/rest" "$AUTH" "$WORK" "$SUPYSONIC_PORT" <<'PY'
+import json, os, re, subprocess, sys, time, urllib.request
+pid, base, auth, work, port = sys.argv[1:6]
+started = time.monotonic()  # the server was launched just before this script
+def tree(root):
+    pids, todo = [], [root]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        todo += subprocess.run(["pgrep", "-P", p], capture_output=True, text=True).stdout.split()
+    return pids
+def memory(key):
+    total = 0
+    for p in tree(pid):
+        try:
+            text = open(f"/proc/{p}/smaps_rollup" if key != "VmHWM" else f"/proc/{p}/status").read()
+        except OSError:
+            continue
+        m = re.search(rf"^{key}:\s+(\d+)", text, re.M)
+        total += int(m.group(1)) if m else 0
+    return total / 1024
+while True:
+    try:
+        if b'"ok"' in urllib.request.urlopen(f"{base}/ping?{auth}", timeout=2).read():
+            break
+    except OSError:
+        pass
+    if time.monotonic() - started > 120:
+        sys.exit("supysonic did not answer in 120 s")
+    time.sleep(0.01)
+start = time.monotonic() - started
+time.sleep(5)
+idle_rss, idle_pss = memory("Rss"), memory("Pss")
+songs = json.load(urllib.request.urlopen(f"{base}/search3?{auth}&query=a&songCount=200&albumCount=0&artistCount=0"))
+songs = songs["subsonic-response"]["searchResult3"]["song"]
+albums = json.load(urllib.request.urlopen(f"{base}/getAlbumList2?{auth}&type=newest&size=50"))
+open(f"{work}/streams.urls", "w").write("\n".join(f"{base}/stream?{auth}&id={s['id']}" for s in songs) + "\n")
+open(f"{work}/api.urls", "w").write("\n".join([f"{base}/ping?{auth}", f"{base}/getArtists?{auth}"]
+    + [f"{base}/getAlbumList2?{auth}&type=newest&size=50&offset={o}" for o in (0, 50, 100)]
+    + [f"{base}/getAlbum?{auth}&id={a['id']}" for a in albums["subsonic-response"]["albumList2"]["album"]]) + "\n")
+wrk = ["wrk", "-t1", "-d20s", "--timeout", "10s", "-s", "bench/wrk/rotate.lua", f"http://127.0.0.1:{port}", "--"]
+streams = subprocess.Popen(wrk[:2] + ["-c50"] + wrk[2:] + [f"{work}/streams.urls"], stdout=subprocess.DEVNULL)
+subprocess.run(wrk[:2] + ["-c16"] + wrk[2:] + [f"{work}/api.urls"], stdout=subprocess.DEVNULL, check=True)
+streams.wait()
+result = {"start": start, "idle_rss": idle_rss, "idle_pss": idle_pss, "peak_rss": memory("VmHWM")}
+json.dump(result, open(f"{work}/footprint.json", "w"))
+print("supysonic " + " ".join(f"{k}={v:.2f}" for k, v in result.items()))
+PY
+  exit 0
+fi
 
 # One URL file per call and server; every URL is fetched once first, so an error body served
 # with a 200 (which would look fast) stops the run instead of being measured.
@@ -132,7 +194,7 @@ measure() { # server-name port
 }
 
 echo "== Minstrel, -Xmx128m"
-MINSTREL_MUSIC_DIR="$WORK/music" MINSTREL_DATA_DIR="$WORK/minstrel-data" MINSTREL_PORT="$PORT" \
+MINSTREL_MUSIC_DIR="$MUSIC" MINSTREL_DATA_DIR="$WORK/minstrel-data" MINSTREL_PORT="$PORT" \
 MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false \
   java -Xmx128m -XX:+UseSerialGC -jar "$JAR" >"$WORK/minstrel.log" 2>&1 &
 MINSTREL=$!

@@ -102,6 +102,16 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
 
     /** Loads the stored catalogue, then scans in the background, schedules scans and starts watching. */
     public void start() {
+        loadCatalogue();
+        startBackgroundWork();
+    }
+
+    /**
+     * Loads the stored catalogue, so the library answers with what it held at the last stop. A
+     * server calls this before it takes requests and {@link #startBackgroundWork()} once it does:
+     * the first scan then no longer competes with the start-up for the CPU.
+     */
+    public void loadCatalogue() {
         CatalogueStore.Snapshot snapshot = store.load();
         LibraryState loaded = new LibraryState(
                 snapshot.tracks().stream().collect(Collectors.toMap(Track::path, Function.identity())),
@@ -109,6 +119,10 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
                 snapshot.skipped().stream().collect(Collectors.toMap(SkippedFile::path, Function.identity())),
                 snapshot.lastModified(), snapshot.lastScan());
         swap(loaded);
+    }
+
+    /** Scans once in the background, then on the configured schedule and whenever files change. */
+    public void startBackgroundWork() {
         startScan(false);
         Duration interval = settings.scanInterval();
         if (!interval.isZero()) {

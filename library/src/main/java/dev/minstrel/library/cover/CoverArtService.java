@@ -9,6 +9,9 @@ import dev.minstrel.library.scan.CatalogueFactory;
 import dev.minstrel.library.tags.TagReader;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -22,8 +25,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,7 +142,7 @@ public final class CoverArtService {
             if (cached.isPresent()) {
                 return cached;
             }
-            BufferedImage image = ImageIO.read(original.get().file().toFile());
+            BufferedImage image = decode(original.get().file(), size);
             if (image == null || Math.max(image.getWidth(), image.getHeight()) <= size) {
                 return original; // not decodable here (webp) or already small enough
             }
@@ -218,6 +223,31 @@ public final class CoverArtService {
             }
         }
         cacheBytes.set(total);
+    }
+
+    /**
+     * Decodes the image at no less than twice the asked size, and no more than it needs: the decoder
+     * skips rows and columns (source subsampling), so a 4000-pixel scan costs a couple of megabytes
+     * of heap instead of 48, which a Pi's small heap could not spare for a burst of thumbnail requests.
+     * Null when no decoder here reads it (webp).
+     */
+    private static BufferedImage decode(Path file, int size) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader decoder = readers.next();
+            try {
+                decoder.setInput(in, true, true);
+                int step = Math.max(1, Math.max(decoder.getWidth(0), decoder.getHeight(0)) / (2 * size));
+                ImageReadParam param = decoder.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return decoder.read(0, param);
+            } finally {
+                decoder.dispose();
+            }
+        }
     }
 
     private static BufferedImage scale(BufferedImage image, int size, boolean alpha) {

@@ -83,6 +83,18 @@ class CoverArtTest {
     }
 
     @Test
+    void aLargeScanIsDecodedSubsampledAndStillScaledToTheExactSize() throws Exception {
+        AudioFixtures.mp3(tmp.resolve("music/A/B/1.mp3")).title("Scanned").album("B").artist("A").write();
+        Files.write(tmp.resolve("music/A/B/cover.jpg"), AudioFixtures.jpeg(3000, 1500));
+        start(10_000_000);
+
+        BufferedImage image = read(library.coverArt(track("Scanned").id(), 100).orElseThrow());
+
+        assertThat(image.getWidth()).isEqualTo(100);
+        assertThat(image.getHeight()).isEqualTo(50);
+    }
+
+    @Test
     void anArtsTimeIsItsSourcesAndStaysPutWhileTheCacheIsUsed() throws Exception {
         Path file = AudioFixtures.mp3(tmp.resolve("music/A/B/1.mp3")).title("Pictured").album("B").artist("A")
                 .cover(AudioFixtures.png(300, 200)).write();

@@ -5,7 +5,8 @@ import dev.minstrel.server.accounts.invites.Invites;
 import dev.minstrel.server.accounts.sessions.PlayerKeys;
 import dev.minstrel.server.accounts.sessions.Sessions;
 import dev.minstrel.server.config.MinstrelProperties;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,8 +46,13 @@ public class AccountsConfiguration {
         return new Invites(db, accounts, clock);
     }
 
+    /**
+     * The owner account exists before the web server opens its port (singletons are all made
+     * before the server starts), so the first login after a start cannot fail for want of it.
+     */
     @Bean
-    ApplicationRunner ownerBootstrap(Accounts accounts, MinstrelProperties properties) {
-        return args -> new OwnerBootstrap(accounts, properties.owner()).ensureOwner().block();
+    @DependsOnDatabaseInitialization
+    SmartInitializingSingleton ownerBootstrap(Accounts accounts, MinstrelProperties properties) {
+        return () -> new OwnerBootstrap(accounts, properties.owner()).ensureOwner().block();
     }
 }

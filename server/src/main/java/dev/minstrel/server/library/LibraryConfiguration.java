@@ -6,17 +6,23 @@ import dev.minstrel.library.catalogue.CatalogueSettings;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
 import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The music library, started once the schema is migrated: its last catalogue loads from the database at once, then a scan runs in the background. */
+/**
+ * The music library, opened once the schema is migrated: its last catalogue loads from the database
+ * before the server takes requests; the first scan, the schedule and the folder watcher start only
+ * once it does, so the scan does not compete with the start-up for the Pi's cores.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LibraryConfiguration {
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean(initMethod = "loadCatalogue", destroyMethod = "close")
     @DependsOnDatabaseInitialization
     LibraryService musicLibrary(MinstrelProperties properties, Folders folders, ConnectionFactory connectionFactory,
                                 Clock clock) {
@@ -29,5 +35,10 @@ public class LibraryConfiguration {
                 library.watch(),
                 library.thumbnailCache().toBytes(),
                 library.scanThreads()), connectionFactory, clock);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> libraryBackgroundWork(LibraryService library) {
+        return ready -> library.startBackgroundWork();
     }
 }
