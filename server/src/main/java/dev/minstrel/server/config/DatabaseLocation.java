@@ -22,14 +22,19 @@ import java.util.Map;
 public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
 
     static final String FILE_NAME = "minstrel";
+    /** Set by Spring while {@code process-aot} runs the application's set-up at build time. */
+    static final String AOT_PROCESSING = "spring.aot.processing";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
         Path dataDir = Path.of(environment.getProperty("minstrel.data-dir", "./data")).toAbsolutePath().normalize();
         boolean embedded = !environment.containsProperty("spring.r2dbc.url");
-        // before anything opens or creates a file in it
-        PrivateDataFolder.secure(dataDir, embedded ? FILE_NAME : null);
+        // before anything opens or creates a file in it; not while the build prepares the AOT
+        // context, which runs this too but opens nothing (it would leave a data folder in the build)
+        if (!Boolean.getBoolean(AOT_PROCESSING)) {
+            PrivateDataFolder.secure(dataDir, embedded ? FILE_NAME : null);
+        }
         if (embedded) {
             Path database = dataDir.resolve(FILE_NAME);
             // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small
