@@ -174,10 +174,15 @@ class TagReaderTest {
                 .isInstanceOf(UnreadableFileException.class).hasMessageStartingWith("not a readable .flac file");
     }
 
+    /** The first {@code bytes} of a five-second file, as a copy cut short leaves it. */
+    private Path cutShort(AudioFixtures.Format format, String name, int bytes) throws Exception {
+        Path whole = AudioFixtures.of(format, dir.resolve("whole-" + name)).title("t").seconds(5).write();
+        return Files.write(dir.resolve(name), java.util.Arrays.copyOf(Files.readAllBytes(whole), bytes));
+    }
+
     @Test
     void aFileCutShortBeforeASecondOfAudioIsRefusedNotIndexedAsZeroSeconds() throws Exception {
-        Path whole = AudioFixtures.mp3(dir.resolve("whole.mp3")).title("t").seconds(5).write();
-        Path cut = Files.write(dir.resolve("cut.mp3"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 1000));
+        Path cut = cutShort(AudioFixtures.Format.MP3, "cut.mp3", 1000);
 
         assertThatThrownBy(() -> reader.read(cut, "cut.mp3"))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no audio");
@@ -185,8 +190,7 @@ class TagReaderTest {
 
     @Test
     void reasonsNameTheFileNotWhereTheServerKeepsIt() throws Exception {
-        Path whole = AudioFixtures.flac(dir.resolve("whole.flac")).title("t").seconds(5).write();
-        Path cut = Files.write(dir.resolve("cut.flac"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 64));
+        Path cut = cutShort(AudioFixtures.Format.FLAC, "cut.flac", 64);
 
         assertThatThrownBy(() -> reader.read(cut, "Artist/cut.flac"))
                 .isInstanceOf(UnreadableFileException.class)
@@ -195,8 +199,7 @@ class TagReaderTest {
 
     @Test
     void aBitRateIsNeverNegative() throws Exception {
-        Path whole = AudioFixtures.flac(dir.resolve("whole2.flac")).title("t").seconds(5).write();
-        Path cut = Files.write(dir.resolve("cut2.flac"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 200));
+        Path cut = cutShort(AudioFixtures.Format.FLAC, "cut2.flac", 200);
 
         assertThat(reader.read(cut, "cut2.flac").bitRate()).isNotNegative();
     }
