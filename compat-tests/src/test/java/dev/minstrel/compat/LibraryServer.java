@@ -12,11 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The packaged server over a generated library of a few hundred tracks plus a hand-made album
@@ -146,11 +144,7 @@ public final class LibraryServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
+        TempFolder.delete(root);
     }
 
     /**

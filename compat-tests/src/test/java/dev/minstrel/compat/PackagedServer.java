@@ -46,6 +46,15 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts the server and waits until it answers ping; fails with its log if it does not. */
     public static PackagedServer start(Path musicDir, Path dataDir, Map<String, String> extraEnv) {
+        return start(musicDir, dataDir, extraEnv, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map)}, the java command run behind {@code commandPrefix} (e.g.
+     * {@code setpriv} to run as another user, as the Pi's service does).
+     */
+    public static PackagedServer start(Path musicDir, Path dataDir, Map<String, String> extraEnv,
+                                       List<String> commandPrefix) {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         Map<String, String> env = new HashMap<>();
@@ -54,7 +63,8 @@ public final class PackagedServer implements AutoCloseable {
         env.put("MINSTREL_PORT", Integer.toString(port));
         env.put("MINSTREL_OWNER_PASSWORD", OWNER_PASSWORD);
         env.putAll(extraEnv);
-        Process process = launch(env, log, List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        Process process = launch(commandPrefix, env, log, List.of("-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
         PackagedServer server = new PackagedServer(process, log, port);
         server.awaitReady(Duration.ofSeconds(60));
         String password = env.get("MINSTREL_OWNER_PASSWORD");
@@ -66,7 +76,7 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Runs the jar to completion (for start-up failures) and returns its exit code and output. */
     public static Finished run(Map<String, String> env, Path output, Duration timeout) {
-        Process process = launch(env, output, List.of("-Xmx64m"));
+        Process process = launch(List.of(), env, output, List.of("-Xmx64m"));
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -84,8 +94,9 @@ public final class PackagedServer implements AutoCloseable {
     public record Finished(int exitCode, String output) {
     }
 
-    private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>();
+    private static Process launch(List<String> commandPrefix, Map<String, String> env, Path output,
+                                  List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");

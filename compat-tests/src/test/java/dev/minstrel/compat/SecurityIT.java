@@ -6,16 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -200,72 +197,17 @@ class SecurityIT {
     }
 
     private static WebVisitor ownerOnTheWeb() {
-        WebVisitor visitor = new WebVisitor(nextAddress());
-        assertThat(visitor.post("/api/auth/login", Map.of("username", PackagedServer.OWNER,
-                "password", PackagedServer.OWNER_PASSWORD)).status()).isEqualTo(200);
-        return visitor;
+        return WebVisitor.owner(server, nextAddress());
     }
 
     /** The owner makes an invite on the web page; the friend opens it and signs up. */
     private static WebVisitor signUp(String username, String password) {
         WebVisitor.Reply invite = ownerOnTheWeb().post("/api/invites", Map.of("note", "for " + username));
         assertThat(invite.status()).as(invite.body()).isEqualTo(201);
-        WebVisitor newcomer = new WebVisitor(nextAddress());
+        WebVisitor newcomer = new WebVisitor(server, nextAddress());
         WebVisitor.Reply signup = newcomer.post("/api/auth/signup", Map.of("inviteCode",
                 invite.json().path("code").asString(), "username", username, "password", password));
         assertThat(signup.status()).as(signup.body()).isEqualTo(201);
         return newcomer;
-    }
-
-    /**
-     * A browser on Minstrel's web page: keeps its cookies and echoes the CSRF cookie in
-     * {@code X-XSRF-TOKEN} as the page does, from its own address (behind the local tunnel).
-     */
-    static final class WebVisitor {
-        private static final JsonMapper JSON = JsonMapper.builder().build();
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-        private final String address;
-
-        WebVisitor(String address) {
-            this.address = address;
-        }
-
-        record Reply(int status, String body) {
-            JsonNode json() {
-                return JSON.readTree(body);
-            }
-        }
-
-        Reply post(String path, Object body) {
-            return send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-
-        Reply delete(String path) {
-            return send("DELETE", path, HttpRequest.BodyPublishers.noBody());
-        }
-
-        private Reply send(String method, String path, HttpRequest.BodyPublisher body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).method(method, body)
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", address);
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", String.join("; ", cookies.entrySet().stream()
-                        .map(c -> c.getKey() + "=" + c.getValue()).toList()));
-            }
-            if (cookies.containsKey("XSRF-TOKEN")) {
-                request.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-            }
-            HttpResponse<String> response = owner.send(request.build());
-            for (String set : response.headers().allValues("Set-Cookie")) {
-                String pair = set.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String value = pair.substring(eq + 1);
-                if (value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
-                    cookies.remove(pair.substring(0, eq));
-                } else {
-                    cookies.put(pair.substring(0, eq), value);
-                }
-            }
-            return new Reply(response.statusCode(), response.body());
-        }
     }
 }

@@ -169,7 +169,9 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         List<ScanStatus.SkippedFile> skipped = current.skipped().values().stream()
                 .map(s -> new ScanStatus.SkippedFile(s.path(), s.reason()))
                 .sorted(Comparator.comparing(ScanStatus.SkippedFile::path)).toList();
-        return new ScanStatus(scanning, scanning ? filesSeen.get() : current.tracks().size() + current.skipped().size(),
+        // a track whose file may not be read now is in both
+        long skippedOnly = current.skipped().keySet().stream().filter(path -> !current.tracks().containsKey(path)).count();
+        return new ScanStatus(scanning, scanning ? filesSeen.get() : current.tracks().size() + (int) skippedOnly,
                 cat.trackCount(), cat.folderCount(), skipped, current.lastScan(), lastScanMillis);
     }
 

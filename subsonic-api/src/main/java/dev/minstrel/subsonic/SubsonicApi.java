@@ -23,6 +23,7 @@ import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.Dispatcher;
 import dev.minstrel.subsonic.protocol.Endpoints;
 import dev.minstrel.subsonic.protocol.ResponseWriter;
+import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
@@ -52,6 +53,7 @@ public final class SubsonicApi {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
+    private final RestErrorHandler errorHandler;
     private final Endpoints endpoints;
 
     /**
@@ -75,7 +77,7 @@ public final class SubsonicApi {
         this.endpoints = new SubsonicRoutes(
                 new SystemEndpoints(library),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
-                new ListEndpoints(views),
+                new ListEndpoints(views, clock),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
                 new PlaylistEndpoints(playlists, accounts, views, clock),
@@ -85,8 +87,10 @@ public final class SubsonicApi {
                 new AnnotationEndpoints(library, annotations, recorder, clock),
                 new PlayQueueEndpoints(database, transactions, views, clock),
                 new UserEndpoints(accounts)).table();
-        Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard),
-                new ResponseWriter(settings), settings);
+        ResponseWriter writer = new ResponseWriter(settings);
+        this.errorHandler = new RestErrorHandler(writer, settings);
+        Dispatcher dispatcher = new Dispatcher(endpoints, new Authenticator(accounts, loginGuard), writer, settings,
+                errorHandler);
         this.router = RouterFunctions.route(RequestPredicates.path("/rest/{method}")
                         .and(RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.POST))
                                 .or(RequestPredicates.method(HttpMethod.HEAD)).or(RequestPredicates.method(HttpMethod.OPTIONS))),
@@ -101,6 +105,14 @@ public final class SubsonicApi {
     /** The Subsonic methods this API answers, by name; not those it refuses as unavailable. */
     public Set<String> methods() {
         return endpoints.names();
+    }
+
+    /**
+     * Answers errors under /rest that never reached a Subsonic method (no such route, a refused
+     * request) with the Subsonic envelope; a server registers it as a WebExceptionHandler bean.
+     */
+    public RestErrorHandler errorHandler() {
+        return errorHandler;
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

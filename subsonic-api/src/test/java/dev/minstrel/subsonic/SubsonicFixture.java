@@ -215,7 +215,8 @@ public final class SubsonicFixture {
 
         @Override
         public ScanStatus scanStatus() {
-            return new ScanStatus(false, 6, catalogue.trackCount(), 5, List.of(), NOW.minusSeconds(3600), 1200);
+            return new ScanStatus(false, 7, catalogue.trackCount(), 5, List.of(new ScanStatus.SkippedFile(
+                    "Miles Davis/Kind of Blue/02 Freddie.mp3", "the file is empty")), NOW.minusSeconds(3600), 1200);
         }
 
         @Override

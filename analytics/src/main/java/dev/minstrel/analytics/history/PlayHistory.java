@@ -5,6 +5,7 @@ import dev.minstrel.library.catalogue.Artist;
 import dev.minstrel.library.catalogue.Catalogue;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -49,16 +50,27 @@ public final class PlayHistory {
     }
 
     /**
-     * Play counts of every track and album the user ever listened to, keyed by id (track and album
-     * ids never collide): for a caller that keeps them in memory and adds each new listen itself.
+     * Play counts of every track and album the user ever played, keyed by id (track and album ids
+     * never collide): listens, plus submissions the listening rules did not count (reported
+     * plays), as the Subsonic API reports them. For a caller that keeps them in memory and adds
+     * each new play itself.
      */
     public Mono<Map<String, PlayCount>> playCounts(String userId) {
-        return db.sql("SELECT item, listens, last_started FROM listen_item WHERE scope = :scope AND period = 'a' "
-                        + "AND period_start = 0 AND kind IN ('track', 'album')")
+        Mono<Map<String, PlayCount>> listens = db.sql("SELECT item, listens, last_started FROM listen_item "
+                        + "WHERE scope = :scope AND period = 'a' AND period_start = 0 AND kind IN ('track', 'album')")
                 .bind("scope", userId)
                 .map(PlayHistory::playCount).all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
-                .map(Map::copyOf)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        Flux<Map.Entry<String, PlayCount>> reported = db.sql("SELECT track_id AS item, COUNT(*) AS listens, "
+                        + "MAX(started_at) AS last_started FROM reported_play WHERE user_id = :u GROUP BY track_id "
+                        + "UNION ALL SELECT album_id AS item, COUNT(*) AS listens, MAX(started_at) AS last_started "
+                        + "FROM reported_play WHERE user_id = :u AND album_id IS NOT NULL GROUP BY album_id")
+                .bind("u", userId)
+                .map(PlayHistory::playCount).all();
+        return listens.flatMap(counts -> reported.doOnNext(play -> counts.merge(play.getKey(), play.getValue(),
+                        (a, b) -> new PlayCount(a.count() + b.count(),
+                                a.lastPlayed().isAfter(b.lastPlayed()) ? a.lastPlayed() : b.lastPlayed())))
+                        .then(Mono.fromCallable(() -> Map.copyOf(counts))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  *       length, which is how skips after 45 s, never submitted by apps, are still counted;</li>
  *   <li>two reports of one track by one user starting closer than the track's length are one play.</li>
  * </ul>
+ * What the Subsonic API reports as plays is wider: every listen, and every submission, also one the
+ * rules do not count (sent under 30 s into the play, {@code NOT_YET}): the app said the track was
+ * played and shows its play count at once. Such a submission is kept as a reported play until its
+ * play becomes a listen after all, so that it is never counted twice.
  * Stream requests are not scrobbles and never reach this class: clients prefetch and cache.
  */
 public final class ListenRecorder {
@@ -94,7 +98,9 @@ public final class ListenRecorder {
                 // client submitting on a skip (before the threshold) does not make that skip a listen
                 long playedSoFar = Duration.between(live.startedAt(), receivedAt).toSeconds();
                 if (playedSoFar < rules.thresholdSeconds(track.durationSeconds())) {
-                    return ScrobbleResult.of(Outcome.NOT_YET);
+                    Play reported = ListenStore.report(tx, track, userId, live.startedAt(),
+                            rules.samePlayWindow(track.durationSeconds()));
+                    return new ScrobbleResult(Outcome.NOT_YET, null, reported);
                 }
                 startedAt = live.startedAt();
             }
@@ -122,20 +128,23 @@ public final class ListenRecorder {
                 Listen.Source.NOW_PLAYING_TIMELINE, at);
         if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > played) {
             // submitted earlier as a whole play; the timeline shows where it really stopped
-            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), played));
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), played), null);
         }
         return result;
     }
 
     private ScrobbleResult count(DatabaseClient tx, Track track, String userId, Instant startedAt, int seconds, String client,
                                  Listen.Source source, Instant receivedAt) {
-        Optional<Listen> same = ListenStore.samePlay(tx, userId, track.id(), startedAt,
-                rules.samePlayWindow(track.durationSeconds()));
+        Duration window = rules.samePlayWindow(track.durationSeconds());
+        Optional<Listen> same = ListenStore.samePlay(tx, userId, track.id(), startedAt, window);
         if (same.isPresent()) {
-            return new ScrobbleResult(Outcome.DUPLICATE, same.get());
+            return new ScrobbleResult(Outcome.DUPLICATE, same.get(), null);
         }
-        return new ScrobbleResult(Outcome.COUNTED, ListenStore.insert(tx, track, userId, startedAt, seconds, client,
-                source, receivedAt, profiles.storedZone(tx, userId)));
+        Listen listen = ListenStore.insert(tx, track, userId, startedAt, seconds, client, source, receivedAt,
+                profiles.storedZone(tx, userId));
+        // a play the app already reported, and the Subsonic API counted, is now this listen
+        boolean reportedBefore = ListenStore.unreport(tx, userId, track.id(), startedAt, window);
+        return new ScrobbleResult(Outcome.COUNTED, listen, reportedBefore ? null : Play.of(listen));
     }
 
     private static boolean within(Instant a, Instant b, Duration window) {

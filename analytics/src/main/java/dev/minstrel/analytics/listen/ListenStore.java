@@ -53,6 +53,7 @@ public final class ListenStore {
                 tx.sql("DELETE FROM " + table + " WHERE scope = :u").bind("u", userId).fetch().rowsUpdated().block();
             }
             tx.sql("DELETE FROM listener_profile WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
+            tx.sql("DELETE FROM reported_play WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
             Long deleted = tx.sql("DELETE FROM listen WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
             if (deleted != null && deleted > 0) {
                 RollUps.rebuildServer(tx);
@@ -82,6 +83,37 @@ public final class ListenStore {
                 .bind("from", startedAt.minus(window).toEpochMilli())
                 .bind("to", startedAt.plus(window).toEpochMilli())
                 .map(ListenStore::listen).all().next().block());
+    }
+
+    /**
+     * Keeps a submission the rules did not count as a reported play, unless the same play (within
+     * {@code window} of {@code startedAt}) is reported already; returns it when it is new.
+     */
+    static Play report(DatabaseClient db, Track track, String userId, Instant startedAt, Duration window) {
+        Long known = db.sql("SELECT COUNT(*) AS n FROM reported_play WHERE user_id = :u AND track_id = :t "
+                        + "AND started_at > :from AND started_at < :to")
+                .bind("u", userId).bind("t", track.id())
+                .bind("from", startedAt.minus(window).toEpochMilli()).bind("to", startedAt.plus(window).toEpochMilli())
+                .map(row -> row.get("n", Long.class)).one().block();
+        if (known != null && known > 0) {
+            return null;
+        }
+        db.sql("INSERT INTO reported_play (user_id, track_id, album_id, started_at) VALUES (:u, :t, :al, :started)")
+                .bind("u", userId).bind("t", track.id())
+                .bind("al", Parameter.fromOrEmpty(track.albumId(), String.class))
+                .bind("started", startedAt.toEpochMilli())
+                .fetch().rowsUpdated().block();
+        return new Play(userId, track.id(), track.albumId(), startedAt);
+    }
+
+    /** Drops the reported play of this play, which became a listen; true when there was one. */
+    static boolean unreport(DatabaseClient db, String userId, String trackId, Instant startedAt, Duration window) {
+        Long deleted = db.sql("DELETE FROM reported_play WHERE user_id = :u AND track_id = :t "
+                        + "AND started_at > :from AND started_at < :to")
+                .bind("u", userId).bind("t", trackId)
+                .bind("from", startedAt.minus(window).toEpochMilli()).bind("to", startedAt.plus(window).toEpochMilli())
+                .fetch().rowsUpdated().block();
+        return deleted != null && deleted > 0;
     }
 
     static Listen insert(DatabaseClient db, Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,

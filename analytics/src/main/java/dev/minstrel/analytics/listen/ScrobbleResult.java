@@ -5,8 +5,10 @@ package dev.minstrel.analytics.listen;
  * was playing before; for a submission, of the submitted play.
  *
  * @param listen the listen counted, or the one already stored for a duplicate; null otherwise
+ * @param play   a play the Subsonic API's play counts gain by this scrobble (a new listen, or a
+ *               submission the rules did not count); null when they gain none
  */
-public record ScrobbleResult(Outcome outcome, Listen listen) {
+public record ScrobbleResult(Outcome outcome, Listen listen, Play play) {
 
     public enum Outcome {
         /** a new listen was stored */
@@ -15,7 +17,10 @@ public record ScrobbleResult(Outcome outcome, Listen listen) {
         DUPLICATE,
         /** played for less than the threshold: a skip */
         TOO_SHORT,
-        /** the client reports a play it only started a moment ago; the timeline will tell */
+        /**
+         * the client reports a play it only started a moment ago: no listen (the timeline will tell),
+         * but a play in what the Subsonic API reports
+         */
         NOT_YET,
         /** the previous now-playing ended so long ago that nobody knows whether it was played */
         STALE,
@@ -28,6 +33,6 @@ public record ScrobbleResult(Outcome outcome, Listen listen) {
     }
 
     static ScrobbleResult of(Outcome outcome) {
-        return new ScrobbleResult(outcome, null);
+        return new ScrobbleResult(outcome, null, null);
     }
 }

@@ -197,6 +197,40 @@ class ListenRecorderTest {
     }
 
     @Test
+    void aSubmissionSoonAfterNowPlayingIsNoListenButAPlayTheAppSeesAtOnce() {
+        nowPlaying(song, NOON);
+
+        ScrobbleResult submitted = submission(song, NOON, NOON.plusSeconds(10));
+
+        assertThat(submitted.outcome()).isEqualTo(Outcome.NOT_YET);
+        assertThat(submitted.play()).isNotNull();
+        assertThat(listens()).isEmpty();
+        assertThat(fixture.analytics.history().playCounts(ALICE).block().get(song.id()).count()).isEqualTo(1);
+        assertThat(fixture.analytics.history().playCounts(ALICE).block().get(song.albumId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void thatPlayTurningOutAListenLaterIsCountedOnceForTheAppAndOnceInTheStats() {
+        nowPlaying(song, NOON);
+        submission(song, NOON, NOON.plusSeconds(10));
+        assertThat(submission(song, NOON, NOON.plusSeconds(11)).play()).as("the same submission again").isNull();
+
+        ScrobbleResult ended = nowPlaying(other, NOON.plusSeconds(90));
+
+        assertThat(ended.outcome()).isEqualTo(Outcome.COUNTED);
+        assertThat(ended.play()).as("the app saw it already").isNull();
+        assertThat(listens()).hasSize(1);
+        assertThat(fixture.analytics.history().playCounts(ALICE).block().get(song.id()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aListenCountedFromTheTimelineIsAPlayForTheAppToo() {
+        nowPlaying(song, NOON);
+
+        assertThat(nowPlaying(other, NOON.plusSeconds(60)).play()).isNotNull();
+    }
+
+    @Test
     void nowPlayingIsPerClient() {
         nowPlaying(song, NOON);
         fixture.clock.set(NOON.plusSeconds(60));

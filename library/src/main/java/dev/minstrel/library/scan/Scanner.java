@@ -57,6 +57,10 @@ public final class Scanner {
 
     private static final Logger log = LoggerFactory.getLogger(Scanner.class);
 
+    /** The reason listed for a file Minstrel's user may not read: a mode or owner to fix, not a bad file. */
+    public static final String NOT_READABLE = "Minstrel may not read this file (permission denied): give the user it "
+            + "runs as read access; a track already in the library keeps its place until then";
+
     private static final Pattern FOLDER_IMAGE = Pattern.compile("(cover|folder|front)\\.(jpe?g|png|webp|gif)");
     private static final List<String> IMAGE_PREFERENCE = List.of("cover", "folder", "front");
 
@@ -74,7 +78,7 @@ public final class Scanner {
         this.threads = Math.max(1, threads);
     }
 
-    private record FileStat(Path file, long size, long modifiedMillis) {
+    private record FileStat(Path file, long size, long modifiedMillis, boolean readable) {
     }
 
     private record ReadResult(TrackTags tags, String failure) {
@@ -96,10 +100,17 @@ public final class Scanner {
             FileStat stat = entry.getValue();
             Track known = current.tracks().get(path);
             SkippedFile knownBad = current.skipped().get(path);
-            if (!full && known != null && known.size() == stat.size() && known.modifiedMillis() == stat.modifiedMillis()) {
+            if (!stat.readable()) {
+                // a permission changed, not the file: a known track keeps its id, stars and playlist places
+                skipped.put(path, new SkippedFile(path, stat.size(), stat.modifiedMillis(), NOT_READABLE));
+                if (known != null) {
+                    tracks.put(path, known);
+                }
+            } else if (!full && known != null && known.size() == stat.size()
+                    && known.modifiedMillis() == stat.modifiedMillis()) {
                 tracks.put(path, known);
             } else if (!full && knownBad != null && knownBad.size() == stat.size()
-                    && knownBad.modifiedMillis() == stat.modifiedMillis()) {
+                    && knownBad.modifiedMillis() == stat.modifiedMillis() && !knownBad.reason().equals(NOT_READABLE)) {
                 skipped.put(path, knownBad);
             } else {
                 toRead.add(path);
@@ -152,6 +163,7 @@ public final class Scanner {
         Instant finished = clock.instant();
         List<SkippedFile> skipList = skipped.values().stream()
                 .sorted(Comparator.comparing(SkippedFile::path)).toList();
+        logNewlySkipped(skipList, current.skipped());
         List<String> removed = new ArrayList<>(deleted);
         removed.addAll(rewritten);
         if (changed || !skipped.equals(current.skipped())) {
@@ -196,6 +208,13 @@ public final class Scanner {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 long size = attributes.size();
                 long modified = attributes.lastModifiedTime().toMillis();
+                if (!Files.isReadable(file)) {
+                    skipped.put(path, new SkippedFile(path, size, modified, NOT_READABLE));
+                    if (known != null) {
+                        tracks.put(path, known);
+                    }
+                    continue;
+                }
                 try {
                     Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path,
                             reader.read(file, path), size, modified, known != null ? known.created() : now);
@@ -220,8 +239,21 @@ public final class Scanner {
         }
         List<SkippedFile> skipList = skipped.values().stream()
                 .sorted(Comparator.comparing(SkippedFile::path)).toList();
+        logNewlySkipped(skipList, current.skipped());
         store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now));
         return new LibraryState(tracks, images, skipped, now, now);
+    }
+
+    /**
+     * One line per file that could not be added, when it first fails or fails anew after a change:
+     * a rescan every hour must not repeat what the owner has already been told.
+     */
+    private static void logNewlySkipped(List<SkippedFile> skipped, Map<String, SkippedFile> before) {
+        for (SkippedFile file : skipped) {
+            if (!file.equals(before.get(file.path()))) {
+                log.warn("cannot add {} to the library: {}", file.path(), file.reason());
+            }
+        }
     }
 
     private static String folderOfRelative(String path) {
@@ -305,8 +337,9 @@ public final class Scanner {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (AudioFormats.isAudio(name)) {
+                                // one access() each: a rescan must notice a mode changed on an unchanged file
                                 files.put(relative(file), new FileStat(file, attrs.size(),
-                                        attrs.lastModifiedTime().toMillis()));
+                                        attrs.lastModifiedTime().toMillis(), Files.isReadable(file)));
                                 filesSeen.incrementAndGet();
                             } else if (FOLDER_IMAGE.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
                                 String path = relative(file);

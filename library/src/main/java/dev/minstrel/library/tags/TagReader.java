@@ -1,6 +1,7 @@
 package dev.minstrel.library.tags;
 
 import dev.minstrel.library.catalogue.CatalogueSettings;
+import dev.minstrel.library.catalogue.CleanText;
 import dev.minstrel.library.catalogue.ReplayGain;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
@@ -85,7 +86,7 @@ public final class TagReader {
             }
             if (suffix.equals("opus")) {
                 OpusFile.Info opus = OpusFile.read(file);
-                int seconds = (int) Math.round(opus.seconds());
+                int seconds = playable((int) Math.round(opus.seconds()));
                 int bitRate = opus.seconds() > 0 ? (int) Math.round(opus.audioBytes() * 8 / opus.seconds() / 1000) : 0;
                 return fromTag(opus.tag(), relativePath, suffix, contentType, seconds, bitRate, 48_000,
                         opus.channels(), null);
@@ -96,11 +97,12 @@ public final class TagReader {
                 throw new UnreadableFileException("no audio found in the file");
             }
             double precise = header.getPreciseTrackLength();
-            int seconds = precise > 0 ? (int) Math.round(precise) : Math.max(0, header.getTrackLength());
+            int seconds = playable(precise > 0 ? (int) Math.round(precise) : Math.max(0, header.getTrackLength()));
             Integer bitDepth = header.isLossless() && header.getBitsPerSample() > 0 ? header.getBitsPerSample() : null;
+            // a damaged header can claim a negative rate
             return fromTag(audioFile.getTag(), relativePath, suffix, contentType, seconds,
-                    (int) header.getBitRateAsNumber(), header.getSampleRateAsNumber(), channels(header.getChannels()),
-                    bitDepth);
+                    (int) Math.max(0, header.getBitRateAsNumber()), header.getSampleRateAsNumber(),
+                    channels(header.getChannels()), bitDepth);
         } catch (UnreadableFileException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -108,14 +110,14 @@ public final class TagReader {
         } catch (CannotReadVideoException e) {
             throw new UnreadableFileException("it is a video, not an audio file", e);
         } catch (CannotReadException | InvalidAudioFrameException e) {
-            throw new UnreadableFileException("not a readable ." + suffix + " file: " + plain(e), e);
+            throw new UnreadableFileException("not a readable ." + suffix + " file: " + plain(e, file), e);
         } catch (TagException e) {
-            throw new UnreadableFileException("the tags are damaged: " + plain(e), e);
+            throw new UnreadableFileException("the tags are damaged: " + plain(e, file), e);
         } catch (ReadOnlyFileException | IOException e) {
-            throw new UnreadableFileException("the file could not be read: " + plain(e), e);
+            throw new UnreadableFileException("the file could not be read: " + plain(e, file), e);
         } catch (RuntimeException e) {
             // jaudiotagger throws unchecked exceptions on some damaged files; they are still just bad files
-            throw new UnreadableFileException("the file is damaged: " + plain(e), e);
+            throw new UnreadableFileException("the file is damaged: " + plain(e, file), e);
         }
     }
 
@@ -207,7 +209,8 @@ public final class TagReader {
     private static String first(Tag tag, FieldKey key) {
         try {
             String value = tag.getFirst(key);
-            return value == null ? "" : value.replace("\u0000", "").strip();
+            // NUL is how ID3 separates values; other control characters are noise that XML cannot carry
+            return value == null ? "" : CleanText.of(value.replace("\u0000", "")).strip();
         } catch (RuntimeException e) {
             return "";
         }
@@ -219,7 +222,7 @@ public final class TagReader {
             for (String value : tag.getAll(key)) {
                 for (String part : value.split("\u0000")) {
                     if (!part.isBlank()) {
-                        values.add(part.strip());
+                        values.add(CleanText.of(part).strip());
                     }
                 }
             }
@@ -358,9 +361,29 @@ public final class TagReader {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static String plain(Exception e) {
+    /**
+     * A library's message for the owner to read: without the folder the server keeps the file in
+     * (the reason is shown in the web page and Subsonic apps) and without control characters.
+     */
+    private static String plain(Exception e, Path file) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+        if (message == null || message.isBlank()) {
+            return "no details";
+        }
+        String name = file.getFileName().toString();
+        return CleanText.of(message.replace(file.toAbsolutePath().toString(), name).replace(file.toString(), name))
+                .strip();
+    }
+
+    /**
+     * A track's length, refused when under a second: jaudiotagger gives 0 for a file cut short
+     * before its first frames, and a 0-second track in the library only fails in every player.
+     */
+    private static int playable(int seconds) throws UnreadableFileException {
+        if (seconds <= 0) {
+            throw new UnreadableFileException("no audio in it lasting a second: the file is cut short or damaged");
+        }
+        return seconds;
     }
 
     /** A picture stored inside an audio file. */

@@ -87,6 +87,35 @@ class LibraryScanTest {
     }
 
     @Test
+    void aSkippedFileIsLoggedOnceWithItsReasonNotOnEveryScan() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Scanner.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            song("The Band/Record/01 One.mp3", "One");
+            Path junk = Files.write(music.resolve("The Band/Record/02 Junk.flac"), "junk".getBytes());
+
+            start(settings());
+            library.scanNow(false);
+            library.scanNow(true);
+            List<String> afterThreeScans = appender.list.stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.contains("02 Junk.flac")).toList();
+            Files.write(junk, "other junk".getBytes());
+            library.scanNow(false);
+            List<String> afterAChange = appender.list.stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.contains("02 Junk.flac")).toList();
+
+            assertThat(afterThreeScans).hasSize(1);
+            assertThat(afterThreeScans.get(0)).contains("not a readable .flac file");
+            assertThat(afterAChange).hasSize(2);
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
     void hiddenFilesAndFoldersAndNonAudioFilesAreIgnored() {
         song("The Band/Record/01 One.mp3", "One");
         song(".hidden/02 Two.mp3", "Two");

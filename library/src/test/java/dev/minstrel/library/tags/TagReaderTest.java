@@ -174,6 +174,36 @@ class TagReaderTest {
                 .isInstanceOf(UnreadableFileException.class).hasMessageStartingWith("not a readable .flac file");
     }
 
+    /** The first {@code bytes} of a five-second file, as a copy cut short leaves it. */
+    private Path cutShort(AudioFixtures.Format format, String name, int bytes) throws Exception {
+        Path whole = AudioFixtures.of(format, dir.resolve("whole-" + name)).title("t").seconds(5).write();
+        return Files.write(dir.resolve(name), java.util.Arrays.copyOf(Files.readAllBytes(whole), bytes));
+    }
+
+    @Test
+    void aFileCutShortBeforeASecondOfAudioIsRefusedNotIndexedAsZeroSeconds() throws Exception {
+        Path cut = cutShort(AudioFixtures.Format.MP3, "cut.mp3", 1000);
+
+        assertThatThrownBy(() -> reader.read(cut, "cut.mp3"))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no audio");
+    }
+
+    @Test
+    void reasonsNameTheFileNotWhereTheServerKeepsIt() throws Exception {
+        Path cut = cutShort(AudioFixtures.Format.FLAC, "cut.flac", 64);
+
+        assertThatThrownBy(() -> reader.read(cut, "Artist/cut.flac"))
+                .isInstanceOf(UnreadableFileException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.toString()).doesNotContain("/tmp"));
+    }
+
+    @Test
+    void aBitRateIsNeverNegative() throws Exception {
+        Path cut = cutShort(AudioFixtures.Format.FLAC, "cut2.flac", 200);
+
+        assertThat(reader.read(cut, "cut2.flac").bitRate()).isNotNegative();
+    }
+
     @Test
     void aBrokenOpusFileIsRefusedInPlainWords() throws Exception {
         Path file = Files.write(dir.resolve("junk.opus"), new byte[100]);

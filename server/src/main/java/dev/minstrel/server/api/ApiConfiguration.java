@@ -3,6 +3,7 @@ package dev.minstrel.server.api;
 import dev.minstrel.server.accounts.apikeys.ApiKeys;
 import dev.minstrel.server.accounts.sessions.Sessions;
 import dev.minstrel.server.security.LoginThrottle;
+import dev.minstrel.server.config.MinstrelProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,6 +21,11 @@ public class ApiConfiguration implements WebFluxConfigurer {
     @Bean
     ApiAuthenticationFilter apiAuthenticationFilter(Sessions sessions, ApiKeys apiKeys, LoginThrottle throttle) {
         return new ApiAuthenticationFilter(sessions, apiKeys, throttle);
+    }
+
+    @Bean
+    WebSocketOriginFilter webSocketOriginFilter(MinstrelProperties properties) {
+        return new WebSocketOriginFilter(properties.web().publicAddress());
     }
 
     @Bean

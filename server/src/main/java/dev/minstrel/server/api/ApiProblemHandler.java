@@ -5,9 +5,11 @@ import dev.minstrel.server.security.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
@@ -30,6 +32,8 @@ import java.util.Map;
 public class ApiProblemHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private static final String TOO_LARGE = "The body is larger than the server reads; send only the documented fields";
 
     private final JsonMapper json;
 
@@ -70,6 +74,13 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             extra.put("errors", invalid.getFieldErrors().stream()
                     .map(field -> Map.of("field", field.getField(), "message", String.valueOf(field.getDefaultMessage())))
                     .toList());
+        } else if (error instanceof DataBufferLimitException) {
+            // the JSON reader stops at its limit; a body announced larger never got this far
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            detail = TOO_LARGE;
+        } else if (error instanceof InvalidMediaTypeException) {
+            status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            detail = "The Content-Type header cannot be understood: send application/json (charset UTF-8)";
         } else if (error instanceof ServerWebInputException input) {
             status = input.getStatusCode();
             detail = "The request could not be read: send a JSON body with the documented fields";
@@ -79,6 +90,9 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             detail = status.value() == 404 && !(error instanceof ApiException)
                     ? "There is nothing at " + exchange.getRequest().getMethod() + " " + path
                     : known.getBody().getDetail();
+            if (detail == null && status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+                detail = TOO_LARGE;
+            }
             response.getHeaders().addAll(known.getHeaders());
         } else {
             log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(), path, error);

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Points R2DBC and Flyway at one H2 file under the data directory, unless the user configured a
- * database of their own, and the HTTP port at {@code minstrel.port}. Flyway needs a JDBC URL of
+ * database of their own, and the HTTP port at {@code minstrel.port}; first makes the data
+ * directory private ({@link PrivateDataFolder}). Flyway needs a JDBC URL of
  * its own beside R2DBC (Boot creates no JDBC DataSource when R2DBC is configured, so without
  * {@code spring.flyway.url} nothing would be migrated), and both URLs must name the same file:
  * one JVM then shares one H2 database between them. Deriving them here keeps
@@ -21,13 +22,21 @@ import java.util.Map;
 public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
 
     static final String FILE_NAME = "minstrel";
+    /** Set by Spring while {@code process-aot} runs the application's set-up at build time. */
+    static final String AOT_PROCESSING = "spring.aot.processing";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
-        if (!environment.containsProperty("spring.r2dbc.url")) {
-            Path database = Path.of(environment.getProperty("minstrel.data-dir", "./data"))
-                    .toAbsolutePath().normalize().resolve(FILE_NAME);
+        Path dataDir = Path.of(environment.getProperty("minstrel.data-dir", "./data")).toAbsolutePath().normalize();
+        boolean embedded = !environment.containsProperty("spring.r2dbc.url");
+        // before anything opens or creates a file in it; not while the build prepares the AOT
+        // context, which runs this too but opens nothing (it would leave a data folder in the build)
+        if (!Boolean.getBoolean(AOT_PROCESSING)) {
+            PrivateDataFolder.secure(dataDir, embedded ? FILE_NAME : null);
+        }
+        if (embedded) {
+            Path database = dataDir.resolve(FILE_NAME);
             // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small
             String options = ";DB_CLOSE_DELAY=-1;CACHE_SIZE=4096";
             derived.put("spring.r2dbc.url", "r2dbc:h2:file:///" + database + options);

@@ -2,6 +2,7 @@ package dev.minstrel.server.security;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 
 import java.util.Map;
@@ -37,20 +38,39 @@ public class LocalThrottleBuckets implements ThrottleBuckets {
     }
 
     @Override
-    public CompletableFuture<Long> takeFailure(String key, BucketConfiguration configuration) {
-        if (buckets.size() > SWEEP_ABOVE) {
-            buckets.values().removeIf(Entry::full);
+    public CompletableFuture<Long> tryTake(String key, BucketConfiguration configuration) {
+        ConsumptionProbe probe = entry(key, configuration).bucket().tryConsumeAndReturnRemaining(1);
+        return CompletableFuture.completedFuture(probe.isConsumed() ? 0L : probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public CompletableFuture<Void> giveBack(String key, BucketConfiguration configuration) {
+        Entry entry = buckets.get(key);
+        if (entry != null) {
+            entry.bucket().addTokens(1);
         }
-        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(
-                Bucket.builder().addLimit(configuration.getBandwidths()[0]).build(),
-                configuration.getBandwidths()[0].getCapacity()));
-        entry.bucket().consumeIgnoringRateLimits(1);
-        return CompletableFuture.completedFuture(entry.bucket().getAvailableTokens());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Long> tokensLeft(String key, BucketConfiguration configuration) {
+        Entry entry = buckets.get(key);
+        return CompletableFuture.completedFuture(entry == null ? configuration.getBandwidths()[0].getCapacity()
+                : entry.bucket().getAvailableTokens());
     }
 
     @Override
     public CompletableFuture<Void> clear(String key) {
         buckets.remove(key);
         return CompletableFuture.completedFuture(null);
+    }
+
+    private Entry entry(String key, BucketConfiguration configuration) {
+        if (buckets.size() > SWEEP_ABOVE) {
+            buckets.values().removeIf(Entry::full);
+        }
+        return buckets.computeIfAbsent(key, k -> new Entry(
+                Bucket.builder().addLimit(configuration.getBandwidths()[0]).build(),
+                configuration.getBandwidths()[0].getCapacity()));
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,16 +27,24 @@ import java.util.function.Supplier;
  * <p>
  * Failures are counted per client address (an IPv6 address by its /64, which one household
  * gets) and per username. Past half of the allowance each failure is answered slowly, past all of
- * it the address or username is refused until its window ends. A user is not punished for an
- * attack on their name: an address that has logged in as a user before skips that username's
- * count, and a success clears the username's failures (at most once a minute per address, since
- * Subsonic clients log in on every call). Only the address count stays, so an attacker cannot
- * wash their own failures away by logging in to an account they have.
+ * it the address or username is refused until its window ends, and never longer: no bucket goes
+ * below empty. A password attempt from an address that never signed in as that user takes its
+ * tokens when it is checked and gives them back if it succeeds, so attempts racing each other
+ * cannot pass the cap together.
+ * <p>
+ * A user is not punished for attacks they did not make: an address that has signed in as a user
+ * (logged in or signed up) counts that user's later failures there in a bucket of its own, apart
+ * from the address's and the username's, so neither an attack on the user's name from elsewhere
+ * nor an attack on someone else from the same address (a shared home or office) locks them out.
+ * A success clears the username's failures (at most once a minute per address, since Subsonic
+ * clients log in on every call). The address count is never cleared by a success, so an attacker
+ * cannot wash their failures away by logging in to an account they have.
  */
 public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int KNOWN_PAIRS = 10_000;
+    private static final int PENDING_ATTEMPTS = 10_000;
     private static final Duration KNOWN_FOR = Duration.ofDays(30);
     private static final Duration RECLEAR_AFTER = Duration.ofMinutes(1);
 
@@ -43,9 +52,10 @@ public class LoginThrottle {
     private final BucketConfiguration perAddress;
     private final BucketConfiguration perUsername;
     private final long slowAfterAddressTokens;
+    private final long slowAfterUsernameTokens;
     private final Duration slowdown;
     private final Supplier<Instant> now;
-    /** Address and username pairs that logged in successfully, and until when that counts. */
+    /** Address and username pairs that signed in successfully, and until when that counts. */
     private final Map<String, Instant> knownPairs = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -53,12 +63,15 @@ public class LoginThrottle {
                     return size() > KNOWN_PAIRS;
                 }
             });
+    /** Checked attempts that took their tokens and have not been reported yet, by address and username. */
+    private final Map<String, Integer> pending = new ConcurrentHashMap<>();
 
     public LoginThrottle(ThrottleBuckets buckets, MinstrelProperties.Throttle settings, Supplier<Instant> now) {
         this.buckets = buckets;
         this.perAddress = configuration(settings.addressFailures(), settings.window());
         this.perUsername = configuration(settings.usernameFailures(), settings.window());
         this.slowAfterAddressTokens = settings.addressFailures() / 2;
+        this.slowAfterUsernameTokens = settings.usernameFailures() / 2;
         this.slowdown = settings.slowdown();
         this.now = now;
     }
@@ -74,41 +87,85 @@ public class LoginThrottle {
      * (with how long to wait). {@code username} may be null (API keys, invite codes).
      */
     public Mono<Void> check(String address, String username) {
-        Mono<Long> addressWait = call(() -> buckets.nanosUntilAllowed(addressKey(address), perAddress));
-        Mono<Long> usernameWait = username == null || known(address, username) ? Mono.just(0L)
-                : call(() -> buckets.nanosUntilAllowed(usernameKey(username), perUsername));
-        return Mono.zip(addressWait, usernameWait).flatMap(waits -> {
-            long nanos = Math.max(waits.getT1(), waits.getT2());
-            return nanos > 0 ? Mono.error(new LoginThrottledException(Duration.ofNanos(nanos))) : Mono.empty();
+        if (username == null) {
+            return refuseAfter(call(() -> buckets.nanosUntilAllowed(addressKey(address), perAddress)));
+        }
+        if (known(address, username)) {
+            return refuseAfter(call(() -> buckets.nanosUntilAllowed(pairKey(address, username), perUsername)));
+        }
+        return call(() -> buckets.tryTake(addressKey(address), perAddress)).flatMap(addressWait -> {
+            if (addressWait > 0) {
+                return Mono.error(new LoginThrottledException(Duration.ofNanos(addressWait)));
+            }
+            return call(() -> buckets.tryTake(usernameKey(username), perUsername)).flatMap(usernameWait -> {
+                if (usernameWait > 0) {
+                    // refused before any password was checked: no failure of this address
+                    return call(() -> buckets.giveBack(addressKey(address), perAddress).thenApply(v -> 0L))
+                            .then(Mono.error(new LoginThrottledException(Duration.ofNanos(usernameWait))));
+                }
+                pending.merge(pairKey(address, username), 1, Integer::sum);
+                if (pending.size() > PENDING_ATTEMPTS) {
+                    pending.clear(); // attempts never reported: forgetting them only counts them as failures
+                }
+                return Mono.empty();
+            });
         });
     }
 
-    /** Counts a failed attempt; completes late once the address has used half its allowance. */
+    /** Counts a failed attempt; completes late once half the allowance is used. */
     public Mono<Void> failed(String address, String username) {
-        Mono<Long> addressLeft = call(() -> buckets.takeFailure(addressKey(address), perAddress));
-        Mono<Long> usernameLeft = username == null ? Mono.just(0L)
-                : call(() -> buckets.takeFailure(usernameKey(username), perUsername));
-        return Mono.zip(addressLeft, usernameLeft).flatMap(left -> left.getT1() < slowAfterAddressTokens
-                && !slowdown.isZero() ? Mono.delay(slowdown).then() : Mono.empty());
+        if (username != null && known(address, username)) {
+            String pair = pairKey(address, username);
+            return call(() -> buckets.tryTake(pair, perUsername)).then(slowedDown(pair, perUsername, slowAfterUsernameTokens));
+        }
+        Mono<Long> counted = username != null && takePending(address, username) ? Mono.just(0L)
+                : call(() -> buckets.tryTake(addressKey(address), perAddress)).then(username == null ? Mono.just(0L)
+                        : call(() -> buckets.tryTake(usernameKey(username), perUsername)));
+        return counted.then(slowedDown(addressKey(address), perAddress, slowAfterAddressTokens));
     }
 
-    /** Clears the username's failures and remembers that this address may log in as it. */
+    /** Clears the username's failures and remembers that this address may sign in as it. */
     public Mono<Void> succeeded(String address, String username) {
         if (username == null) {
             return Mono.empty();
         }
-        String pair = pair(address, username);
+        Mono<Void> givenBack = takePending(address, username)
+                ? call(() -> buckets.giveBack(addressKey(address), perAddress).thenApply(v -> 0L)).then() : Mono.empty();
+        String pair = pairKey(address, username);
         Instant now = this.now.get();
         Instant knownUntil = knownPairs.get(pair);
         if (knownUntil != null && knownUntil.minus(KNOWN_FOR).isAfter(now.minus(RECLEAR_AFTER))) {
-            return Mono.empty(); // cleared moments ago: spare the store a write on every call of a playing client
+            return givenBack; // cleared moments ago: spare the store a write on every call of a playing client
         }
         knownPairs.put(pair, now.plus(KNOWN_FOR));
-        return call(() -> buckets.clear(usernameKey(username)).thenApply(ignored -> 0L)).then();
+        return givenBack.then(call(() -> buckets.clear(usernameKey(username)).thenApply(ignored -> 0L)))
+                .then(call(() -> buckets.clear(pair).thenApply(ignored -> 0L))).then();
+    }
+
+    private boolean takePending(String address, String username) {
+        boolean[] taken = {false};
+        pending.computeIfPresent(pairKey(address, username), (key, count) -> {
+            taken[0] = true;
+            return count > 1 ? count - 1 : null;
+        });
+        return taken[0];
+    }
+
+    private Mono<Void> slowedDown(String key, BucketConfiguration configuration, long slowAfter) {
+        if (slowdown.isZero()) {
+            return Mono.empty();
+        }
+        return call(() -> buckets.tokensLeft(key, configuration))
+                .flatMap(left -> left < slowAfter ? Mono.delay(slowdown).then() : Mono.empty());
+    }
+
+    private static Mono<Void> refuseAfter(Mono<Long> wait) {
+        return wait.flatMap(nanos -> nanos > 0 ? Mono.error(new LoginThrottledException(Duration.ofNanos(nanos)))
+                : Mono.empty());
     }
 
     private boolean known(String address, String username) {
-        Instant until = knownPairs.get(pair(address, username));
+        Instant until = knownPairs.get(pairKey(address, username));
         return until != null && until.isAfter(now.get());
     }
 
@@ -123,7 +180,7 @@ public class LoginThrottle {
         });
     }
 
-    private static String pair(String address, String username) {
+    private static String pairKey(String address, String username) {
         return addressKey(address) + "|" + usernameKey(username);
     }
 

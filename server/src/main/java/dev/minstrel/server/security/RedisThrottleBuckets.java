@@ -1,6 +1,7 @@
 package dev.minstrel.server.security;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -38,20 +39,33 @@ public class RedisThrottleBuckets implements ThrottleBuckets, AutoCloseable {
 
     @Override
     public CompletableFuture<Long> nanosUntilAllowed(String key, BucketConfiguration configuration) {
-        return buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration))
-                .estimateAbilityToConsume(1)
+        return bucket(key, configuration).estimateAbilityToConsume(1)
                 .thenApply(probe -> probe.canBeConsumed() ? 0L : probe.getNanosToWaitForRefill());
     }
 
     @Override
-    public CompletableFuture<Long> takeFailure(String key, BucketConfiguration configuration) {
-        var bucket = buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration));
-        return bucket.consumeIgnoringRateLimits(1).thenCompose(ignored -> bucket.getAvailableTokens());
+    public CompletableFuture<Long> tryTake(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).tryConsumeAndReturnRemaining(1)
+                .thenApply(probe -> probe.isConsumed() ? 0L : probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public CompletableFuture<Void> giveBack(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).addTokens(1);
+    }
+
+    @Override
+    public CompletableFuture<Long> tokensLeft(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).getAvailableTokens();
     }
 
     @Override
     public CompletableFuture<Void> clear(String key) {
         return buckets.removeProxy(KEY_PREFIX + key);
+    }
+
+    private AsyncBucketProxy bucket(String key, BucketConfiguration configuration) {
+        return buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration));
     }
 
     @Override

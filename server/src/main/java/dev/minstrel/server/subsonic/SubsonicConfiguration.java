@@ -10,6 +10,7 @@ import dev.minstrel.server.security.LoginThrottle;
 import dev.minstrel.server.config.MinstrelProperties;
 import dev.minstrel.subsonic.SubsonicApi;
 import dev.minstrel.subsonic.protocol.Cors;
+import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,11 @@ public class SubsonicConfiguration {
     @Bean
     DeletedSubsonicData deletedSubsonicData(SubsonicApi api) {
         return new DeletedSubsonicData(api);
+    }
+
+    @Bean
+    RestErrorHandler subsonicErrorHandler(SubsonicApi api) {
+        return api.errorHandler();
     }
 
     /** Browsers' preflights to /rest, which WebFlux would otherwise answer without CORS headers. */

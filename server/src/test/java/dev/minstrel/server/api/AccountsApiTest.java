@@ -67,6 +67,17 @@ class AccountsApiTest {
     }
 
     @Test
+    void namesAndNotesAreStoredWithoutControlCharacters() {
+        Visitor owner = server.owner();
+
+        String note = owner.post("/api/invites", Map.of("note", "for\u0001 Sam\u001B")).json("$.note");
+        String name = owner.post("/api/me/api-keys", Map.of("name", "phone\u0007")).json("$.name");
+
+        assertThat(note).isEqualTo("for Sam");
+        assertThat(name).isEqualTo("phone");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAsAProblemWithoutASession() {
         Visitor stranger = server.visitor();
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,6 +78,64 @@ class BruteForceTest {
             Visitor spoofing = new Visitor(server.port).from("198.51.100.1");
             assertThat(spoofing.login("owner", ApiTestServer.OWNER_PASSWORD).status())
                     .as("all three came from 127.0.0.1, whatever X-Forwarded-For claimed").isEqualTo(429);
+        }
+    }
+
+    @Test
+    void concurrentWrongLoginsCannotPassTheUsernamesCap(@TempDir Path dir) throws Exception {
+        try (ApiTestServer server = new ApiTestServer(dir, "--minstrel.security.throttle.slowdown=0s",
+                "--minstrel.security.throttle.address-failures=100")) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(25);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    Visitor guesser = new Visitor(server.port).from("203.0.113." + (100 + i));
+                    int n = i;
+                    statuses.add(pool.submit(() -> guesser.login("owner", "guess-" + n).status()));
+                }
+                Map<Integer, Integer> counts = new TreeMap<>();
+                for (var status : statuses) {
+                    counts.merge(status.get(), 1, Integer::sum);
+                }
+
+                assertThat(counts).containsOnlyKeys(401, 429);
+                assertThat(counts.get(401)).as("passwords checked").isLessThanOrEqualTo(10);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void anOwnerWhoSignedInOnTheWebPageIsNotLockedOutOfRestByAnAttackOnAFriendFromTheSameAddress(@TempDir Path dir) {
+        try (ApiTestServer server = new ApiTestServer(dir, "--minstrel.security.throttle.slowdown=0s")) {
+            server.friend("sam", "sams-password");
+            Visitor home = new Visitor(server.port).from("192.0.2.77");
+            assertThat(home.login("owner", ApiTestServer.OWNER_PASSWORD).status()).isEqualTo(200);
+
+            for (int i = 0; i < 60; i++) {
+                String friend = List.of("sam", "tom", "ann").get(i % 3);
+                new Visitor(server.port).from("192.0.2.77").get("/rest/ping?u=" + friend + "&p=guess-" + i + "&f=json");
+            }
+
+            String ping = home.get("/rest/ping?u=owner&p=" + ApiTestServer.OWNER_PASSWORD + "&v=1.16.1&c=t&f=json").body();
+            assertThat(ping).contains("\"status\":\"ok\"");
+        }
+    }
+
+    @Test
+    void aNewUserIsNotLockedOutFromTheAddressTheySignedUpFrom(@TempDir Path dir) {
+        try (ApiTestServer server = new ApiTestServer(dir, "--minstrel.security.throttle.slowdown=0s")) {
+            String code = server.owner().post("/api/invites", Map.of()).json("$.code");
+            Visitor newbie = new Visitor(server.port).from("192.0.2.88");
+            assertThat(newbie.post("/api/auth/signup", Map.of("inviteCode", code, "username", "newbie",
+                    "password", "newbies-password")).status()).isEqualTo(201);
+            for (int i = 0; i < 12; i++) {
+                new Visitor(server.port).from("203.0.113." + (150 + i)).login("newbie", "guess-" + i);
+            }
+
+            assertThat(new Visitor(server.port).from("192.0.2.88").login("newbie", "newbies-password").status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -290,6 +290,22 @@ class ListeningEndToEndTest {
         assertThat(owner.get("/api/stats/me").<Integer>json("$.listens")).isEqualTo(4);
     }
 
+    @Test
+    @Order(14)
+    void aSubmissionSentSoonAfterNowPlayingIsAPlayForTheAppsAtOnceButNoListenInTheStats() {
+        clock.set(T0.plusSeconds(600));
+        assertThat(rest(ApiTestServer.OWNER, ApiTestServer.OWNER_PASSWORD, "Amperfy", "scrobble",
+                "id=" + streamed + "&submission=false")).contains("\"status\":\"ok\"");
+        clock.set(T0.plusSeconds(605));
+        assertThat(rest(ApiTestServer.OWNER, ApiTestServer.OWNER_PASSWORD, "Amperfy", "scrobble",
+                "id=" + streamed + "&submission=true")).contains("\"status\":\"ok\"");
+
+        assertThat(playCount(streamed)).isEqualTo(1);
+        assertThat(albumIds("recent").get(0)).isEqualTo(albumOf(streamed));
+        assertThat(albumIds("frequent")).contains(albumOf(streamed));
+        assertThat(owner.get("/api/stats/me").<Integer>json("$.listens")).as("5 s is no listen").isEqualTo(4);
+    }
+
     private static String albumOf(String trackId) {
         return server.bean(MusicLibrary.class).catalogue().track(trackId).orElseThrow().albumId();
     }

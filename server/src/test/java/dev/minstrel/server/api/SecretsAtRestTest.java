@@ -9,6 +9,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -39,5 +40,39 @@ class SecretsAtRestTest {
         }
         assertThat(new String(database, StandardCharsets.ISO_8859_1)).as("the file was written").contains("rosa");
         assertThat(output.getAll()).doesNotContain(secrets);
+    }
+
+    @Test
+    void theDataFolderTheDatabaseAndTheKeyAreTheServiceUsersAlone(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ApiTestServer server = new ApiTestServer(dir)) {
+            server.friend("rosa", "Rosas-First-Secret");
+        }
+
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        assertThat(permissions(data.resolve("minstrel.mv.db"))).isEqualTo("rw-------");
+        assertThat(permissions(data.resolve("secret.key"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void filesLeftReadableByAnEarlierVersionAreClosedAtStart(@TempDir Path dir) throws Exception {
+        try (ApiTestServer ignored = new ApiTestServer(dir)) {
+            // first start creates them
+        }
+        Path data = dir.resolve("data");
+        for (Path file : List.of(data, data.resolve("minstrel.mv.db"), data.resolve("secret.key"))) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+
+        try (ApiTestServer ignored = new ApiTestServer(dir)) {
+            assertThat(permissions(data)).isEqualTo("rwx------");
+            assertThat(permissions(data.resolve("minstrel.mv.db"))).isEqualTo("rw-------");
+            assertThat(permissions(data.resolve("secret.key"))).isEqualTo("rw-------");
+        }
+    }
+
+    private static String permissions(Path file) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 }

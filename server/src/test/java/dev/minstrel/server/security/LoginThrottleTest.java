@@ -16,8 +16,29 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle(new LocalThrottleBuckets(),
             new MinstrelProperties.Throttle(4, 3, Duration.ofMinutes(15), Duration.ofMillis(200)), clock::get);
 
+    /** An attempt as every way in makes it: check first, then report the failure. */
     private void fail(String address, String username) {
+        throttle.check(address, username).block();
         throttle.failed(address, username).block();
+    }
+
+    private void succeed(String address, String username) {
+        throttle.check(address, username).block();
+        throttle.succeeded(address, username).block();
+    }
+
+    /** Checks as many attempts as get through at once, before any of them is answered. */
+    private int checkedAtOnce(int attempts, String username) {
+        int passed = 0;
+        for (int i = 0; i < attempts; i++) {
+            try {
+                throttle.check("198.51.100." + (i + 1), username).block();
+                passed++;
+            } catch (LoginThrottledException refused) {
+                // over the cap
+            }
+        }
+        return passed;
     }
 
     @Test
@@ -41,7 +62,7 @@ class LoginThrottleTest {
 
     @Test
     void aUsernameUnderAttackStaysOpenToAddressesThatLoggedInAsItAndASuccessClearsIt() {
-        throttle.succeeded("192.0.2.1", "sam").block();
+        succeed("192.0.2.1", "sam");
         for (int i = 0; i < 3; i++) {
             fail("203.0.113." + (10 + i), "sam");
         }
@@ -57,7 +78,7 @@ class LoginThrottleTest {
 
     @Test
     void aClientLoggingInOnEveryCallClearsTheUsernameAtMostOncePerMinute() {
-        throttle.succeeded("192.0.2.1", "sam").block();
+        succeed("192.0.2.1", "sam");
         for (int i = 0; i < 3; i++) {
             fail("203.0.113." + (10 + i), "sam");
         }
@@ -77,8 +98,8 @@ class LoginThrottleTest {
         for (int i = 0; i < 4; i++) {
             fail("203.0.113.50", "user" + i);
         }
-        throttle.succeeded("203.0.113.50", "my-own-account").block();
-
+        assertThatThrownBy(() -> succeed("203.0.113.50", "my-own-account"))
+                .as("logging in to an account of one's own washes nothing").isInstanceOf(LoginThrottledException.class);
         assertThatThrownBy(() -> throttle.check("203.0.113.50", "my-own-account").block())
                 .isInstanceOf(LoginThrottledException.class);
     }
@@ -94,11 +115,65 @@ class LoginThrottleTest {
     void theBlockEndsWithItsWindow() throws Exception {
         LoginThrottle quick = new LoginThrottle(new LocalThrottleBuckets(),
                 new MinstrelProperties.Throttle(1, 1, Duration.ofMillis(500), Duration.ZERO), Instant::now);
+        quick.check("203.0.113.7", "x").block();
         quick.failed("203.0.113.7", "x").block();
         assertThatThrownBy(() -> quick.check("203.0.113.7", "x").block()).isInstanceOf(LoginThrottledException.class);
 
         Thread.sleep(600);
 
         quick.check("203.0.113.7", "x").block();
+    }
+
+    @Test
+    void attemptsCheckedAtOnceCannotPassTheUsernameCap() {
+        assertThat(checkedAtOnce(25, "sam")).isEqualTo(3);
+    }
+
+    @Test
+    void aBlockLastsAtMostTheWindowHoweverManyAttemptsRaced() {
+        checkedAtOnce(25, "sam");
+        for (int i = 0; i < 25; i++) {
+            throttle.failed("198.51.100." + (i + 1), "sam").block();
+        }
+
+        assertThatThrownBy(() -> throttle.check("203.0.113.99", "sam").block())
+                .isInstanceOfSatisfying(LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds())
+                        .isLessThanOrEqualTo(15 * 60L));
+    }
+
+    @Test
+    void anAttackOnAnotherUserFromTheSameAddressDoesNotLockOutAUserWhoSignedInThere() {
+        succeed("192.0.2.40", "owner");
+        for (int i = 0; i < 60; i++) {
+            try {
+                fail("192.0.2.40", "friend" + (i % 3));
+            } catch (LoginThrottledException blocked) {
+                // the attack is blocked, as it should be
+            }
+        }
+
+        throttle.check("192.0.2.40", "owner").block();
+        assertThatThrownBy(() -> throttle.check("192.0.2.40", "someone-else").block())
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void aSuccessfulAttemptCostsNothing() {
+        for (int i = 0; i < 10; i++) {
+            succeed("192.0.2.41", "user" + i);
+        }
+
+        throttle.check("192.0.2.41", "one-more").block();
+    }
+
+    @Test
+    void aSignUpMakesItsAddressKnownForTheNewUser() {
+        throttle.check("192.0.2.42", null).block();
+        throttle.succeeded("192.0.2.42", "newbie").block();
+        for (int i = 0; i < 3; i++) {
+            fail("203.0.113." + (60 + i), "newbie");
+        }
+
+        throttle.check("192.0.2.42", "newbie").block();
     }
 }

@@ -74,7 +74,8 @@ public final class AnnotationEndpoints {
     /**
      * The analytics module decides what counts as a listen (docs/listening-stats.md): a now-playing
      * report may end the client's previous track as a listen, a submission counts unless the same
-     * play already did. Each listen counted is added to the caller's cached play counts.
+     * play already did. Each new play it reports (listens, and submissions too early to be listens)
+     * is added to the caller's cached play counts.
      */
     public Mono<Reply> scrobble(Call call) {
         List<String> ids = call.params().all("id");
@@ -102,9 +103,10 @@ public final class AnnotationEndpoints {
                 .then(Mono.just(Reply.EMPTY));
     }
 
+    /** A new play, also a submission the listening rules did not count: the app shows it at once. */
     private void counted(ScrobbleResult result) {
-        if (result.outcome() == ScrobbleResult.Outcome.COUNTED) {
-            store.listened(result.listen());
+        if (result.play() != null) {
+            store.played(result.play());
         }
     }
 }

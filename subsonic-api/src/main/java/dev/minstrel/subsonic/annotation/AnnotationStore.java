@@ -1,7 +1,7 @@
 package dev.minstrel.subsonic.annotation;
 
 import dev.minstrel.analytics.history.PlayHistory;
-import dev.minstrel.analytics.listen.Listen;
+import dev.minstrel.analytics.listen.Play;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * Stars and ratings in the database and play counts from the analytics module's listens, with
  * each user's snapshot cached in memory so a browse call costs no query. Writes go to the database
  * first and are then applied to the cached snapshot; a listen counted by the analytics module is
- * added through {@link #listened}. A snapshot loaded while a write happened is not cached
+ * added through {@link #played}. A snapshot loaded while a write happened is not cached
  * (generation check), so the cache never keeps a stale view. H2 calls run on boundedElastic: the
  * H2 driver blocks the thread that calls it, which must not be an event loop.
  */
@@ -108,11 +108,11 @@ public final class AnnotationStore {
                 .doOnSuccess(done -> changed(userId, List.of(itemId), a -> a.rated(rating)));
     }
 
-    /** Adds a listen the analytics module just counted to the user's cached play counts of its track and album. */
-    public void listened(Listen listen) {
-        long at = listen.startedAt().toEpochMilli();
-        List<String> ids = listen.albumId() == null ? List.of(listen.trackId()) : List.of(listen.trackId(), listen.albumId());
-        changed(listen.userId(), ids, a -> a.played(at));
+    /** Adds a play the analytics module just reported to the user's cached play counts of its track and album. */
+    public void played(Play play) {
+        long at = play.startedAt().toEpochMilli();
+        List<String> ids = play.albumId() == null ? List.of(play.trackId()) : List.of(play.trackId(), play.albumId());
+        changed(play.userId(), ids, a -> a.played(at));
     }
 
     /** Deletes a user's stars and ratings and forgets their cached snapshot: the account was deleted. */

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +29,11 @@ public final class ListEndpoints {
     static final int MAX_SIZE = 500;
 
     private final ViewSource views;
+    private final RandomOrder randomOrder;
 
-    public ListEndpoints(ViewSource views) {
+    public ListEndpoints(ViewSource views, Clock clock) {
         this.views = views;
+        this.randomOrder = new RandomOrder(clock);
     }
 
     public Mono<Reply> getAlbumList(Call call) {
@@ -79,12 +82,7 @@ public final class ListEndpoints {
         Catalogue catalogue = v.catalogue();
         List<Album> albums = catalogue.albums();
         List<Album> ordered = switch (type) {
-            case "random" -> {
-                List<Album> shuffled = new ArrayList<>(albums);
-                Collections.shuffle(shuffled, ThreadLocalRandom.current());
-                offset = 0;
-                yield shuffled;
-            }
+            case "random" -> randomOrder.shuffled(albums, call.user().id(), call.client());
             case "newest" -> catalogue.albumsNewestFirst();
             case "frequent" -> sorted(filter(albums, a -> v.notes().of(a.id()).playCount() > 0),
                     Comparator.comparingLong((Album a) -> v.notes().of(a.id()).playCount())

@@ -120,7 +120,16 @@ public final class Payloads {
     public record License(boolean valid, String email, String licenseExpires, String trialExpires) {
     }
 
-    public record ScanStatus(boolean scanning, long count, Integer folderCount, String lastScan) {
+    /**
+     * @param unreadableCount files in the music folder that are not in the library (an extension, like
+     *                        Navidrome's folderCount and lastScan)
+     * @param unreadable      those files with the reason in plain words, for the owner only
+     */
+    public record ScanStatus(boolean scanning, long count, Integer folderCount, String lastScan,
+                             Integer unreadableCount, List<UnreadableFile> unreadable) {
+    }
+
+    public record UnreadableFile(String path, String reason) {
     }
 
     @BuiltByName

@@ -24,8 +24,7 @@ public final class Cors implements HandlerFilterFunction<ServerResponse, ServerR
     @Override
     public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
         HttpHeaders headers = request.exchange().getResponse().getHeaders();
-        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+        allowAnyOrigin(headers);
         if (HttpMethod.OPTIONS.equals(request.method())) {
             allowPreflight(headers, request.headers().firstHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
             return ServerResponse.noContent().build();
@@ -47,12 +46,17 @@ public final class Cors implements HandlerFilterFunction<ServerResponse, ServerR
                 return chain.filter(exchange);
             }
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-            headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+            allowAnyOrigin(headers);
             allowPreflight(headers, exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
             exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
             return exchange.getResponse().setComplete();
         };
+    }
+
+    /** The headers every /rest answer carries, errors included, so browser clients can read them. */
+    public static void allowAnyOrigin(HttpHeaders headers) {
+        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
     }
 
     private static void allowPreflight(HttpHeaders headers, String requestedHeaders) {

@@ -1,10 +1,11 @@
 package dev.minstrel.subsonic.protocol;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
+import dev.minstrel.library.catalogue.CleanText;
+import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * Answers {@code /rest/<method>[.view]}: merges query and form parameters, authenticates, runs the
@@ -30,8 +31,6 @@ public final class Dispatcher {
     /** Exchange attribute holding the client's IP as the server determined it (behind the tunnel). */
     public static final String CLIENT_ADDRESS = "dev.minstrel.clientAddress";
 
-    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
     /** The parameters that prove who a caller is; a call with none of them may be a signed URL. */
     private static final List<String> CREDENTIALS = List.of("u", "p", "t", "s", "apiKey");
 
@@ -40,37 +39,63 @@ public final class Dispatcher {
     private final ResponseWriter writer;
     private final SubsonicSettings settings;
 
-    public Dispatcher(Endpoints endpoints, Authenticator authenticator, ResponseWriter writer, SubsonicSettings settings) {
+    private final RestErrorHandler errors;
+
+    public Dispatcher(Endpoints endpoints, Authenticator authenticator, ResponseWriter writer, SubsonicSettings settings,
+                      RestErrorHandler errors) {
         this.endpoints = endpoints;
         this.authenticator = authenticator;
         this.writer = writer;
         this.settings = settings;
+        this.errors = errors;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         Params query = Params.of(request.queryParams());
         Format[] format = {Format.of(query)};
-        return params(request, query)
-                .flatMap(params -> {
-                    format[0] = Format.of(params);
-                    Format.checkCallback(params);
-                    return dispatch(request, params, format[0]);
+        // deferred, so that a failure while reading the parameters is answered here like any other
+        return Mono.defer(() -> {
+                    Endpoints.Endpoint endpoint = endpoint(methodName(request.pathVariable("method")));
+                    return callerFromQuery(request, query, endpoint).flatMap(caller -> params(request, query)
+                            .flatMap(params -> {
+                                format[0] = Format.of(params);
+                                Format.checkCallback(params);
+                                return dispatch(request, params, format[0], endpoint, caller.orElse(null));
+                            }));
                 })
                 .onErrorResume(error -> failure(format[0], error));
     }
 
-    private Mono<ServerResponse> dispatch(ServerRequest request, Params params, Format format) {
-        String name = methodName(request.pathVariable("method"));
-        Endpoints.Endpoint endpoint = endpoints.find(name).orElseThrow(() -> endpoints.unavailableFeature(name)
+    private Endpoints.Endpoint endpoint(String name) {
+        return endpoints.find(name).orElseThrow(() -> endpoints.unavailableFeature(name)
                 .map(feature -> new SubsonicException(ErrorCode.GENERIC, feature + " are not available on this server"))
                 .orElseGet(() -> new SubsonicException(ErrorCode.NOT_FOUND, "Unknown API method: " + name)));
-        // stored with now-playing entries and the play queue, in columns of 255
-        String client = params.string("c").filter(c -> !c.isBlank()).map(c -> c.length() > 255 ? c.substring(0, 255) : c)
-                .orElse("unknown");
+    }
+
+    /**
+     * The caller of a form POST whose query already carries credentials, authenticated before its
+     * body is read, so that a stranger's body costs no memory; empty for every other call, which
+     * is authenticated with all its parameters in {@link #dispatch}.
+     */
+    private Mono<Optional<SubsonicUser>> callerFromQuery(ServerRequest request, Params query, Endpoints.Endpoint endpoint) {
+        boolean credentials = query.has("apiKey") || query.has("u") && (query.has("p") || query.has("t") && query.has("s"));
+        if (!isForm(request) || !credentials || endpoint.access() == Endpoints.Access.PUBLIC) {
+            return Mono.just(Optional.empty());
+        }
+        return authenticator.authenticate(query, clientAddress(request)).map(Optional::of);
+    }
+
+    private Mono<ServerResponse> dispatch(ServerRequest request, Params params, Format format,
+                                          Endpoints.Endpoint endpoint, SubsonicUser knownCaller) {
+        // stored with now-playing entries and the play queue, in columns of 255, and shown to everyone
+        String client = params.string("c").map(CleanText::of).filter(c -> !c.isBlank())
+                .map(c -> c.length() > 255 ? c.substring(0, 255) : c).orElse("unknown");
         String address = clientAddress(request);
         Mono<Call> call;
         if (endpoint.access() == Endpoints.Access.PUBLIC) {
             call = Mono.just(new Call(request, params, format, null, client, settings.profileOf(client), address));
+        } else if (knownCaller != null) {
+            call = Mono.just(new Call(request, params, format, knownCaller, client, settings.profileOf(client), address));
         } else if (endpoint.access() == Endpoints.Access.USER_OR_SIGNED && CREDENTIALS.stream().noneMatch(params::has)) {
             // a URL the server signed; a wrong signature is no password guess, so the login guard is not told
             if (!endpoint.signature().test(params)) {
@@ -88,16 +113,8 @@ public final class Dispatcher {
     }
 
     private Mono<ServerResponse> failure(Format format, Throwable error) {
-        if (error instanceof SubsonicException e) {
-            return body(format, writer.failed(format, e.code(), e.getMessage()));
-        }
-        if (error instanceof DataBufferLimitException) {
-            return body(format, writer.failed(format, ErrorCode.GENERIC,
-                    "Request body larger than " + settings.maxFormBytes() + " bytes"));
-        }
-        String incident = UUID.randomUUID().toString().substring(0, 8);
-        log.warn("Subsonic call failed, incident {}", incident, error);
-        return body(format, writer.failed(format, ErrorCode.GENERIC, "Internal error (incident " + incident + ")"));
+        SubsonicException failure = errors.asSubsonic(error);
+        return body(format, writer.failed(format, failure.code(), failure.getMessage()));
     }
 
     private static Mono<ServerResponse> body(Format format, byte[] bytes) {
@@ -116,12 +133,27 @@ public final class Dispatcher {
         return request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress()).orElse("unknown");
     }
 
-    /** The query parameters followed by those of an urlencoded POST body, whose size is capped. */
+    private static boolean isForm(ServerRequest request) {
+        try {
+            return HttpMethod.POST.equals(request.method()) && request.headers().contentType()
+                    .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
+        } catch (InvalidMediaTypeException unreadable) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "The Content-Type header cannot be understood: "
+                    + "send application/x-www-form-urlencoded (charset UTF-8)");
+        }
+    }
+
+    /**
+     * The query parameters followed by those of an urlencoded POST body, whose size is capped: a
+     * body announced larger is refused unread (and its connection closed rather than drained).
+     */
     private Mono<Params> params(ServerRequest request, Params query) {
-        boolean form = HttpMethod.POST.equals(request.method()) && request.headers().contentType()
-                .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
-        if (!form) {
+        if (!isForm(request)) {
             return Mono.just(query);
+        }
+        if (request.headers().contentLength().orElse(0) > settings.maxFormBytes()) {
+            request.exchange().getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            throw errors.bodyTooLarge();
         }
         return DataBufferUtils.join(request.exchange().getRequest().getBody(), settings.maxFormBytes())
                 .map(buffer -> {
@@ -142,14 +174,19 @@ public final class Dispatcher {
                 continue;
             }
             int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException malformed) {
-                throw new SubsonicException(ErrorCode.GENERIC, "Malformed form body: " + malformed.getMessage());
-            }
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "The form body is malformed: a % must start an "
+                    + "escape of two hexadecimal digits (write a literal % as %25)");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.minstrel.subsonic.protocol;
 
+import dev.minstrel.library.catalogue.CleanText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,11 @@ public final class Params {
         this.values = values;
     }
 
+    /** A parameter sent without a value ({@code ?x}, {@code &id}) is there, with an empty value. */
     public static Params of(Map<String, List<String>> values) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        values.forEach((name, list) -> copy.put(name,
+                list.stream().map(value -> value == null ? "" : value).toList()));
         return new Params(copy);
     }
 
@@ -47,9 +51,12 @@ public final class Params {
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
-    /** The first value, refused (error 10) when longer than what is stored for it. */
+    /**
+     * A text the server stores (a name, a comment): the first value without control characters
+     * ({@link CleanText}), refused (error 10) when longer than what is stored for it.
+     */
     public Optional<String> text(String name, int maxLength) {
-        Optional<String> value = string(name);
+        Optional<String> value = string(name).map(CleanText::of);
         if (value.isPresent() && value.get().length() > maxLength) {
             throw new SubsonicException(ErrorCode.MISSING_PARAMETER,
                     "Parameter '" + name + "' must be at most " + maxLength + " characters");

@@ -52,10 +52,12 @@ public final class ResponseWriter {
         JsonInclude.Value omitEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY);
         this.xml = XmlMapper.builder()
                 .annotationIntrospector(new SubsonicXmlIntrospector())
+                .addModule(CleanStrings.module())
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .changeDefaultPropertyInclusion(incl -> omitEmpty)
                 .build();
         this.json = JsonMapper.builder()
+                .addModule(CleanStrings.module())
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .changeDefaultPropertyInclusion(incl -> omitEmpty)
                 .build();

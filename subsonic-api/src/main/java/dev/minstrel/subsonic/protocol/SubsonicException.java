@@ -25,9 +25,11 @@ public final class SubsonicException extends RuntimeException {
         return new SubsonicException(ErrorCode.MISSING_PARAMETER, "Required parameter '" + parameter + "' is missing");
     }
 
+    /** The value is quoted, cut to 40 characters: a client may send megabytes. */
     public static SubsonicException invalid(String parameter, String value, String expected) {
+        String quoted = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return new SubsonicException(ErrorCode.MISSING_PARAMETER,
-                "Parameter '" + parameter + "' must be " + expected + ", got '" + value + "'");
+                "Parameter '" + parameter + "' must be " + expected + ", got '" + quoted + "'");
     }
 
     public static SubsonicException notAuthorised(String message) {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *                        switch DSub into another dialect
  * @param legacyClients   client names ({@code c}) that get no OpenSubsonic fields
  * @param minimalClients  client names that get only the essential song fields
- * @param maxFormBytes    the largest urlencoded POST body accepted
+ * @param maxFormBytes    the largest urlencoded POST body accepted: 256 KB by default, room for thousands of
+ *                        song ids, and a bound on what strangers' bodies can cost in memory
  * @param musicFolderName the name of the single music folder (id 1)
  * @param ignoredArticles leading words skipped when folders are filed in getIndexes
  */
@@ -26,7 +27,7 @@ public record SubsonicSettings(String serverVersion, String type, Set<String> le
     public static final String PROTOCOL_VERSION = "1.16.1";
 
     public static final SubsonicSettings DEFAULTS = new SubsonicSettings("0.1.0", "minstrel", Set.of("DSub"),
-            Set.of("SubMusic"), 10 * 1024 * 1024, "Music", CatalogueSettings.DEFAULTS.ignoredArticles());
+            Set.of("SubMusic"), 256 * 1024, "Music", CatalogueSettings.DEFAULTS.ignoredArticles());
 
     public SubsonicSettings {
         String lowered = type == null ? "" : type.toLowerCase(Locale.ROOT);

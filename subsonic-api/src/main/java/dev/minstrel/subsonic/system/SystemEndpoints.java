@@ -3,8 +3,8 @@ package dev.minstrel.subsonic.system;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.scan.ScanStatus;
 import dev.minstrel.subsonic.model.Payloads;
-import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Call;
+import dev.minstrel.subsonic.protocol.Dates;
 import dev.minstrel.subsonic.protocol.Reply;
 import reactor.core.publisher.Mono;
 
@@ -42,18 +42,21 @@ public final class SystemEndpoints {
     }
 
     public Mono<Reply> getScanStatus(Call call) {
-        return Mono.just(scanStatus(library.scanStatus()));
+        return Mono.just(scanStatus(library.scanStatus(), call));
     }
 
     public Mono<Reply> startScan(Call call) {
         call.requireAdmin("start a scan");
         library.startScan(call.params().bool("fullScan", false));
-        return Mono.just(scanStatus(library.scanStatus()));
+        return Mono.just(scanStatus(library.scanStatus(), call));
     }
 
-    private static Reply scanStatus(ScanStatus status) {
+    /** Friends see how many files could not be read; the owner, who can fix them, which and why. */
+    private static Reply scanStatus(ScanStatus status, Call call) {
         long count = status.scanning() ? status.filesSeen() : status.tracksIndexed();
+        List<Payloads.UnreadableFile> unreadable = call.user().admin()
+                ? status.skipped().stream().map(s -> new Payloads.UnreadableFile(s.path(), s.reason())).toList() : null;
         return Reply.of("scanStatus", new Payloads.ScanStatus(status.scanning(), count, status.folderCount(),
-                Dates.iso(status.lastScan())));
+                Dates.iso(status.lastScan()), status.skipped().size(), unreadable));
     }
 }

@@ -146,4 +146,12 @@ class UserDataTest {
         assertThat(fixture.json(fixture.asFriend("getScanStatus", ""))).contains("\"folderCount\":5",
                 "\"lastScan\":\"2026-11-25T11:00:00.123Z\"");
     }
+
+    @Test
+    void theScanStatusCountsUnreadableFilesForAllAndNamesThemWithReasonsForTheOwner() {
+        assertThat(fixture.json(fixture.asFriend("getScanStatus", ""))).contains("\"unreadableCount\":1")
+                .doesNotContain("Freddie");
+        assertThat(fixture.json(fixture.asOwner("getScanStatus", ""))).contains("\"unreadableCount\":1",
+                "\"unreadable\":[{\"path\":\"Miles Davis/Kind of Blue/02 Freddie.mp3\",\"reason\":\"the file is empty\"}]");
+    }
 }

@@ -45,6 +45,22 @@ class ListsAndSearchTest {
     }
 
     @Test
+    void aRandomListPagedWithOffsetWalksEveryAlbumOnce() {
+        for (String list : List.of("getAlbumList2", "getAlbumList")) {
+            for (int walk = 0; walk < 5; walk++) {
+                List<String> seen = new ArrayList<>();
+                for (int offset = 0; offset < 5; offset++) {
+                    String page = fixture.json(fixture.asFriend(list, "type=random&size=1&offset=" + offset)
+                            .replace("c=test", "c=DSub"));
+                    seen.addAll(list.equals("getAlbumList2") ? names(page, "name") : names(page, "title"));
+                }
+                assertThat(seen).as(list + ", walk " + walk)
+                        .containsExactlyInAnyOrder("Abbey Road", "Arrival", "Kind of Blue", "Singles");
+            }
+        }
+    }
+
+    @Test
     void everyAlbumListType() {
         assertThat(albums("alphabeticalByName", "")).containsExactly("Abbey Road", "Arrival", "Kind of Blue", "Singles");
         assertThat(albums("alphabeticalByArtist", "")).containsExactly("Arrival", "Abbey Road", "Kind of Blue", "Singles");

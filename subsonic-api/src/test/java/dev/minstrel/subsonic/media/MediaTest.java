@@ -68,6 +68,68 @@ class MediaTest {
         get("bytes=20000-", 416, "bytes */10000");
     }
 
+    private static org.springframework.test.web.reactive.server.EntityExchangeResult<byte[]> get(
+            java.util.Map<String, String> headers) {
+        var spec = fixture.client.get().uri(stream);
+        headers.forEach(spec::header);
+        return spec.exchange().expectBody(byte[].class).returnResult();
+    }
+
+    @Test
+    void ifRangeWithTheCurrentValidatorGivesThePartAndAStaleOneTheWholeFile() {
+        var whole = get(java.util.Map.of());
+        String etag = whole.getResponseHeaders().getETag();
+        String lastModified = whole.getResponseHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
+
+        var current = get(java.util.Map.of(HttpHeaders.RANGE, "bytes=100-199", HttpHeaders.IF_RANGE, etag));
+        var currentDate = get(java.util.Map.of(HttpHeaders.RANGE, "bytes=100-199", HttpHeaders.IF_RANGE, lastModified));
+        var staleTag = get(java.util.Map.of(HttpHeaders.RANGE, "bytes=100-199", HttpHeaders.IF_RANGE, "\"tr-old-1-1\""));
+        var staleDate = get(java.util.Map.of(HttpHeaders.RANGE, "bytes=100-199",
+                HttpHeaders.IF_RANGE, "Mon, 01 Jan 2001 00:00:00 GMT"));
+
+        assertThat(current.getStatus().value()).isEqualTo(206);
+        assertThat(currentDate.getStatus().value()).isEqualTo(206);
+        assertThat(staleTag.getStatus().value()).isEqualTo(200);
+        assertThat(staleTag.getResponseBody()).isEqualTo(audio);
+        assertThat(staleDate.getStatus().value()).isEqualTo(200);
+        assertThat(staleDate.getResponseBody()).isEqualTo(audio);
+    }
+
+    @Test
+    void aRangeInAnUnknownUnitOrMalformedIsIgnored() {
+        for (String range : new String[] {"items=0-5", "bytes=5-1", "bytes=abc", "bytes="}) {
+            var result = get(java.util.Map.of(HttpHeaders.RANGE, range));
+            assertThat(result.getStatus().value()).as(range).isEqualTo(200);
+            assertThat(result.getResponseBody()).as(range).isEqualTo(audio);
+        }
+    }
+
+    @Test
+    void aMultiRangeWithOneSatisfiablePartAnswersThatPart() {
+        byte[] part = get("bytes=20000-20010,100-199", 206, "bytes 100-199/10000");
+
+        assertThat(part).isEqualTo(Arrays.copyOfRange(audio, 100, 200));
+        get("bytes=20000-20010,30000-", 416, "bytes */10000");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAnErrorBeforeAnyByteIsPromised() throws Exception {
+        Path file = fixture.musicDir.resolve(fixture.knowingMe.path());
+        byte[] kept = Files.readAllBytes(file);
+        Files.delete(file);
+        Files.createDirectory(file); // there, but no file one can read: as a root-run test can make it
+        try {
+            var result = fixture.client.get().uri("/rest/stream?u=alice&p=sesame&c=test&id=" + fixture.knowingMe.id())
+                    .exchange().expectStatus().isOk().expectHeader().contentType("text/xml;charset=UTF-8")
+                    .expectBody(String.class).returnResult();
+
+            assertThat(result.getResponseBody()).contains("status=\"failed\"", "cannot be read");
+        } finally {
+            Files.delete(file);
+            Files.write(file, kept);
+        }
+    }
+
     @Test
     void headAnswersWithoutABody() {
         var result = fixture.client.head().uri(stream).exchange().expectStatus().isOk()

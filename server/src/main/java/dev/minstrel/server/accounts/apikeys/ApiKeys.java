@@ -1,5 +1,6 @@
 package dev.minstrel.server.accounts.apikeys;
 
+import dev.minstrel.library.catalogue.CleanText;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.AccountStore;
 import dev.minstrel.server.accounts.AccountsException;
@@ -47,7 +48,7 @@ public class ApiKeys {
     }
 
     public Mono<Created> create(Account account, String name) {
-        String label = name == null ? "" : name.strip();
+        String label = name == null ? "" : CleanText.of(name).strip();
         if (label.isEmpty() || label.length() > 100) {
             return Mono.error(AccountsException.invalid("An API key needs a name of 1 to 100 characters"));
         }

@@ -1,5 +1,6 @@
 package dev.minstrel.server.accounts.invites;
 
+import dev.minstrel.library.catalogue.CleanText;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.accounts.AccountsException;
@@ -55,7 +56,7 @@ public class Invites {
         Instant now = Instant.ofEpochMilli(clock.millis()); // what the database keeps
         int maxUses = request.maxUses() == null ? 1 : request.maxUses();
         Instant expiresAt = request.expiresAt() == null ? now.plus(DEFAULT_VALIDITY) : request.expiresAt();
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        String note = request.note() == null || request.note().isBlank() ? null : CleanText.of(request.note()).strip();
         if (maxUses < 1 || maxUses > MAX_USES) {
             return Mono.error(AccountsException.invalid("maxUses must be between 1 and " + MAX_USES));
         }

@@ -71,6 +71,8 @@ public class AuthController {
         return throttle.check(address, null)
                 .then(invites.signUp(request.inviteCode(), request.username(), request.password()))
                 .onErrorResume(InviteRefusedException.class, e -> throttle.failed(address, null).then(Mono.error(e)))
+                // the new user's address is one they signed in from: attacks on their name elsewhere spare it
+                .flatMap(account -> throttle.succeeded(address, account.username()).thenReturn(account))
                 .flatMap(account -> startSession(account, exchange))
                 .map(user -> ResponseEntity.status(HttpStatus.CREATED).body(user));
     }

@@ -79,6 +79,7 @@ public class MeController {
                 .then(accounts.changePassword(caller.account(), change.currentPassword(), change.newPassword()))
                 .onErrorResume(AccountsException.class, e -> e.kind() == AccountsException.Kind.FORBIDDEN
                         ? throttle.failed(address, username).then(Mono.error(e)) : Mono.error(e))
+                .then(throttle.succeeded(address, username))
                 .then(sessions.endAll(caller.account().id(), caller.sessionId()))
                 .thenReturn(ResponseEntity.noContent().build());
     }
