@@ -4,6 +4,7 @@ import dev.minstrel.server.accounts.AccountsException;
 import dev.minstrel.server.security.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,11 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -83,7 +88,7 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
             detail = "The Content-Type header cannot be understood: send application/json (charset UTF-8)";
         } else if (error instanceof ServerWebInputException input) {
             status = input.getStatusCode();
-            detail = "The request could not be read: send a JSON body with the documented fields";
+            detail = inputProblem(input);
         } else if (error instanceof ErrorResponse known) {
             status = known.getStatusCode();
             // Spring's own 404 (no route) names its internals; an ApiException's 404 says what is missing
@@ -113,5 +118,30 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = json.writeValueAsBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /**
+     * Says which part of the request was wrong: a query or path parameter is named with what it
+     * needs, because "send a JSON body" would mislead a caller whose body was never the problem.
+     */
+    private static String inputProblem(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        if (parameter == null || parameter.hasParameterAnnotation(RequestBody.class)) {
+            return "The request could not be read: send a JSON body with the documented fields";
+        }
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable segment = parameter.getParameterAnnotation(PathVariable.class);
+        String name = query != null && !query.name().isEmpty() ? query.name()
+                : segment != null && !segment.name().isEmpty() ? segment.name()
+                : parameter.getParameterName();
+        String where = segment != null ? "path segment" : "query parameter";
+        if (input instanceof MissingRequestValueException) {
+            return "The " + where + " '" + name + "' is missing";
+        }
+        Class<?> type = parameter.getParameterType();
+        String expected = type == boolean.class || type == Boolean.class ? "true or false"
+                : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? "a whole number"
+                : "a valid value";
+        return "The " + where + " '" + name + "' must be " + expected;
     }
 }

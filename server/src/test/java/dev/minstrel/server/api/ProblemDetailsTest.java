@@ -102,6 +102,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aQueryParameterOfTheWrongTypeIs400NamingIt() {
+        EntityExchangeResult<String> reply = asOwner.delete().uri("/api/users/nobody?deleteHistory=maybe").exchange()
+                .expectBody(String.class).returnResult();
+
+        assertProblem(reply, 400);
+        assertThat(reply.getResponseBody())
+                .contains("\"detail\":\"The query parameter 'deleteHistory' must be true or false\"");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/api/me", "/api/no-such-thing", "/", "/join/abc", "/no-such-page"}) {
             HttpHeaders headers = client.get().uri(path).exchange().returnResult(String.class).getResponseHeaders();
