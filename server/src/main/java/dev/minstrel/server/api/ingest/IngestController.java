@@ -9,6 +9,8 @@ import dev.minstrel.ingest.link.InvalidLinkException;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -129,6 +131,13 @@ public class IngestController {
     @GetMapping("/ws")
     public Mono<Void> webSocket(Caller caller, ServerWebExchange exchange) {
         Flux<IngestEvent> events = service.events(requester(caller));
+        if (!"websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+            // a browser tab or curl opened the address: say what it is instead of a bare handshake error
+            ApiException upgrade = new ApiException(HttpStatus.UPGRADE_REQUIRED,
+                    "This address speaks WebSocket; open it with a WebSocket client, or read /api/ingest/events as a plain event stream.");
+            upgrade.getHeaders().set(HttpHeaders.UPGRADE, "websocket");
+            return Mono.error(upgrade);
+        }
         return webSockets.handleRequest(exchange, session -> session.send(Flux.merge(
                         events.map(event -> session.textMessage(write(event))),
                         Flux.interval(HEARTBEAT).map(n -> session.pingMessage(factory -> factory.wrap(new byte[0])))))

@@ -121,6 +121,9 @@ class IngestApiTest {
         assertThat(refused.body().path("detail").asString()).contains("ingest permission");
         assertProblem(call("GET", "/api/ingest/events", listener, null), 403, "/api/ingest/events");
         assertProblem(call("GET", "/api/ingest/ws", listener, null), 403, "/api/ingest/ws");
+        Reply notUpgraded = call("GET", "/api/ingest/ws", owner, null);
+        assertProblem(notUpgraded, 426, "/api/ingest/ws");
+        assertThat(notUpgraded.body().path("detail").asString()).contains("WebSocket").contains("/api/ingest/events");
 
         Reply option = call("POST", "/api/ingest", owner, "{\"url\":\"--exec=touch /tmp/pwned\"}");
         assertProblem(option, 400, "/api/ingest");
