@@ -101,6 +101,22 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks the element, finding it again if the page redrew it between the find and the click. */
+    void click(String css) {
+        await(d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
+    /** Sends keys to the element, finding it again if the page redrew it in between. */
+    void press(String css, CharSequence... keys) {
+        await(d -> {
+            find(css).sendKeys(keys);
+            return true;
+        });
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
