@@ -62,6 +62,47 @@ class RestartTest {
     }
 
     @Test
+    void aDownloaderThatOutlivesTheKilledProcessIsKilledByTheNextStartBeforeTheJobResumes(@TempDir Path dir) throws Exception {
+        Path record = dir.resolve("runs.jsonl");
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_HANG", "query")
+                .env("FAKE_SPOTDL_ONCE", dir.resolve("hung-once").toString())
+                .env("FAKE_SPOTDL_RECORD", record.toString()).install(true, false);
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", classPath, RunnerProcess.class.getName(), dir.toString(), IngestRunnerTest.TRACK)
+                .redirectErrorStream(true).start();
+        String jobId;
+        ProcessHandle downloader;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            jobId = out.lines().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(dir.resolve("hung-once"))) {
+                assertThat(System.nanoTime()).as("the first run's downloader started").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            downloader = first.descendants().findFirst().orElseThrow();
+            // only the JVM dies, as with kill -9 outside systemd: the downloader lives on
+            first.toHandle().destroyForcibly();
+            first.waitFor();
+        }
+        Thread.sleep(500);
+        assertThat(downloader.isAlive()).as("the downloader outlived the process that started it").isTrue();
+
+        try (IngestFixture second = IngestFixture.start(dir, tools)) {
+            assertThat(downloader.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+                    .as("killed by the next start").isFalse();
+            Job job = second.awaitFinal(jobId);
+
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(IngestFailuresTest.musicFiles(dir)).containsExactly("Artist 4uLU6h/Album 4uLU6h/01 - Song 4uLU6h.mp3");
+            assertThat(Files.readAllLines(record)).hasSize(1);
+            assertThat(second.settings.processGroupsDir()).isEmptyDirectory();
+        } finally {
+            downloader.destroyForcibly();
+        }
+    }
+
+    @Test
     void aSecondWorkerCannotClaimAJobWhoseLeaseIsAlive(@TempDir Path dir) {
         FakeTools tools = new FakeTools(dir).install(false, false);
         try (IngestFixture ingest = new IngestFixture(dir, tools, s -> s, new LocalIngestEvents(),
