@@ -62,6 +62,10 @@ class DiskFullIT {
                 assertThat(stream.statusCode()).isEqualTo(200);
                 assertThat(stream.body().length).isPositive();
                 assertThat(web.get("/api/invites").status()).isEqualTo(200);
+                JsonNode health = web.get("/api/health").json();
+                assertThat(health.path("status").asString()).isEqualTo("degraded");
+                assertThat(health.path("checks")).filteredOn(c -> c.path("name").asString().equals("diskSpace"))
+                        .singleElement().satisfies(c -> assertThat(c.path("status").asString()).isEqualTo("down"));
 
                 Files.delete(filler);
                 awaitWritesAccepted(owner, tracks.get(0));

@@ -110,6 +110,21 @@ public final class IngestRunner implements AutoCloseable {
         }
     }
 
+    /** True while every worker of this instance is alive (none died of an error it could not survive). */
+    public boolean workersAlive() {
+        return !workers.isEmpty() && workers.stream().allMatch(Thread::isAlive);
+    }
+
+    /** Where the tool is, as a job starting now would find it; empty when it is missing. */
+    public Optional<Path> locate(Tool tool) {
+        return tools.find(tool, tool == Tool.SPOTDL ? settings.spotdl() : settings.ytDlp());
+    }
+
+    /** Where ffmpeg is on the downloaders' search path (they need it to convert audio). */
+    public Optional<Path> locateFfmpeg() {
+        return tools.find("ffmpeg");
+    }
+
     /** Stops the downloader of a job running here; called when the job is cancelled. */
     public void cancel(String jobId) {
         cancelled.put(jobId, true);
