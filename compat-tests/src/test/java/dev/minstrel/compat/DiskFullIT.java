@@ -1,6 +1,5 @@
 package dev.minstrel.compat;
 
-import dev.minstrel.library.fixtures.LibraryGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -9,11 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,15 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiskFullIT {
 
-    /** Held so that the level set on it lasts: java.util.logging keeps loggers only weakly. */
-    private static final Logger TAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-
     @Test
     void aFullDiskRefusesWritesPlainlyKeepsReadsAndRecoversWhenSpaceIsBack(@TempDir Path dir) throws Exception {
-        TAGGER_LOG.setLevel(Level.OFF);
         Path music = dir.resolve("music");
-        LibraryGenerator.generate(music, 12, 20261203L);
-        Map<String, String> env = new HashMap<>(DurabilityIT.STILL_LIBRARY);
+        Map<String, String> env = LibraryServer.generate(music, 12, 20261203L);
         env.put("MINSTREL_DATABASE_SPACE_FLOOR", "4MB");
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("data"), 24)) {
             WriteLoad load;
@@ -87,10 +78,8 @@ class DiskFullIT {
      */
     @Test
     void aWriteThatMeetsTheFullDiskFailsAndTheDatabaseReopensOnceSpaceIsBack(@TempDir Path dir) throws Exception {
-        TAGGER_LOG.setLevel(Level.OFF);
         Path music = dir.resolve("music");
-        LibraryGenerator.generate(music, 6, 20261204L);
-        Map<String, String> env = new HashMap<>(DurabilityIT.STILL_LIBRARY);
+        Map<String, String> env = LibraryServer.generate(music, 6, 20261204L);
         env.put("MINSTREL_DATABASE_SPACE_FLOOR", "0");
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("data"), 24);
              PackagedServer server = PackagedServer.start(music, disk.root(), env)) {

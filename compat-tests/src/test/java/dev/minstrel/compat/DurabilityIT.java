@@ -1,6 +1,5 @@
 package dev.minstrel.compat;
 
-import dev.minstrel.library.fixtures.LibraryGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,30 +8,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Acknowledged means stored: a server killed with SIGKILL under write load loses no acknowledged write. */
 class DurabilityIT {
 
-    /** Held so that the level set on it lasts: java.util.logging keeps loggers only weakly. */
-    private static final Logger TAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-
-    static final Map<String, String> STILL_LIBRARY = Map.of(
-            "MINSTREL_LIBRARY_WATCH", "false",
-            "MINSTREL_LIBRARY_SCAN_INTERVAL", "0");
-
     @Test
     void everyWriteAcknowledgedBeforeAKillMinus9IsThereAfterTheRestart(@TempDir Path dir) throws Exception {
-        TAGGER_LOG.setLevel(Level.OFF);
         Path music = dir.resolve("music");
         Path data = dir.resolve("data");
-        LibraryGenerator.generate(music, 24, 20261203L);
+        Map<String, String> env = LibraryServer.generate(music, 24, 20261203L);
         List<String> tracks;
         WriteLoad load;
-        try (PackagedServer server = PackagedServer.start(music, data, STILL_LIBRARY)) {
+        try (PackagedServer server = PackagedServer.start(music, data, env)) {
             SubsonicClient owner = SubsonicClient.owner(server, "durability");
             LibraryServer.awaitScan(owner, Duration.ofSeconds(60));
             tracks = trackIds(owner, 16);
@@ -43,7 +32,7 @@ class DurabilityIT {
         }
         assertThat(load.acknowledgedWrites()).as("writes acknowledged before the kill").isGreaterThan(100);
 
-        try (PackagedServer again = PackagedServer.start(music, data, STILL_LIBRARY)) {
+        try (PackagedServer again = PackagedServer.start(music, data, env)) {
             int checked = load.assertEveryAcknowledgedWriteIn(SubsonicClient.owner(again, "durability"));
             assertThat(checked).isGreaterThan(16);
         }

@@ -18,7 +18,7 @@ class HealthIT {
 
     @Test
     void anyoneGetsTheStatusAndTheOwnerEveryCheckWithWhatToDo(@TempDir Path dir) throws Exception {
-        Map<String, String> env = new HashMap<>(DurabilityIT.STILL_LIBRARY);
+        Map<String, String> env = new HashMap<>(Map.of("MINSTREL_LIBRARY_WATCH", "false", "MINSTREL_LIBRARY_SCAN_INTERVAL", "0"));
         env.put("MINSTREL_INGEST_SPOTDL", dir.resolve("no-such-spotdl").toString());
         env.put("MINSTREL_INGEST_YT_DLP", "/bin/true");
         try (PackagedServer server = PackagedServer.start(dir.resolve("music"), dir.resolve("data"), env)) {

@@ -3,21 +3,26 @@ package dev.minstrel.compat;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subsonic writes as apps send them, from four threads at once, each thread remembering what the
+ * Subsonic writes as apps send them, from five threads at once, each thread remembering what the
  * server acknowledged and what it was still waiting for: ratings and star/unstar (the last value
- * wins), the play queue's position, and new playlists. A write whose answer never came (the server
- * was killed, the disk was full) may or may not have been stored; an acknowledged one must be.
+ * wins), the play queue's position, new playlists and scrobbles (play counts only grow). A write
+ * whose answer never came (the server was killed, the disk was full) may or may not have been
+ * stored; an acknowledged one must be. {@link #mark()} notes what was acknowledged at a moment (a
+ * backup beginning) and every value written after it.
  */
 final class WriteLoad implements AutoCloseable {
 
@@ -25,6 +30,10 @@ final class WriteLoad implements AutoCloseable {
     private static final class Writer {
         final Map<String, String> acknowledged = new HashMap<>();
         final Map<String, String> pending = new HashMap<>();
+        /** What was acknowledged when the writer saw the mark; null before. */
+        Map<String, String> atMark;
+        final Map<String, Set<String>> afterMark = new HashMap<>();
+        final Map<String, Integer> plays = new HashMap<>();
         int acknowledgedWrites;
         int refusedWrites;
     }
@@ -34,6 +43,7 @@ final class WriteLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final List<Writer> writers = new ArrayList<>();
+    private volatile CountDownLatch mark;
 
     private WriteLoad(SubsonicClient client, List<String> trackIds) {
         this.client = client;
@@ -47,6 +57,7 @@ final class WriteLoad implements AutoCloseable {
         load.spawn("stars", load::starTracks);
         load.spawn("queue", load::saveQueue);
         load.spawn("playlists", load::createPlaylists);
+        load.spawn("scrobbles", load::scrobble);
         return load;
     }
 
@@ -97,8 +108,30 @@ final class WriteLoad implements AutoCloseable {
         }
     }
 
+    /** Plays ten minutes apart, starting a month ago: each is a play of its own, never a duplicate. */
+    private void scrobble(Writer writer) {
+        long firstPlay = System.currentTimeMillis() - Duration.ofDays(30).toMillis();
+        for (int n = 0; running.get(); n++) {
+            String id = trackIds.get(n % trackIds.size());
+            String key = "plays:" + id;
+            int played = writer.plays.getOrDefault(key, 0) + 1;
+            if (write(writer, key, Integer.toString(played), "scrobble", "id", id, "submission", "true", "time",
+                    Long.toString(firstPlay + n * Duration.ofMinutes(10).toMillis()))) {
+                writer.plays.put(key, played);
+            }
+        }
+    }
+
     /** One write; true once the server acknowledged it. */
     private boolean write(Writer writer, String key, String value, String method, String... params) {
+        CountDownLatch marked = mark;
+        if (marked != null && writer.atMark == null) {
+            writer.atMark = new HashMap<>(writer.acknowledged);
+            marked.countDown();
+        }
+        if (writer.atMark != null) {
+            writer.afterMark.computeIfAbsent(key, k -> new HashSet<>()).add(value);
+        }
         writer.pending.put(key, value);
         HttpResponse<String> response;
         try {
@@ -127,6 +160,16 @@ final class WriteLoad implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Returns once every writer has noted what it had acknowledged so far (between two of its
+     * writes); everything it writes from then on is remembered as written after the mark.
+     */
+    void mark() throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(writers.size());
+        mark = latch;
+        assertThat(latch.await(30, TimeUnit.SECONDS)).as("every writer saw the mark").isTrue();
     }
 
     /** Stops the writers and waits for them; the histories may be read afterwards. */
@@ -161,14 +204,11 @@ final class WriteLoad implements AutoCloseable {
         List<String> lost = new ArrayList<>();
         for (Writer writer : writers) {
             for (Map.Entry<String, String> write : writer.acknowledged.entrySet()) {
-                String actual = stored.getOrDefault(write.getKey(), absent(write.getKey()));
                 Set<String> allowed = new HashSet<>(Set.of(write.getValue()));
                 if (writer.pending.containsKey(write.getKey())) {
                     allowed.add(writer.pending.get(write.getKey()));
                 }
-                if (!allowed.contains(actual)) {
-                    lost.add(write.getKey() + " acknowledged " + write.getValue() + " but found " + actual);
-                }
+                check(stored, write.getKey(), write.getValue(), allowed, lost);
                 checked++;
             }
         }
@@ -176,8 +216,41 @@ final class WriteLoad implements AutoCloseable {
         return checked;
     }
 
+    /**
+     * Checks that {@code reader} (a copy restored from a backup begun after {@link #mark()}) holds
+     * every write acknowledged before the mark: each key its value at the mark, or a value written
+     * after it. Returns the keys checked.
+     */
+    int assertEveryWriteAcknowledgedBeforeTheMarkIn(SubsonicClient reader) {
+        Map<String, String> stored = storedState(reader);
+        int checked = 0;
+        List<String> lost = new ArrayList<>();
+        for (Writer writer : writers) {
+            for (Map.Entry<String, String> write : writer.atMark.entrySet()) {
+                Set<String> allowed = new HashSet<>(Set.of(write.getValue()));
+                allowed.addAll(writer.afterMark.getOrDefault(write.getKey(), Set.of()));
+                check(stored, write.getKey(), write.getValue(), allowed, lost);
+                checked++;
+            }
+        }
+        assertThat(lost).as("writes acknowledged before the mark, lost").isEmpty();
+        return checked;
+    }
+
+    /** A play count may be higher than acknowledged (a scrobble in flight); anything else must be one of {@code allowed}. */
+    private static void check(Map<String, String> stored, String key, String acknowledged, Set<String> allowed,
+                              List<String> lost) {
+        String actual = stored.getOrDefault(key, absent(key));
+        boolean kept = key.startsWith("plays:")
+                ? Integer.parseInt(actual) >= Integer.parseInt(acknowledged)
+                : allowed.contains(actual);
+        if (!kept) {
+            lost.add(key + " acknowledged " + acknowledged + " but found " + actual);
+        }
+    }
+
     private static String absent(String key) {
-        return key.startsWith("star:") ? "false" : key.startsWith("rating:") ? "0" : "absent";
+        return key.startsWith("star:") ? "false" : key.startsWith("rating:") || key.startsWith("plays:") ? "0" : "absent";
     }
 
     private Map<String, String> storedState(SubsonicClient reader) {
@@ -186,6 +259,7 @@ final class WriteLoad implements AutoCloseable {
             JsonNode song = reader.json("getSong", "id", id).path("song");
             stored.put("rating:" + id, Integer.toString(song.path("userRating").asInt(0)));
             stored.put("star:" + id, Boolean.toString(song.hasNonNull("starred")));
+            stored.put("plays:" + id, Integer.toString(song.path("playCount").asInt(0)));
         }
         JsonNode queue = reader.json("getPlayQueue").path("playQueue");
         if (queue.has("position")) {

@@ -243,7 +243,7 @@ async function tools(body, ctx) {
     check.hint ? h('p', {class: 'small'}, isTool ? 'To install: ' : 'What to do: ', isTool ? h('code', null, check.hint) : check.hint) : null);
   body.append(h('p', null, 'Adding music needs these on the server; they are looked for each time a download starts, so no restart is needed after installing.'),
     h('ul', {class: 'list-cards', 'aria-label': 'Tools'}, tool.map(c => item(c, TOOLS[c.name], true))),
-    others.length ? [h('h2', null, `Everything else: the server is ${health.status}`),
-      h('ul', {class: 'list-cards', 'aria-label': 'Server health'}, others.map(c => item(c, CHECKS[c.name] || c.name, false)))] : null,
+    ...(others.length ? [h('h2', null, `Everything else: the server is ${health.status}`),
+      h('ul', {class: 'list-cards', 'aria-label': 'Server health'}, others.map(c => item(c, CHECKS[c.name] || c.name, false)))] : []),
     h('p', {class: 'muted small'}, 'See docs/ingest.md for installing spotDL and yt-dlp on Raspberry Pi OS.'));
 }
