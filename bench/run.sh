@@ -32,6 +32,9 @@ java -cp "$CP" dev.minstrel.bench.stream.LongTrack "$WORK/music/Minstrel Bench/B
 echo "== scan (issue: first scan >= 1,000 tracks/s, unchanged rescan < 2 s)"
 java -Xmx256m -cp "$CP" dev.minstrel.bench.scan.ScanBenchmark "$WORK/music" "$WORK/scan" 2>/dev/null | grep -v "^[0-9:. ]*\(INFO\|WARN\|DEBUG\)"
 
+echo "== durable commits (WRITE_DELAY=0) against H2's default write delay: scan and small writes"
+java -Xmx256m -cp "$CP" dev.minstrel.bench.durability.WriteDelayBenchmark "$WORK/music" "$WORK/durability" 2>/dev/null | grep -v "^[0-9:. ]*\(INFO\|WARN\|DEBUG\)"
+
 echo "== search over 50,000 tracks (issue: p99 < 5 ms); naiveBaseline = fold and scan every title"
 java -cp "$CP" org.openjdk.jmh.Main SearchBenchmark -wi 2 -w 2 -i 3 -r 3 -f 1 -rf text -rff "$WORK/jmh.txt" >/dev/null 2>&1
 grep -E "p0.50 |p0.99 " "$WORK/jmh.txt" || grep -E "search3|naive" "$WORK/jmh.txt"

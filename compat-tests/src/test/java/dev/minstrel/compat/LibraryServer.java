@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,6 +90,15 @@ public final class LibraryServer implements AutoCloseable {
         AudioFixtures.flac(album.resolve("03 " + FLAC_TITLE + ".flac")).title(FLAC_TITLE).artist(HANDMADE_ARTIST)
                 .albumArtist(HANDMADE_ARTIST).album(HANDMADE_ALBUM).track(3, 3).year(2024).genres("Folk")
                 .cover(AudioFixtures.png(300, 300)).seconds(20).write();
+    }
+
+    /**
+     * A generated music folder of {@code tracks} tracks for a test's own server (jaudiotagger kept
+     * quiet), and the settings that keep its catalogue still: no watching, no scheduled rescans.
+     */
+    static Map<String, String> generate(Path music, int tracks, long seed) {
+        LibraryGenerator.generate(music, tracks, seed);
+        return new HashMap<>(Map.of("MINSTREL_LIBRARY_WATCH", "false", "MINSTREL_LIBRARY_SCAN_INTERVAL", "0"));
     }
 
     /** Polls getScanStatus until the first scan has finished with tracks; returns their count. */

@@ -64,7 +64,7 @@ public final class PackagedServer implements AutoCloseable {
         env.put("MINSTREL_OWNER_PASSWORD", OWNER_PASSWORD);
         env.putAll(extraEnv);
         Process process = launch(commandPrefix, env, log, List.of("-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:TieredStopAtLevel=1"), List.of());
         PackagedServer server = new PackagedServer(process, log, port);
         server.awaitReady(Duration.ofSeconds(60));
         String password = env.get("MINSTREL_OWNER_PASSWORD");
@@ -76,7 +76,12 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Runs the jar to completion (for start-up failures) and returns its exit code and output. */
     public static Finished run(Map<String, String> env, Path output, Duration timeout) {
-        Process process = launch(List.of(), env, output, List.of("-Xmx64m"));
+        return run(List.of(), env, output, timeout);
+    }
+
+    /** As {@link #run(Map, Path, Duration)}, with arguments after the jar (a command such as {@code restore}). */
+    public static Finished run(List<String> arguments, Map<String, String> env, Path output, Duration timeout) {
+        Process process = launch(List.of(), env, output, List.of("-Xmx64m"), arguments);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -95,12 +100,13 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     private static Process launch(List<String> commandPrefix, Map<String, String> env, Path output,
-                                  List<String> jvmOptions) {
+                                  List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());

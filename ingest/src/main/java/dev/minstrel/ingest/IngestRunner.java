@@ -4,6 +4,7 @@ import dev.minstrel.ingest.download.ChildProcess;
 import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.OutputParser;
+import dev.minstrel.ingest.download.ProcessGroups;
 import dev.minstrel.ingest.download.SpotdlDownloader;
 import dev.minstrel.ingest.download.Tool;
 import dev.minstrel.ingest.download.ToolLocator;
@@ -67,6 +68,7 @@ public final class IngestRunner implements AutoCloseable {
     private final SpotdlDownloader spotdl = new SpotdlDownloader();
     private final Landing landing;
     private final YtDlpDownloader ytDlp = new YtDlpDownloader();
+    private final ProcessGroups processGroups;
     private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closing;
@@ -82,10 +84,15 @@ public final class IngestRunner implements AutoCloseable {
         this.clock = clock;
         this.tools = new ToolLocator(settings.searchPath());
         this.landing = new Landing(library, spotdl);
+        this.processGroups = new ProcessGroups(settings.processGroupsDir());
     }
 
-    /** Re-queues what this node was running when it stopped, then starts the workers. */
+    /**
+     * Kills the downloaders an earlier run left alive (it was killed itself), re-queues what this
+     * node was running when it stopped, then starts the workers.
+     */
     public synchronized void start() {
+        processGroups.killLeftovers();
         List<String> recovered = store.recover(settings.node(), clock.instant()).block();
         for (String id : recovered == null ? List.<String>of() : recovered) {
             log.info("ingest job {} was running when Minstrel stopped; it is queued again", id);
@@ -101,6 +108,21 @@ public final class IngestRunner implements AutoCloseable {
             workers.add(thread);
             thread.start();
         }
+    }
+
+    /** True while every worker of this instance is alive (none died of an error it could not survive). */
+    public boolean workersAlive() {
+        return !workers.isEmpty() && workers.stream().allMatch(Thread::isAlive);
+    }
+
+    /** Where the tool is, as a job starting now would find it; empty when it is missing. */
+    public Optional<Path> locate(Tool tool) {
+        return tools.find(tool, tool == Tool.SPOTDL ? settings.spotdl() : settings.ytDlp());
+    }
+
+    /** Where ffmpeg is on the downloaders' search path (they need it to convert audio). */
+    public Optional<Path> locateFfmpeg() {
+        return tools.find("ffmpeg");
     }
 
     /** Stops the downloader of a job running here; called when the job is cancelled. */
@@ -218,7 +240,7 @@ public final class IngestRunner implements AutoCloseable {
         Instant started = clock.instant();
         Instant nextRenewal = started;
         try (ChildProcess child = ChildProcess.start(downloader.command(executable, link, staging, settings), staging,
-                environment, parser::stdout, parser::stderr)) {
+                environment, processGroups, parser::stdout, parser::stderr)) {
             while (true) {
                 OptionalInt exit = child.waitFor(TICK);
                 if (exit.isPresent()) {

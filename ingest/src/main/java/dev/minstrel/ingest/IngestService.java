@@ -1,5 +1,6 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.download.Tool;
 import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.IngestEvents;
 import dev.minstrel.ingest.job.Job;
@@ -18,11 +19,13 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What can be done with jobs: create (a re-paste of a waiting, running or finished link joins that
@@ -52,6 +55,25 @@ public final class IngestService {
         this.runner = runner;
         this.library = library;
         this.clock = clock;
+    }
+
+    /**
+     * What the health check reports about ingest.
+     *
+     * @param workersAlive this instance's workers are running
+     * @param queued       jobs waiting (all instances)
+     * @param running      jobs running (all instances)
+     * @param spotdl       where spotDL is, as a job starting now would find it
+     * @param ytDlp        where yt-dlp is
+     * @param ffmpeg       where ffmpeg is on the downloaders' search path
+     */
+    public record Readiness(boolean workersAlive, long queued, long running, Optional<Path> spotdl,
+                            Optional<Path> ytDlp, Optional<Path> ffmpeg) {
+    }
+
+    public Mono<Readiness> readiness() {
+        return store.queuedAndRunning().map(counts -> new Readiness(runner.workersAlive(), counts[0], counts[1],
+                runner.locate(Tool.SPOTDL), runner.locate(Tool.YT_DLP), runner.locateFfmpeg()));
     }
 
     /** @param created false when the link joined a job that already had it */

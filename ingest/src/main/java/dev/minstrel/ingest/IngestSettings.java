@@ -60,6 +60,11 @@ public record IngestSettings(Path spotdl, Path ytDlp, String searchPath, Path st
                 Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5), "local");
     }
 
+    /** Where running downloaders' process groups are recorded: beside the staging folder. */
+    public Path processGroupsDir() {
+        return stagingDir.resolveSibling("processes");
+    }
+
     public IngestSettings withDownloaders(Path spotdl, Path ytDlp, String searchPath) {
         return new IngestSettings(spotdl, ytDlp, searchPath, stagingDir, homeDir, concurrency, jobTimeout, maxAttempts,
                 retryBackoff, diskReserveBytes, format, bitrate, spotifyClientId, spotifyClientSecret, lease,

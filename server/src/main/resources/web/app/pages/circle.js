@@ -221,6 +221,7 @@ async function library(body, ctx) {
 // ---- tools ----
 
 const TOOLS = {spotdl: 'spotDL (Spotify links)', ytDlp: 'yt-dlp (YouTube links)', ffmpeg: 'FFmpeg (converting audio)'};
+const CHECKS = {database: 'Database', musicFolder: 'Music folder', ingestQueue: 'Download queue', diskSpace: 'Disk space'};
 
 async function tools(body, ctx) {
   let health;
@@ -234,13 +235,15 @@ async function tools(body, ctx) {
   const checks = health.checks || [];
   const tool = checks.filter(c => c.name in TOOLS);
   const others = checks.filter(c => !(c.name in TOOLS));
-  const item = (check, label) => h('li', {'data-check': check.name},
-    h('div', {class: 'row'}, h('strong', null, label), h('span', {class: `badge ${check.status === 'up' ? 'succeeded' : 'failed'}`},
-      check.status === 'up' ? 'found' : check.status === 'down' ? 'missing' : check.status)),
+  const badge = (check, isTool) => h('span', {class: `badge ${check.status === 'up' ? 'succeeded' : 'failed'}`},
+    isTool ? (check.status === 'up' ? 'found' : 'missing') : check.status === 'up' ? 'ok' : check.status);
+  const item = (check, label, isTool) => h('li', {'data-check': check.name},
+    h('div', {class: 'row'}, h('strong', null, label), badge(check, isTool)),
     check.detail ? h('p', {class: 'muted small'}, check.detail) : null,
-    check.hint ? h('p', {class: 'small'}, 'To install: ', h('code', null, check.hint)) : null);
+    check.hint ? h('p', {class: 'small'}, isTool ? 'To install: ' : 'What to do: ', isTool ? h('code', null, check.hint) : check.hint) : null);
   body.append(h('p', null, 'Adding music needs these on the server; they are looked for each time a download starts, so no restart is needed after installing.'),
-    h('ul', {class: 'list-cards', 'aria-label': 'Tools'}, tool.map(c => item(c, TOOLS[c.name]))),
-    others.length ? [h('h2', null, 'Everything else'), h('ul', {class: 'list-cards', 'aria-label': 'Server health'}, others.map(c => item(c, c.name)))] : null,
+    h('ul', {class: 'list-cards', 'aria-label': 'Tools'}, tool.map(c => item(c, TOOLS[c.name], true))),
+    ...(others.length ? [h('h2', null, `Everything else: the server is ${health.status}`),
+      h('ul', {class: 'list-cards', 'aria-label': 'Server health'}, others.map(c => item(c, CHECKS[c.name] || c.name, false)))] : []),
     h('p', {class: 'muted small'}, 'See docs/ingest.md for installing spotDL and yt-dlp on Raspberry Pi OS.'));
 }

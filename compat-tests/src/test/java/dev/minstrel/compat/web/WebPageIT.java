@@ -296,6 +296,18 @@ class WebPageIT {
     }
 
     @Test
+    @Order(7)
+    void theToolsPanelShowsEveryHealthCheck() {
+        browser.open("/circle/tools");
+        browser.find("[data-check='diskSpace']");
+        assertThat(browser.all("[data-check]").stream().map(e -> e.getAttribute("data-check")))
+                .containsExactlyInAnyOrder("spotdl", "ytDlp", "ffmpeg", "database", "musicFolder", "ingestQueue", "diskSpace");
+        assertThat(browser.find("[data-check='spotdl']").getText()).contains("spotDL").contains("found");
+        assertThat(browser.find("[data-check='database']").getText()).contains("Database").contains("ok");
+        assertNoSeriousViolations("tools");
+    }
+
+    @Test
     @Order(8)
     void everyPageIsAccessibleFitsAPhoneAndIsPhotographed() {
         pages.put("home", "/");

@@ -18,25 +18,30 @@ import java.util.function.Consumer;
 
 /**
  * A downloader run as a child process: an argument list (never a shell), its own working folder,
- * stdout and stderr each read line by line on their own thread as soon as a line is flushed.
- * Stopping asks the whole process tree to end, then kills what is left after a grace period.
+ * stdout and stderr each read line by line on their own thread as soon as a line is flushed. It
+ * leads a process group of its own, recorded in {@link ProcessGroups} while it lives, so that
+ * nothing it started can outlive it: stopping asks the whole group to end, then kills what is left
+ * after a grace period, and closing kills any straggler the downloader left behind.
  */
 public final class ChildProcess implements AutoCloseable {
 
     private final Process process;
+    private final ProcessGroups groups;
     private final List<Thread> readers = new ArrayList<>();
 
-    private ChildProcess(Process process) {
+    private ChildProcess(Process process, ProcessGroups groups) {
         this.process = process;
+        this.groups = groups;
     }
 
     public static ChildProcess start(List<String> command, Path workDir, Map<String, String> environment,
-                                     Consumer<String> stdout, Consumer<String> stderr) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+                                     ProcessGroups groups, Consumer<String> stdout, Consumer<String> stderr) {
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inOwnGroup(command)).directory(workDir.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
-            ChildProcess child = new ChildProcess(builder.start());
+            ChildProcess child = new ChildProcess(builder.start(), groups);
+            groups.record(child.process.toHandle());
             child.read(child.process.getInputStream(), stdout, "stdout");
             child.read(child.process.getErrorStream(), stderr, "stderr");
             return child;
@@ -75,28 +80,14 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** TERM to the process and all its descendants, then KILL whatever is still alive after {@code grace}. */
+    /** TERM to the whole process group, then KILL whatever is still alive after {@code grace}. */
     public void stop(Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        process.toHandle().descendants().forEach(tree::add);
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
-            } catch (Exception e) {
-                // still alive: killed below
-            }
-        }
-        // children may have been born during the grace period
-        process.toHandle().descendants().forEach(tree::add);
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        ProcessGroups.signal(process.pid(), "TERM");
         try {
-            process.waitFor(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                ProcessGroups.signal(process.pid(), "KILL");
+                process.waitFor(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -107,5 +98,7 @@ public final class ChildProcess implements AutoCloseable {
         if (process.isAlive()) {
             stop(Duration.ofSeconds(1));
         }
+        ProcessGroups.signal(process.pid(), "KILL"); // whatever the downloader left running
+        groups.forget(process.pid());
     }
 }

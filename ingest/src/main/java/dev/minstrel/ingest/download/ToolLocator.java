@@ -21,9 +21,14 @@ public final class ToolLocator {
         if (configured != null) {
             return Files.isExecutable(configured) ? Optional.of(configured) : Optional.empty();
         }
+        return find(tool.command());
+    }
+
+    /** The first executable named {@code command} on the search path. */
+    public Optional<Path> find(String command) {
         for (String dir : searchPath.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, tool.command());
+                Path candidate = Path.of(dir, command);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                     return Optional.of(candidate);
                 }

@@ -82,6 +82,19 @@ public final class JobStore {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** How many jobs wait in the queue and how many are running, on every instance. */
+    public Mono<long[]> queuedAndRunning() {
+        return db.sql("SELECT SUM(CASE WHEN state = 'queued' THEN 1 ELSE 0 END) AS queued, "
+                        + "SUM(CASE WHEN state = 'running' THEN 1 ELSE 0 END) AS running FROM ingest_job "
+                        + "WHERE state IN ('queued', 'running')")
+                .map(row -> new long[]{count(row.get("queued")), count(row.get("running"))}).one()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
+    }
+
     /** The earliest time a queued job becomes due, if any is waiting. */
     public Mono<Instant> nextDue() {
         return db.sql("SELECT MIN(not_before) AS due FROM ingest_job WHERE state = 'queued'")

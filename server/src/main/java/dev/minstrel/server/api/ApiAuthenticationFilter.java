@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Works out the {@link Caller} of every {@code /api} request but the few that come before an
- * account (login, sign-up, logout, checking an invite code): from {@code Authorization: Bearer <API key>} if present, else
+ * account (login, sign-up, logout, checking an invite code, the health status asked anonymously): from {@code Authorization: Bearer <API key>} if present, else
  * from the session cookie. The session and account are looked up on every request, so a revoked
  * session, or a disabled or deleted user, is refused at once. A session token getting old is
  * renewed in the answer's cookie. Wrong API keys count against the address like wrong passwords.
@@ -25,6 +25,8 @@ public class ApiAuthenticationFilter implements WebFilter, Ordered {
 
     public static final int ORDER = ClientAddressFilter.ORDER + 40;
     private static final Set<String> OPEN = Set.of("/api/auth/login", "/api/auth/signup", "/api/auth/logout");
+    /** Anyone may ask for the health status; a caller who shows credentials is identified (the owner sees the checks). */
+    private static final String HEALTH = "/api/health";
     /** The join page checks an invite code before its visitor has an account. */
     private static final String OPEN_INVITE_CHECK = "/api/join/";
 
@@ -50,6 +52,9 @@ public class ApiAuthenticationFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (path.equals(HEALTH) && authorization == null && SessionCookies.session(exchange) == null) {
+            return chain.filter(exchange);
+        }
         Mono<Caller> caller;
         if (hasBearer(authorization)) {
             caller = byApiKey(exchange, authorization.substring("Bearer ".length()).strip());

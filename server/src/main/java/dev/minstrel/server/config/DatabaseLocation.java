@@ -37,8 +37,14 @@ public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
         }
         if (embedded) {
             Path database = dataDir.resolve(FILE_NAME);
-            // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small
-            String options = ";DB_CLOSE_DELAY=-1;CACHE_SIZE=4096";
+            // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small.
+            // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, so a
+            // write answered ok could vanish with a crash or kill -9; at 0 each commit is written
+            // to the file before the statement returns (the cost is in docs/operations.md).
+            // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while Spring
+            // still stops the workers that use it, each then failing with "session closed"; the
+            // pool closes it in order instead (and every commit is on disk already)
+            String options = ";DB_CLOSE_DELAY=-1;CACHE_SIZE=4096;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             derived.put("spring.r2dbc.url", "r2dbc:h2:file:///" + database + options);
             derived.put("spring.r2dbc.username", "sa");
             derived.put("spring.r2dbc.password", "");
