@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The Subsonic REST API under /rest, on Minstrel's library and accounts. */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +35,10 @@ public class SubsonicConfiguration {
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
                 properties.library().ignoredArticles());
-        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys), new SubsonicLoginGuard(throttle),
+        // another instance's account changes (a password, a disabled user) count here within seconds
+        Duration sharedFor = properties.database().shared() ? Duration.ofSeconds(2) : null;
+        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys, sharedFor),
+                new SubsonicLoginGuard(throttle),
                 database, analytics.recorder(), analytics.history(), clock, settings,
                 // its own key from data/secret.key: image URLs stay valid across restarts, and
                 // signing them reveals nothing of the keys that seal passwords or sign sessions
