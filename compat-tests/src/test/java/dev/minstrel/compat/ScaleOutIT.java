@@ -166,19 +166,25 @@ class ScaleOutIT {
 
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.body().length).isPositive();
-        assertThat(song(two, LANDED_TITLE)).as("and the instance that was asked").isNotNull();
+        await("and the instance that was asked finds it", () -> song(two, LANDED_TITLE), found -> found != null);
     }
 
     @Test
     @Order(4)
-    void aPlaylistMadeOnOneIsListedOnTheOther() {
-        JsonNode track = song(one, LANDED_TITLE);
+    void aPlaylistMadeAndAStarGivenOnOneShowOnTheOther() {
+        String track = song(one, LANDED_TITLE).path("id").asString();
+        // the other has already cached the owner's stars
+        assertThat(SubsonicClient.owner(two, "scale-out").json("getStarred2").path("starred2").path("song").isEmpty())
+                .isTrue();
         SubsonicClient.ok("createPlaylist", SubsonicClient.owner(one, "scale-out").get("createPlaylist", "json",
-                "name", "Made on one", "songId", track.path("id").asString()));
+                "name", "Made on one", "songId", track));
+        SubsonicClient.ok("star", SubsonicClient.owner(one, "scale-out").get("star", "json", "id", track));
 
         JsonNode playlists = SubsonicClient.owner(two, "scale-out").json("getPlaylists").path("playlists").path("playlist");
 
         assertThat(playlists.findValuesAsString("name")).contains("Made on one");
+        await("the star shows on the other", () -> SubsonicClient.owner(two, "scale-out").json("getStarred2")
+                .path("starred2").path("song").findValuesAsString("id"), ids -> ids.contains(track));
     }
 
     @Test

@@ -31,12 +31,12 @@ public class SubsonicConfiguration {
                             LoginThrottle throttle,
                             DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties,
                             SecretBox secretBox) {
+        // other instances' writes (accounts, stars, ratings, listens) count here within seconds
+        Duration sharedFor = properties.database().shared() ? Duration.ofSeconds(2) : null;
         SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
-                properties.library().ignoredArticles());
-        // another instance's account changes (a password, a disabled user) count here within seconds
-        Duration sharedFor = properties.database().shared() ? Duration.ofSeconds(2) : null;
+                properties.library().ignoredArticles(), sharedFor);
         return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys, sharedFor),
                 new SubsonicLoginGuard(throttle),
                 database, analytics.recorder(), analytics.history(), clock, settings,
