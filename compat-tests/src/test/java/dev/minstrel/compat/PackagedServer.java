@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged server jar, started as a user would (java -jar, settings from the environment) on
- * a free port with its own music and data folders, and stopped again.
+ * a free port with its own music and data folders, and stopped again; on PostgreSQL and Redis when
+ * the run asks for them ({@link SharedServices}).
  */
 public final class PackagedServer implements AutoCloseable {
 
@@ -62,6 +63,9 @@ public final class PackagedServer implements AutoCloseable {
         env.put("MINSTREL_DATA_DIR", dataDir.toString());
         env.put("MINSTREL_PORT", Integer.toString(port));
         env.put("MINSTREL_OWNER_PASSWORD", OWNER_PASSWORD);
+        if (!extraEnv.containsKey("MINSTREL_DATABASE_URL")) {
+            env.putAll(SharedServices.settingsFor(dataDir));
+        }
         env.putAll(extraEnv);
         Process process = launch(commandPrefix, env, log, List.of("-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"), List.of());

@@ -29,6 +29,20 @@ class StartupIT {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedStopsTheStartWithOneLineNamingTheSettingAndHostNotThePassword(@TempDir Path dir) {
+        PackagedServer.Finished run = PackagedServer.run(Map.of(
+                "MINSTREL_MUSIC_DIR", dir.resolve("music").toString(),
+                "MINSTREL_DATA_DIR", dir.resolve("data").toString(),
+                "MINSTREL_DATABASE_URL", "postgresql://minstrel:Pa55-w0rd@127.0.0.1:1/minstrel"),
+                dir.resolve("out.log"), Duration.ofSeconds(60));
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output().lines().filter(line -> line.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.database.url", "127.0.0.1:1");
+        assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Pa55-w0rd");
+    }
+
+    @Test
     void withoutAConfiguredPasswordTheOwnersIsGeneratedAndPrintedOnce(@TempDir Path dir) {
         Path music = dir.resolve("music");
         Path data = dir.resolve("data");
@@ -38,7 +52,11 @@ class StartupIT {
         }
         assertThat(firstLog).containsPattern(GENERATED);
         assertThat(music).isDirectory();
-        assertThat(data.resolve("minstrel.mv.db")).isRegularFile();
+        if (SharedServices.enabled()) {
+            assertThat(data.resolve("minstrel.mv.db")).as("the database is PostgreSQL's").doesNotExist();
+        } else {
+            assertThat(data.resolve("minstrel.mv.db")).isRegularFile();
+        }
 
         java.util.regex.Matcher generated = GENERATED.matcher(firstLog);
         assertThat(generated.find()).isTrue();

@@ -47,6 +47,10 @@ final class WebVisitor {
         return visitor;
     }
 
+    Reply get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
     Reply post(String path, Object body) {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }

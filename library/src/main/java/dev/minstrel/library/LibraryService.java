@@ -13,6 +13,8 @@ import dev.minstrel.library.scan.ScanStatus;
 import dev.minstrel.library.scan.Scanner;
 import dev.minstrel.library.store.CatalogueStore;
 import dev.minstrel.library.store.CatalogueStore.SkippedFile;
+import dev.minstrel.library.store.CatalogueStore.StaleCatalogueException;
+import dev.minstrel.library.store.InstanceLease;
 import dev.minstrel.library.tags.TagReader;
 import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +78,12 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
     private volatile boolean scanning;
     private volatile long lastScanMillis;
     private FolderWatcher watcher;
+    private ScheduledFuture<?> scheduledScans;
+    /** Set when several instances share the database: only the holder scans and watches. */
+    private volatile InstanceLease scannerLease;
+    private volatile Duration coordinationInterval;
+    /** Whether this instance scans and watches the folder: always, unless it shares the database. */
+    private volatile boolean scansHere = true;
 
     public LibraryService(LibrarySettings settings, ConnectionFactory connectionFactory, Clock clock) {
         this.settings = settings;
@@ -121,12 +132,36 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         swap(loaded);
     }
 
-    /** Scans once in the background, then on the configured schedule and whenever files change. */
+    /**
+     * Several instances share the database (and the music folder): call before
+     * {@link #startBackgroundWork()}. Then only the instance that holds {@code lease} scans and
+     * watches the folder (another takes over when it stops renewing), and every instance reloads
+     * the catalogue within {@code every} of a change another one stored (a scan, a landed download).
+     */
+    public void shareDatabase(InstanceLease lease, Duration every) {
+        this.scannerLease = lease;
+        this.coordinationInterval = every;
+        this.scansHere = false;
+    }
+
+    /**
+     * Scans once in the background, then on the configured schedule and whenever files change;
+     * with a shared database, starts taking part in it ({@link #shareDatabase}).
+     */
     public void startBackgroundWork() {
+        if (scannerLease == null) {
+            startScanning();
+        } else {
+            timer.scheduleWithFixedDelay(this::coordinate, 0, coordinationInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void startScanning() {
         startScan(false);
         Duration interval = settings.scanInterval();
         if (!interval.isZero()) {
-            timer.scheduleWithFixedDelay(this::requestScan, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            scheduledScans = timer.scheduleWithFixedDelay(this::requestScan, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         if (settings.watch()) {
             try {
@@ -137,15 +172,48 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         }
     }
 
+    private synchronized void stopScanning() {
+        if (scheduledScans != null) {
+            scheduledScans.cancel(false);
+            scheduledScans = null;
+        }
+        closeWatcher();
+    }
+
+    /** One tick of a shared database: hold or lose the scanner's lease, then catch up with the stored catalogue. */
+    private void coordinate() {
+        try {
+            boolean holds = scannerLease.hold();
+            if (holds && !scansHere) {
+                scansHere = true;
+                log.info("this instance ({}) now scans and watches the music folder", scannerLease.holder());
+                startScanning();
+            } else if (!holds && scansHere) {
+                scansHere = false;
+                log.info("another instance scans and watches the music folder now");
+                stopScanning();
+            }
+            Long stored = store.lastModifiedMillis();
+            Instant held = state.lastModified();
+            if (stored != null && (held == null || held.toEpochMilli() != stored) && scanLock.tryLock()) {
+                try {
+                    loadCatalogue();
+                } finally {
+                    scanLock.unlock();
+                }
+            }
+        } catch (RuntimeException e) {
+            if (timer.isShutdown()) {
+                return; // stopping: the tick was interrupted
+            }
+            // the database may be briefly out of reach: the next tick tries again
+            log.warn("cannot check the shared catalogue: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
-        try {
-            if (watcher != null) {
-                watcher.close();
-            }
-        } catch (IOException e) {
-            log.debug("closing the folder watcher: {}", e.getMessage());
-        }
+        closeWatcher();
         timer.shutdownNow();
         scanExecutor.shutdown();
         try {
@@ -154,6 +222,24 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (scannerLease != null && scansHere) {
+            try {
+                scannerLease.release();
+            } catch (RuntimeException e) {
+                log.debug("releasing the scanner's lease: {}", e.toString());
+            }
+        }
+    }
+
+    private synchronized void closeWatcher() {
+        try {
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
+        } catch (IOException e) {
+            log.debug("closing the folder watcher: {}", e.getMessage());
         }
     }
 
@@ -175,9 +261,10 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
                 cat.trackCount(), cat.folderCount(), skipped, current.lastScan(), lastScanMillis);
     }
 
+    /** Starts a scan, unless one is running or another instance is the one that scans. */
     @Override
     public boolean startScan(boolean full) {
-        if (!backgroundScan.compareAndSet(false, true)) {
+        if (!scansHere || !backgroundScan.compareAndSet(false, true)) {
             return false;
         }
         try {
@@ -231,7 +318,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
             scanning = true;
             filesSeen.set(0);
             long started = System.nanoTime();
-            LibraryState next = scanner.scan(state, full, filesSeen);
+            LibraryState next = againIfStale(() -> scanner.scan(state, full, filesSeen));
             long swapStarted = System.nanoTime();
             swap(next);
             log.debug("catalogue built in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - swapStarted));
@@ -250,12 +337,34 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
         scanLock.lock();
         try {
             List<String> indexed = new ArrayList<>();
-            LibraryState next = scanner.index(state, files, indexed);
+            LibraryState next = againIfStale(() -> {
+                indexed.clear();
+                return scanner.index(state, files, indexed);
+            });
             swap(next);
             Catalogue cat = catalogue.get();
             return indexed.stream().map(path -> next.tracks().get(path)).map(t -> cat.track(t.id()).orElseThrow()).toList();
         } finally {
             scanLock.unlock();
+        }
+    }
+
+    /**
+     * Runs a scan or an index; when another instance changed the stored catalogue meanwhile, loads
+     * it and runs it again on top of it (a few times at most: each retry sees a newer catalogue).
+     * Called under the scan lock.
+     */
+    private LibraryState againIfStale(Supplier<LibraryState> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (StaleCatalogueException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.debug("another instance changed the catalogue; loading it and trying again");
+                loadCatalogue();
+            }
         }
     }
 

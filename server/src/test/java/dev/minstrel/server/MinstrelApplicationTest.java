@@ -1,6 +1,7 @@
 package dev.minstrel.server;
 
 import dev.minstrel.server.accounts.Accounts;
+import dev.minstrel.server.db.ScratchDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -18,6 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The application as the README starts it: embedded H2 under the data directory. */
 public class MinstrelApplicationTest {
 
+    /**
+     * Set (to anything), every application the tests start runs on a PostgreSQL database of its
+     * folder's own (a restart on the same folder finds its data again), dropped when the tests end:
+     * {@code -Dminstrel.test.postgresql=true} runs the server's tests on PostgreSQL instead of H2.
+     */
+    static final String ON_POSTGRESQL = "minstrel.test.postgresql";
+
     /** Starts the application on a free port with its folders under {@code dir}. */
     public static ConfigurableApplicationContext start(Path dir, String... extra) {
         return start(dir, null, extra);
@@ -30,10 +38,15 @@ public class MinstrelApplicationTest {
                 "--minstrel.music-dir=" + dir.resolve("music"),
                 "--server.port=0",
         };
-        String[] args = new String[base.length + extra.length];
+        ScratchDatabase database = System.getProperty(ON_POSTGRESQL) != null ? ScratchDatabase.forFolder(dir) : null;
+        String[] args = new String[base.length + extra.length + (database != null ? 1 : 0)];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
+        if (database != null) {
+            args[args.length - 1] = "--minstrel.database.url=" + database.url();
+        }
         SpringApplication application = new SpringApplication(MinstrelApplication.class);
+
         if (clock != null) {
             application.addInitializers(context -> ((GenericApplicationContext) context)
                     .registerBean("testClock", Clock.class, () -> clock, bean -> bean.setPrimary(true)));

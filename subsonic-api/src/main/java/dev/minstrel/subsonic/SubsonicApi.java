@@ -66,7 +66,7 @@ public final class SubsonicApi {
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
                        ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
                        byte[] imageUrlKey) {
-        AnnotationStore annotations = new AnnotationStore(database, history);
+        AnnotationStore annotations = new AnnotationStore(database, history, settings.sharedCacheFor());
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
                 new R2dbcTransactionManager(database.getConnectionFactory()));

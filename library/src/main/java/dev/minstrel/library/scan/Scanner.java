@@ -167,7 +167,8 @@ public final class Scanner {
         List<String> removed = new ArrayList<>(deleted);
         removed.addAll(rewritten);
         if (changed || !skipped.equals(current.skipped())) {
-            store.save(new CatalogueStore.Changes(removed, saved, images, skipList, lastModified, finished));
+            store.save(new CatalogueStore.Changes(removed, saved, images, skipList, lastModified, finished,
+                    current.lastModified()));
         } else {
             store.saveScanTime(finished);
         }
@@ -240,7 +241,7 @@ public final class Scanner {
         List<SkippedFile> skipList = skipped.values().stream()
                 .sorted(Comparator.comparing(SkippedFile::path)).toList();
         logNewlySkipped(skipList, current.skipped());
-        store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now));
+        store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now, current.lastModified()));
         return new LibraryState(tracks, images, skipped, now, now);
     }
 

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -69,10 +70,24 @@ public final class CatalogueStore {
      *                        deleted before {@code savedTracks} are inserted)
      * @param folderImages the complete new set of folder images
      * @param skipped      the complete new list of unreadable files
+     * @param basedOn      the {@code lastModified} of the catalogue these changes were worked out
+     *                     from (null for none yet): they are refused if the stored one differs
      */
     public record Changes(Collection<String> removedTrackIds, Collection<Track> savedTracks,
                           Map<String, FolderImage> folderImages, List<SkippedFile> skipped, Instant lastModified,
-                          Instant lastScan) {
+                          Instant lastScan, Instant basedOn) {
+    }
+
+    /**
+     * Another instance sharing the database changed the catalogue since this one loaded it: the
+     * changes were worked out from a catalogue that is no longer the stored one, and nothing was
+     * written. Load it again and work them out anew.
+     */
+    public static final class StaleCatalogueException extends RuntimeException {
+        StaleCatalogueException(Long stored, Instant basedOn) {
+            super("the stored catalogue (changed at " + stored + ") is not the one the changes were based on ("
+                    + (basedOn == null ? null : basedOn.toEpochMilli()) + ")", null, false, false);
+        }
     }
 
     private final DatabaseClient db;
@@ -153,7 +168,21 @@ public final class CatalogueStore {
                 Instant.ofEpochMilli(row.get("created_at", Long.class)));
     }
 
-    /** Applies one scan's changes in one transaction. */
+    /**
+     * When the catalogue last changed as stored (epoch ms), or null before the first scan: one
+     * cheap query that tells an instance whether another one changed the catalogue it holds.
+     */
+    public Long lastModifiedMillis() {
+        return db.sql("SELECT state_value FROM library_state WHERE state_key = :key").bind("key", LAST_MODIFIED)
+                .map(row -> row.get("state_value", Long.class)).one()
+                .subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
+    /**
+     * Applies one scan's changes in one transaction, unless the stored catalogue is not the one
+     * they were worked out from ({@link StaleCatalogueException}). The check locks the row that
+     * records the last change, so writers on several instances take turns.
+     */
     public void save(Changes changes) {
         Mono<Void> work = db.inConnection(connection -> write(connection, changes));
         transactions.transactional(work).subscribeOn(Schedulers.boundedElastic()).block();
@@ -192,7 +221,8 @@ public final class CatalogueStore {
         stateRows.add(new Object[]{LAST_MODIFIED, changes.lastModified().toEpochMilli()});
         stateRows.add(new Object[]{LAST_SCAN, now});
 
-        return deleteIn(connection, "track_artist", "track_id", removed)
+        return checkBase(connection, changes.basedOn())
+                .then(deleteIn(connection, "track_artist", "track_id", removed))
                 .then(deleteIn(connection, "track_genre", "track_id", removed))
                 .then(deleteIn(connection, "track", "id", removed))
                 .then(insert(connection, "track", TRACK_COLUMNS, TRACK_TYPES, trackRows))
@@ -206,9 +236,32 @@ public final class CatalogueStore {
                 .then(execute(() -> connection.createStatement("DELETE FROM scan_skip")))
                 .then(insert(connection, "scan_skip", "path, file_size, file_mtime, reason, seen_at",
                         new Class<?>[]{String.class, Long.class, Long.class, String.class, Long.class}, skipRows))
-                .then(execute(() -> connection.createStatement("DELETE FROM library_state")))
-                .then(insert(connection, "library_state", "state_key, state_value",
-                        new Class<?>[]{String.class, Long.class}, stateRows));
+                .then(Flux.fromIterable(stateRows).concatMap(row -> putState(connection, (String) row[0], (Long) row[1]))
+                        .then());
+    }
+
+    /** The row stays (updated in place) so that its lock orders concurrent writers. */
+    private static Mono<Void> putState(Connection connection, String key, long value) {
+        return Flux.from(connection.createStatement("UPDATE library_state SET state_value = $1 WHERE state_key = $2")
+                        .bind(0, value).bind(1, key).execute())
+                .concatMap(Result::getRowsUpdated).reduce(0L, Long::sum)
+                .flatMap(updated -> updated > 0 ? Mono.empty() : insert(connection, "library_state",
+                        "state_key, state_value", new Class<?>[]{String.class, Long.class},
+                        List.<Object[]>of(new Object[]{key, value})));
+    }
+
+    private static Mono<Void> checkBase(Connection connection, Instant basedOn) {
+        return Flux.from(connection.createStatement(
+                                "SELECT state_value FROM library_state WHERE state_key = $1 FOR UPDATE")
+                        .bind(0, LAST_MODIFIED).execute())
+                .concatMap(result -> result.map(row -> row.get("state_value", Long.class)))
+                .collectList()
+                .flatMap(values -> {
+                    Long stored = values.isEmpty() ? null : values.get(0);
+                    Long base = basedOn == null ? null : basedOn.toEpochMilli();
+                    return Objects.equals(stored, base) ? Mono.<Void>empty()
+                            : Mono.error(new StaleCatalogueException(stored, basedOn));
+                });
     }
 
     private static void addCredits(List<Object[]> rows, String trackId, String role, List<ArtistRef> credits) {

@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points R2DBC and Flyway at one H2 file under the data directory, unless the user configured a
- * database of their own, and the HTTP port at {@code minstrel.port}; first makes the data
- * directory private ({@link PrivateDataFolder}). Flyway needs a JDBC URL of
+ * Points R2DBC and Flyway at the PostgreSQL database {@code minstrel.database.url} names
+ * ({@link DatabaseUrl}), or else at one H2 file under the data directory (unless the user configured
+ * {@code spring.r2dbc.url} themselves), and the HTTP port at {@code minstrel.port}; first makes the
+ * data directory private ({@link PrivateDataFolder}). Flyway needs a JDBC URL of
  * its own beside R2DBC (Boot creates no JDBC DataSource when R2DBC is configured, so without
  * {@code spring.flyway.url} nothing would be migrated), and both URLs must name the same file:
  * one JVM then shares one H2 database between them. Deriving them here keeps
@@ -29,13 +30,22 @@ public class DatabaseLocation implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
         Path dataDir = Path.of(environment.getProperty("minstrel.data-dir", "./data")).toAbsolutePath().normalize();
-        boolean embedded = !environment.containsProperty("spring.r2dbc.url");
+        String url = environment.getProperty(DatabaseUrl.SETTING, "");
+        DatabaseUrl server = url.isBlank() ? null : DatabaseUrl.parse(url);
+        boolean embedded = server == null && !environment.containsProperty("spring.r2dbc.url");
         // before anything opens or creates a file in it; not while the build prepares the AOT
         // context, which runs this too but opens nothing (it would leave a data folder in the build)
         if (!Boolean.getBoolean(AOT_PROCESSING)) {
             PrivateDataFolder.secure(dataDir, embedded ? FILE_NAME : null);
         }
-        if (embedded) {
+        if (server != null) {
+            derived.put("spring.r2dbc.url", server.r2dbcUrl());
+            derived.put("spring.r2dbc.username", server.user());
+            derived.put("spring.r2dbc.password", server.password());
+            derived.put("spring.flyway.url", server.jdbcUrl());
+            derived.put("spring.flyway.user", server.user());
+            derived.put("spring.flyway.password", server.password());
+        } else if (embedded) {
             Path database = dataDir.resolve(FILE_NAME);
             // H2's page cache lives in the heap (16 MB by default): 4 MB keeps a Pi's heap small.
             // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, so a

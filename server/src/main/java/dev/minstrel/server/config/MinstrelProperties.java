@@ -25,6 +25,7 @@ import java.util.List;
  * @param musicDir the music folder, created if missing
  * @param dataDir  database, secret key and thumbnail cache
  * @param port     HTTP port (the Cloudflare tunnel points here)
+ * @param database where the catalogue, accounts and listens are kept
  * @param security who is trusted to name the client's address, sessions and login throttling
  * @param redis    shared state for several instances; unset, everything stays in this process
  * @param ingest   downloading pasted links with spotDL and yt-dlp
@@ -38,10 +39,11 @@ public record MinstrelProperties(
         @DefaultValue("./music") @NotNull Path musicDir,
         @DefaultValue("./data") @NotNull Path dataDir,
         @DefaultValue("4533") @Min(1) @Max(65535) int port,
+        @DefaultValue Database database,
         @DefaultValue @Valid Owner owner,
         @DefaultValue @Valid Library library,
         @DefaultValue @Valid Security security,
-        @DefaultValue Redis redis,
+        @DefaultValue @Valid Redis redis,
         @DefaultValue @Valid Ingest ingest,
         @DefaultValue Analytics analytics,
         @DefaultValue Http http,
@@ -145,8 +147,29 @@ public record MinstrelProperties(
         }
     }
 
-    /** @param url e.g. {@code redis://127.0.0.1:6379}; when set, throttle buckets are shared there */
-    public record Redis(String url) {
+    /**
+     * @param url {@code postgresql://user[:password]@host[:port]/database} runs the server on that
+     *            PostgreSQL database (read by {@link DatabaseLocation} before anything starts, see
+     *            {@link DatabaseUrl}); unset, an embedded H2 file in the data folder
+     */
+    public record Database(String url) {
+
+        /** PostgreSQL, which other instances may share (an embedded file is this process's alone). */
+        public boolean shared() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /**
+     * @param url       e.g. {@code redis://127.0.0.1:6379}; when set, the ingest queue and the
+     *                  throttle buckets are shared there
+     * @param prefix    the first part of every key: instances of one server share it, and
+     *                  another server (or a test) on the same Redis takes another
+     */
+    public record Redis(
+            String url,
+            @DefaultValue("minstrel") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
+                    message = "may use letters, digits and . _ - (at most 64)") String prefix) {
 
         public boolean configured() {
             return url != null && !url.isBlank();

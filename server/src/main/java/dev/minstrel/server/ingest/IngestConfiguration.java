@@ -35,7 +35,7 @@ public class IngestConfiguration {
                 defaults.rateLimitMaxWait(), defaults.stopGrace(), ingest.node());
         if (properties.redis().configured()) {
             return Ingest.withRedis(settings, database, library, clock, RedisClient.create(properties.redis().url()),
-                    "minstrel:ingest");
+                    properties.redis().prefix() + ":ingest");
         }
         return Ingest.embedded(settings, database, library, clock);
     }

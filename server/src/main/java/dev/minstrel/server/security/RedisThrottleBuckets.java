@@ -20,14 +20,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public class RedisThrottleBuckets implements ThrottleBuckets, AutoCloseable {
 
-    static final String KEY_PREFIX = "minstrel:throttle:";
-
+    private final String keyPrefix;
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final AsyncProxyManager<String> buckets;
 
-    /** Connects at once, so a wrong URL or a Redis that is down stops the start instead of a login. */
-    public RedisThrottleBuckets(String url) {
+    /**
+     * Connects at once, so a wrong URL or a Redis that is down stops the start instead of a login.
+     *
+     * @param prefix the first part of the keys ({@code <prefix>:throttle:...})
+     */
+    public RedisThrottleBuckets(String url, String prefix) {
+        this.keyPrefix = prefix + ":throttle:";
         this.client = RedisClient.create(url);
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
@@ -61,11 +65,11 @@ public class RedisThrottleBuckets implements ThrottleBuckets, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> clear(String key) {
-        return buckets.removeProxy(KEY_PREFIX + key);
+        return buckets.removeProxy(keyPrefix + key);
     }
 
     private AsyncBucketProxy bucket(String key, BucketConfiguration configuration) {
-        return buckets.builder().build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration));
+        return buckets.builder().build(keyPrefix + key, () -> CompletableFuture.completedFuture(configuration));
     }
 
     @Override

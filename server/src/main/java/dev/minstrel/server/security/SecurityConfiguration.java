@@ -25,7 +25,7 @@ public class SecurityConfiguration {
         if (!properties.redis().configured()) {
             return new LocalThrottleBuckets();
         }
-        return new RedisThrottleBuckets(properties.redis().url());
+        return new RedisThrottleBuckets(properties.redis().url(), properties.redis().prefix());
     }
 
     @Bean

@@ -11,29 +11,37 @@ import dev.minstrel.subsonic.auth.SubsonicUser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Minstrel's accounts as the Subsonic API sees them: roles mapped, the password unsealed for token
  * checks. Every Subsonic call authenticates, so found accounts are kept in memory until any
- * account is written (a disabled, deleted or re-passworded user stops working at once). An
+ * account is written (a disabled, deleted or re-passworded user stops working at once), and on a
+ * database shared with other instances for a few seconds at most. An
  * {@code apiKey} is either one of the user's own keys or the web page's key of a live session.
  */
 public class AccountsForSubsonic implements SubsonicAccounts {
 
-    private record Cached(long changes, SubsonicUser user) {
+    private record Cached(long changes, long loadedNanos, SubsonicUser user) {
     }
 
     private final Accounts accounts;
     private final ApiKeys apiKeys;
     private final PlayerKeys playerKeys;
+    private final Duration sharedFor;
     private final Map<String, Cached> byUsername = new ConcurrentHashMap<>();
 
-    public AccountsForSubsonic(Accounts accounts, ApiKeys apiKeys, PlayerKeys playerKeys) {
+    /**
+     * @param sharedFor on a database other instances write too (their writes do not count here),
+     *                  how long a found account is kept at most; null when this instance is alone
+     */
+    public AccountsForSubsonic(Accounts accounts, ApiKeys apiKeys, PlayerKeys playerKeys, Duration sharedFor) {
         this.accounts = accounts;
         this.apiKeys = apiKeys;
         this.playerKeys = playerKeys;
+        this.sharedFor = sharedFor;
     }
 
     @Override
@@ -44,12 +52,14 @@ public class AccountsForSubsonic implements SubsonicAccounts {
         long changes = accounts.store().changes();
         String key = AccountStore.key(username);
         Cached cached = byUsername.get(key);
-        if (cached != null && cached.changes() == changes) {
+        long now = System.nanoTime();
+        if (cached != null && cached.changes() == changes
+                && (sharedFor == null || now - cached.loadedNanos() < sharedFor.toNanos())) {
             return Mono.just(cached.user());
         }
         return accounts.findForSubsonic(username)
                 .map(found -> user(found.account(), found.password()))
-                .doOnNext(user -> byUsername.put(key, new Cached(changes, user)));
+                .doOnNext(user -> byUsername.put(key, new Cached(changes, now, user)));
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The Subsonic REST API under /rest, on Minstrel's library and accounts. */
 @Configuration(proxyBeanMethods = false)
@@ -30,11 +31,14 @@ public class SubsonicConfiguration {
                             LoginThrottle throttle,
                             DatabaseClient database, Analytics analytics, Clock clock, MinstrelProperties properties,
                             SecretBox secretBox) {
+        // other instances' writes (accounts, stars, ratings, listens) count here within seconds
+        Duration sharedFor = properties.database().shared() ? Duration.ofSeconds(2) : null;
         SubsonicSettings defaults = SubsonicSettings.DEFAULTS;
         SubsonicSettings settings = new SubsonicSettings(serverVersion(), defaults.type(), defaults.legacyClients(),
                 defaults.minimalClients(), defaults.maxFormBytes(), defaults.musicFolderName(),
-                properties.library().ignoredArticles());
-        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys), new SubsonicLoginGuard(throttle),
+                properties.library().ignoredArticles(), sharedFor);
+        return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys, sharedFor),
+                new SubsonicLoginGuard(throttle),
                 database, analytics.recorder(), analytics.history(), clock, settings,
                 // its own key from data/secret.key: image URLs stay valid across restarts, and
                 // signing them reveals nothing of the keys that seal passwords or sign sessions

@@ -75,4 +75,22 @@ class OneLineFailureReporterTest {
                 .singleElement().asString().contains("Redis", "cannot be reached", "127.0.0.1");
         assertThat(output).doesNotContain("\tat ").doesNotContain("s3cret-pass");
     }
+
+    @Test
+    void aDatabaseUrlThatNamesNoDatabaseIsNamedInOneLineWithoutItsPassword(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@db.home.arpa");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.database.url", "names no database");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void aDatabaseServerThatCannotBeReachedIsNamedInOneLineWithItsHostNotItsPassword(@TempDir Path dir) {
+        String output = failedStartOutput(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@127.0.0.1:1/music");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
+                .singleElement().asString().contains("minstrel.database.url", "127.0.0.1:1", "refused");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("s3cret-pass");
+    }
 }

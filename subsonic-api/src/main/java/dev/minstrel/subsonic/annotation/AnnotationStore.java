@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,30 +22,42 @@ import java.util.function.UnaryOperator;
  * each user's snapshot cached in memory so a browse call costs no query. Writes go to the database
  * first and are then applied to the cached snapshot; a listen counted by the analytics module is
  * added through {@link #played}. A snapshot loaded while a write happened is not cached
- * (generation check), so the cache never keeps a stale view. H2 calls run on boundedElastic: the
+ * (generation check), so the cache never keeps a stale view of this instance's writes; on a
+ * database other instances share, a snapshot is also reloaded after a few seconds. H2 calls run on boundedElastic: the
  * H2 driver blocks the thread that calls it, which must not be an event loop.
  */
 public final class AnnotationStore {
 
+    private record Cached(UserAnnotations annotations, long loadedNanos) {
+    }
+
     private final DatabaseClient db;
     private final PlayHistory history;
-    private final Map<String, UserAnnotations> cache = new ConcurrentHashMap<>();
+    private final Duration sharedFor;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    public AnnotationStore(DatabaseClient db, PlayHistory history) {
+    /**
+     * @param sharedFor on a database other instances write too (their stars, ratings and listens
+     *                  never reach this cache), how long a snapshot is kept at most; null when
+     *                  this instance is the database's only writer
+     */
+    public AnnotationStore(DatabaseClient db, PlayHistory history, Duration sharedFor) {
         this.db = db;
         this.history = history;
+        this.sharedFor = sharedFor;
     }
 
     public Mono<UserAnnotations> of(String userId) {
-        UserAnnotations cached = cache.get(userId);
-        if (cached != null) {
-            return Mono.just(cached);
+        Cached cached = cache.get(userId);
+        long now = System.nanoTime();
+        if (cached != null && (sharedFor == null || now - cached.loadedNanos() < sharedFor.toNanos())) {
+            return Mono.just(cached.annotations());
         }
         long generation = generation(userId).get();
         return load(userId).doOnNext(loaded -> {
             if (generation(userId).get() == generation) {
-                cache.putIfAbsent(userId, loaded);
+                cache.put(userId, new Cached(loaded, now));
             }
         });
     }
@@ -131,7 +144,8 @@ public final class AnnotationStore {
 
     private void changed(String userId, Collection<String> itemIds, UnaryOperator<Annotation> change) {
         generation(userId).incrementAndGet();
-        cache.computeIfPresent(userId, (user, snapshot) -> snapshot.with(itemIds, change));
+        cache.computeIfPresent(userId, (user, snapshot) -> new Cached(snapshot.annotations().with(itemIds, change),
+                snapshot.loadedNanos()));
     }
 
     private AtomicLong generation(String userId) {

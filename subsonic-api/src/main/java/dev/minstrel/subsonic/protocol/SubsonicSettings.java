@@ -2,6 +2,7 @@ package dev.minstrel.subsonic.protocol;
 
 import dev.minstrel.library.catalogue.CatalogueSettings;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,15 +20,17 @@ import java.util.stream.Collectors;
  *                        song ids, and a bound on what strangers' bodies can cost in memory
  * @param musicFolderName the name of the single music folder (id 1)
  * @param ignoredArticles leading words skipped when folders are filed in getIndexes
+ * @param sharedCacheFor  when other instances write the same database, how long a user's cached
+ *                        stars, ratings and play counts last; null when this instance is alone
  */
 public record SubsonicSettings(String serverVersion, String type, Set<String> legacyClients,
                                Set<String> minimalClients, int maxFormBytes, String musicFolderName,
-                               List<String> ignoredArticles) {
+                               List<String> ignoredArticles, Duration sharedCacheFor) {
 
     public static final String PROTOCOL_VERSION = "1.16.1";
 
     public static final SubsonicSettings DEFAULTS = new SubsonicSettings("0.1.0", "minstrel", Set.of("DSub"),
-            Set.of("SubMusic"), 256 * 1024, "Music", CatalogueSettings.DEFAULTS.ignoredArticles());
+            Set.of("SubMusic"), 256 * 1024, "Music", CatalogueSettings.DEFAULTS.ignoredArticles(), null);
 
     public SubsonicSettings {
         String lowered = type == null ? "" : type.toLowerCase(Locale.ROOT);
