@@ -27,6 +27,9 @@ import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
+import dev.minstrel.subsonic.transcode.TranscodePolicy;
+import dev.minstrel.subsonic.transcode.TranscodeSettings;
+import dev.minstrel.subsonic.transcode.Transcoder;
 import dev.minstrel.subsonic.user.DeletedUsers;
 import dev.minstrel.subsonic.user.UserEndpoints;
 import org.springframework.http.HttpMethod;
@@ -49,12 +52,13 @@ import java.util.Set;
  * preflight. The server registers {@link #router()} as a bean; the per-user tables come from this
  * module's Flyway migrations ({@code classpath:db/migration}).
  */
-public final class SubsonicApi {
+public final class SubsonicApi implements AutoCloseable {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
     private final RestErrorHandler errorHandler;
     private final Endpoints endpoints;
+    private final Transcoder transcoder;
 
     /**
      * @param recorder turns scrobbles into listens
@@ -62,10 +66,11 @@ public final class SubsonicApi {
      * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
      *                 least 256 bits, secret, used for nothing else, and the same across restarts
      *                 (or the URLs clients stored stop working)
+     * @param transcoding ffmpeg, its concurrency and the cache of finished transcodes
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
                        ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
-                       byte[] imageUrlKey) {
+                       byte[] imageUrlKey, TranscodeSettings transcoding) {
         AnnotationStore annotations = new AnnotationStore(database, history);
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
@@ -74,6 +79,8 @@ public final class SubsonicApi {
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations);
         PlaylistStore playlists = new PlaylistStore(database, transactions);
+        this.transcoder = new Transcoder(transcoding);
+        TranscodePolicy transcodePolicy = new TranscodePolicy(transcoding);
         this.endpoints = new SubsonicRoutes(
                 new SystemEndpoints(library),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
@@ -81,7 +88,7 @@ public final class SubsonicApi {
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
                 new PlaylistEndpoints(playlists, accounts, views, clock),
-                new MediaEndpoints(library),
+                new MediaEndpoints(library, transcodePolicy, transcoder),
                 new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
                 coverArtUrls,
                 new AnnotationEndpoints(library, annotations, recorder, clock),
@@ -113,6 +120,12 @@ public final class SubsonicApi {
      */
     public RestErrorHandler errorHandler() {
         return errorHandler;
+    }
+
+    /** Stops the running transcodes: no ffmpeg outlives the server. */
+    @Override
+    public void close() {
+        transcoder.close();
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */
