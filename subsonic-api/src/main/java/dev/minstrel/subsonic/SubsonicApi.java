@@ -14,6 +14,7 @@ import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.lists.NowPlayingEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
+import dev.minstrel.subsonic.media.TranscodeEndpoints;
 import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.playlist.PlaylistCoverArt;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
@@ -27,6 +28,7 @@ import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
+import dev.minstrel.subsonic.transcode.TranscodeDecisions;
 import dev.minstrel.subsonic.transcode.TranscodePolicy;
 import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import dev.minstrel.subsonic.transcode.Transcoder;
@@ -82,13 +84,14 @@ public final class SubsonicApi implements AutoCloseable {
         this.transcoder = new Transcoder(transcoding);
         TranscodePolicy transcodePolicy = new TranscodePolicy(transcoding);
         this.endpoints = new SubsonicRoutes(
-                new SystemEndpoints(library),
+                new SystemEndpoints(library, transcoder.available()),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
                 new ListEndpoints(views, clock),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
                 new PlaylistEndpoints(playlists, accounts, views, clock),
                 new MediaEndpoints(library, transcodePolicy, transcoder),
+                new TranscodeEndpoints(library, new TranscodeDecisions(transcoding, transcoder.available()), transcoder),
                 new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
                 coverArtUrls,
                 new AnnotationEndpoints(library, annotations, recorder, clock),

@@ -73,7 +73,9 @@ final class EdgeCaseLibrary implements AutoCloseable {
         api = new SubsonicApi(library, new SubsonicFixture.Accounts(), LoginGuard.permissive(), database,
                 analytics.recorder(), analytics.history(), clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY,
                 TranscodeSettings.defaults(dir.resolve("transcodes")));
+        // a transcode of a whole track runs ffmpeg for seconds on a busy build machine
         client = WebTestClient.bindToRouterFunction(api.router()).configureClient()
+                .responseTimeout(Duration.ofSeconds(60))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         List<Track> byPath = catalogue().tracks().stream().sorted(Comparator.comparing(Track::path)).toList();
         for (int i = 0; i < byPath.size(); i++) {

@@ -87,6 +87,19 @@ final class StreamingServer implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path(methodAndQuery)))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A POST with a JSON body, as getTranscodeDecision is called; the answer in JSON. */
+    String postJson(String methodAndQuery, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                        + path(methodAndQuery) + "&f=json"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60));
+        return new String(send(request).body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

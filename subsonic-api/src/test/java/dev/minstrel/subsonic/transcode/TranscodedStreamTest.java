@@ -214,6 +214,61 @@ class TranscodedStreamTest {
         }
     }
 
+    @Test
+    void symfoniumsDecisionThenItsStreamFromAnOffset() {
+        String decision = server.postJson("getTranscodeDecision?mediaId=" + server.flac.id() + "&mediaType=song", """
+                {"name":"Symfonium","platform":"Android","maxAudioBitrate":320000,"maxTranscodingAudioBitrate":96000,
+                 "directPlayProfiles":[{"containers":["mp3"],"audioCodecs":["mp3"],"protocols":["http"]}],
+                 "transcodingProfiles":[{"container":"ogg","audioCodec":"opus","protocol":"http"}]}
+                """);
+        assertThat(decision).contains("\"canDirectPlay\":false", "\"canTranscode\":true", "\"transcodeParams\":\"opus-96\"");
+
+        var response = server.get("getTranscodeStream?mediaId=" + server.flac.id()
+                + "&mediaType=song&transcodeParams=opus-96&offset=5", Map.of());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("audio/ogg");
+        var probe = AudioOnDisk.probe(response.body(), dir);
+        assertThat(probe.codec()).isEqualTo("opus");
+        assertThat(probe.seconds()).isCloseTo(StreamingServer.SECONDS - 5, within(0.5));
+        assertThat(probe.averageKbps()).isBetween(80.0, 110.0);
+    }
+
+    @Test
+    void aClientThatPlaysTheFileAsItIsIsToldSoAndGetsTheOriginal() {
+        String decision = server.postJson("getTranscodeDecision?mediaId=" + server.mp3.id() + "&mediaType=song", """
+                {"name":"Feishin","platform":"Linux","directPlayProfiles":[{"containers":[],"audioCodecs":[],"protocols":[]}],
+                 "transcodingProfiles":[{"container":"mp3","audioCodec":"mp3","protocol":"http"}]}
+                """);
+        assertThat(decision).contains("\"canDirectPlay\":true", "\"transcodeParams\":\"raw\"", "\"audioBitrate\":320000");
+        var response = server.get("getTranscodeStream?mediaId=" + server.mp3.id() + "&mediaType=song&transcodeParams=raw",
+                Map.of());
+        assertThat(response.body()).isEqualTo(mp3Original);
+    }
+
+    @Test
+    void aClientLimitedTo128KbpsIsToldWhyAndGetsAnMp3AtThatRate() {
+        String decision = server.postJson("getTranscodeDecision?mediaId=" + server.mp3.id() + "&mediaType=song", """
+                {"name":"Phone","platform":"iOS","maxAudioBitrate":128000,
+                 "directPlayProfiles":[{"containers":["mp3"],"audioCodecs":["mp3"],"protocols":["http"]}],
+                 "transcodingProfiles":[{"container":"mp4","audioCodec":"aac","protocol":"http"},
+                                        {"container":"mp3","audioCodec":"mp3","protocol":"http"}]}
+                """);
+        assertThat(decision).contains("\"canDirectPlay\":false", "audio bitrate too high", "\"transcodeParams\":\"mp3-128\"");
+        var probe = AudioOnDisk.probe(server.get("getTranscodeStream?mediaId=" + server.mp3.id()
+                + "&mediaType=song&transcodeParams=mp3-128", Map.of()).body(), dir);
+        assertThat(probe.streamBitRate()).isEqualTo(128_000);
+    }
+
+    @Test
+    void withoutFfmpegTheTranscodingExtensionsAreNotOffered(@TempDir Path other) {
+        TranscodeSettings missing = new TranscodeSettings(other.resolve("no-ffmpeg"), 2, Duration.ofSeconds(1),
+                other.resolve("transcodes"), 1024 * 1024, 192, AudioFormat.OPUS);
+        try (StreamingServer without = new StreamingServer(other, missing)) {
+            String extensions = without.postJson("getOpenSubsonicExtensions?x=1", "{}");
+            assertThat(extensions).contains("indexBasedQueue").doesNotContain("transcoding", "transcodeOffset");
+        }
+        assertThat(server.postJson("getOpenSubsonicExtensions?x=1", "{}")).contains("\"transcoding\"", "\"transcodeOffset\"");
+    }
+
     private static Socket openStream(String methodAndQuery) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
