@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.transcode;
 
+import dev.minstrel.library.fixtures.AudioOnDisk;
 import dev.minstrel.analytics.Analytics;
 import dev.minstrel.analytics.listen.ListenRules;
 import dev.minstrel.library.LibraryService;

@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.transcode;
 
+import dev.minstrel.library.fixtures.AudioOnDisk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
