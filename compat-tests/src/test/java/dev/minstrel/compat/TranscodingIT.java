@@ -148,9 +148,10 @@ class TranscodingIT {
                 "estimateContentLength", "true", "timeOffset", "10"));
         long announced = Long.parseLong(response.headers().firstValue("Content-Length").orElseThrow());
         assertThat(bytes(response)).hasSize((int) announced);
-        var probe = AudioOnDisk.probe(response.body(), root);
-        assertThat(probe.streamBitRate()).isEqualTo(192_000);
-        assertThat(probe.seconds()).isCloseTo(SECONDS - 10, within(0.5));
+        assertThat(AudioOnDisk.probe(response.body(), root).streamBitRate()).isEqualTo(192_000);
+        // the zeros after the audio make a player that guesses an MP3's length from its size show
+        // a second or two more; the audio itself is the 20 s after the offset
+        assertThat(AudioOnDisk.decodedSeconds(response.body(), root)).isCloseTo(SECONDS - 10, within(0.5));
     }
 
     @Test
