@@ -83,20 +83,19 @@ for n in $STREAMS; do
     "$n" "$wall" "$through" "$(python3 -c "print(f'{$through / ${ALONE[$n]}:.2f}')")" "$cpu"
 done
 
+# p50 and p99 of the time to the first byte of $TTFB_SAMPLES sequential requests of a URL
+ttfb() {
+  for _ in $(seq 1 "$TTFB_SAMPLES"); do
+    curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"
+  done | sort -n | python3 -c '
+import sys
+v = [float(x) * 1000 for x in sys.stdin]
+print(f"   p50 {v[len(v) // 2]:.0f} ms, p99 {v[min(len(v) - 1, int(len(v) * 0.99))]:.0f} ms")'
+}
 echo "== time to first byte of a transcode, $TTFB_SAMPLES sequential requests (each a new ffmpeg)"
-for _ in $(seq 1 "$TTFB_SAMPLES"); do
-  curl -s -o /dev/null -w '%{time_starttransfer}\n' "$STREAM"
-done | sort -n | python3 -c '
-import sys
-v = [float(x) * 1000 for x in sys.stdin]
-print(f"   p50 {v[len(v) // 2]:.0f} ms, p99 {v[min(len(v) - 1, int(len(v) * 0.99))]:.0f} ms")'
-echo "   (the original file, for comparison:)"
-for _ in $(seq 1 "$TTFB_SAMPLES"); do
-  curl -s -o /dev/null -w '%{time_starttransfer}\n' "$BASE/stream?$AUTH&id=$ID&format=raw"
-done | sort -n | python3 -c '
-import sys
-v = [float(x) * 1000 for x in sys.stdin]
-print(f"   p50 {v[len(v) // 2]:.0f} ms, p99 {v[min(len(v) - 1, int(len(v) * 0.99))]:.0f} ms")'
+ttfb "$STREAM"
+echo "   the original file, for comparison:"
+ttfb "$BASE/stream?$AUTH&id=$ID&format=raw"
 
 echo "== plain streaming of the original (format=raw), $MAX at once, in 320 kbit/s real-time streams"
 start=$(now)
