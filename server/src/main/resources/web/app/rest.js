@@ -65,8 +65,25 @@ export async function restPost(method, params) {
   return data;
 }
 
+/** Where this browser keeps its stream quality: a limit in kbit/s, or nothing for the original files. */
+const STREAM_LIMIT = 'minstrel.streamMaxBitRate';
+
+/** This browser's limit in kbit/s, 0 for the original files. */
+export function streamLimit() {
+  const limit = Number(localStorage.getItem(STREAM_LIMIT));
+  return Number.isInteger(limit) && limit > 0 ? limit : 0;
+}
+
+export function setStreamLimit(kbps) {
+  if (kbps > 0) localStorage.setItem(STREAM_LIMIT, String(kbps));
+  else localStorage.removeItem(STREAM_LIMIT);
+}
+
+// Under a limit the server re-encodes larger files as MP3, which every browser plays; a file
+// already within the limit still comes as it is
 export function streamUrl(id) {
-  return query('stream', {id, format: 'raw'});
+  const limit = streamLimit();
+  return query('stream', limit ? {id, format: 'mp3', maxBitRate: limit} : {id, format: 'raw'});
 }
 
 export function coverUrl(coverArt, size) {

@@ -1,9 +1,10 @@
-// Me: password, time zone, API keys, signing out.
+// Me: password, time zone, stream quality, API keys, signing out.
 import {h, clear, date, announce} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
 import {copy} from '/app/ui.js';
 import {SHORTCUTS} from '/app/player.js';
+import {streamLimit, setStreamLimit} from '/app/rest.js';
 
 export async function render(main, ctx) {
   ctx.title('Me');
@@ -17,7 +18,7 @@ export async function render(main, ctx) {
         // a fresh page: the player, its queue and every key in memory are gone with the old one
         location.assign('/');
       }}, 'Sign out')),
-    passwordForm(), await timeZoneForm(), await apiKeys(ctx),
+    passwordForm(), await timeZoneForm(), streamQualityForm(), await apiKeys(ctx),
     h('h2', null, 'Keyboard shortcuts'),
     h('dl', {class: 'facts'}, SHORTCUTS.map(([keys, what]) => [h('dt', null, h('kbd', null, keys)), h('dd', null, what)])));
 }
@@ -66,6 +67,25 @@ async function timeZoneForm() {
     h('label', {for: 'time-zone'}, 'Zone'), select, said,
     h('p', {class: 'row'}, h('button', {type: 'submit', class: 'primary'}, 'Save'),
       here && here !== profile.timeZone ? h('button', {type: 'button', onclick: () => save(here)}, `Use this device’s (${here})`) : null));
+}
+
+/** Kept in this browser: a phone on mobile data and a desktop at home want different things. */
+function streamQualityForm() {
+  const choices = [[0, 'Original files'], [320, '320 kbit/s'], [192, '192 kbit/s'], [128, '128 kbit/s'],
+    [96, '96 kbit/s'], [64, '64 kbit/s']];
+  const select = h('select', {id: 'stream-quality'}, choices.map(([kbps, label]) => h('option', {value: String(kbps)}, label)));
+  select.value = String(streamLimit());
+  const said = h('p', {role: 'status', class: 'small'});
+  select.addEventListener('change', () => {
+    setStreamLimit(Number(select.value));
+    said.textContent = Number(select.value)
+      ? `Saved: songs larger than ${select.value} kbit/s now play as MP3 at that rate in this browser.`
+      : 'Saved: songs play as their original files in this browser.';
+  });
+  return h('section', {class: 'panel', 'aria-labelledby': 'quality-h'},
+    h('h2', {id: 'quality-h'}, 'Stream quality'),
+    h('p', {class: 'muted small'}, 'On a slow connection, a lower rate keeps songs from stalling. It applies to this browser, from the next song; apps have a setting of their own.'),
+    h('label', {for: 'stream-quality'}, 'Stream at most'), select, said);
 }
 
 async function apiKeys(ctx) {

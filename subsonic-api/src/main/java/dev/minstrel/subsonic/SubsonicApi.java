@@ -14,6 +14,7 @@ import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.lists.NowPlayingEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
+import dev.minstrel.subsonic.media.TranscodeEndpoints;
 import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.playlist.PlaylistCoverArt;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
@@ -27,6 +28,10 @@ import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
+import dev.minstrel.subsonic.transcode.TranscodeDecisions;
+import dev.minstrel.subsonic.transcode.TranscodePolicy;
+import dev.minstrel.subsonic.transcode.TranscodeSettings;
+import dev.minstrel.subsonic.transcode.Transcoder;
 import dev.minstrel.subsonic.user.DeletedUsers;
 import dev.minstrel.subsonic.user.UserEndpoints;
 import org.springframework.http.HttpMethod;
@@ -49,12 +54,13 @@ import java.util.Set;
  * preflight. The server registers {@link #router()} as a bean; the per-user tables come from this
  * module's Flyway migrations ({@code classpath:db/migration}).
  */
-public final class SubsonicApi {
+public final class SubsonicApi implements AutoCloseable {
 
     private final RouterFunction<ServerResponse> router;
     private final DeletedUsers deletedUsers;
     private final RestErrorHandler errorHandler;
     private final Endpoints endpoints;
+    private final Transcoder transcoder;
 
     /**
      * @param recorder turns scrobbles into listens
@@ -62,10 +68,11 @@ public final class SubsonicApi {
      * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
      *                 least 256 bits, secret, used for nothing else, and the same across restarts
      *                 (or the URLs clients stored stop working)
+     * @param transcoding ffmpeg, its concurrency and the cache of finished transcodes
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
                        ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
-                       byte[] imageUrlKey) {
+                       byte[] imageUrlKey, TranscodeSettings transcoding) {
         AnnotationStore annotations = new AnnotationStore(database, history, settings.sharedCacheFor());
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
@@ -74,14 +81,17 @@ public final class SubsonicApi {
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations);
         PlaylistStore playlists = new PlaylistStore(database, transactions);
+        this.transcoder = new Transcoder(transcoding);
+        TranscodePolicy transcodePolicy = new TranscodePolicy(transcoding);
         this.endpoints = new SubsonicRoutes(
-                new SystemEndpoints(library),
+                new SystemEndpoints(library, transcoder.available()),
                 new BrowseEndpoints(library, views, settings, history, coverArtUrls),
                 new ListEndpoints(views, clock),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
                 new PlaylistEndpoints(playlists, accounts, views, clock),
-                new MediaEndpoints(library),
+                new MediaEndpoints(library, transcodePolicy, transcoder),
+                new TranscodeEndpoints(library, new TranscodeDecisions(transcoding, transcoder.available()), transcoder),
                 new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
                 coverArtUrls,
                 new AnnotationEndpoints(library, annotations, recorder, clock),
@@ -113,6 +123,12 @@ public final class SubsonicApi {
      */
     public RestErrorHandler errorHandler() {
         return errorHandler;
+    }
+
+    /** Stops the running transcodes: no ffmpeg outlives the server. */
+    @Override
+    public void close() {
+        transcoder.close();
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

@@ -7,6 +7,7 @@ import dev.minstrel.subsonic.cover.CoverArtUrls;
 import dev.minstrel.subsonic.lists.ListEndpoints;
 import dev.minstrel.subsonic.lists.NowPlayingEndpoints;
 import dev.minstrel.subsonic.media.MediaEndpoints;
+import dev.minstrel.subsonic.media.TranscodeEndpoints;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
 import dev.minstrel.subsonic.playqueue.PlayQueueEndpoints;
 import dev.minstrel.subsonic.protocol.Endpoints;
@@ -33,7 +34,7 @@ import static dev.minstrel.subsonic.protocol.Endpoints.Access.USER_OR_SIGNED;
  */
 record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoints lists,
                       NowPlayingEndpoints nowPlaying, SearchEndpoints search, PlaylistEndpoints playlists,
-                      MediaEndpoints media, CoverArtEndpoints coverArt, CoverArtUrls coverArtUrls,
+                      MediaEndpoints media, TranscodeEndpoints transcoding, CoverArtEndpoints coverArt, CoverArtUrls coverArtUrls,
                       AnnotationEndpoints annotations, PlayQueueEndpoints playQueue, UserEndpoints users) {
 
     private static final String PODCASTS = "Podcasts";
@@ -42,7 +43,6 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
     private static final String CHAT = "Chat messages";
     private static final String SHARES = "Shares";
     private static final String VIDEOS = "Videos";
-    private static final String TRANSCODING = "Transcoding calls";
     private static final String AVATARS = "Avatars";
     private static final String USER_MANAGEMENT = "User management calls (use Minstrel's account settings)";
     private static final String DEPRECATED_SEARCH = "Deprecated searches (use search3)";
@@ -93,6 +93,9 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .media(USER_OR_SIGNED, "getCoverArt", coverArt::getCoverArt, coverArtUrls::verify)
                 .data(USER, "getLyrics", media::getLyrics)
                 .data(USER, "getLyricsBySongId", media::getLyricsBySongId)
+                // transcoding (OpenSubsonic)
+                .data(USER, "getTranscodeDecision", transcoding::getTranscodeDecision)
+                .media(USER, "getTranscodeStream", transcoding::getTranscodeStream)
                 // media annotation
                 .data(USER, "star", annotations::star)
                 .data(USER, "unstar", annotations::unstar)
@@ -104,6 +107,8 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .data(USER, "deleteBookmark", playQueue::deleteBookmark)
                 .data(USER, "getPlayQueue", playQueue::getPlayQueue)
                 .data(USER, "savePlayQueue", playQueue::savePlayQueue)
+                .data(USER, "getPlayQueueByIndex", playQueue::getPlayQueueByIndex)
+                .data(USER, "savePlayQueueByIndex", playQueue::savePlayQueueByIndex)
                 // user management (read only: accounts are managed by Minstrel's own settings)
                 .data(USER, "getUser", users::getUser)
                 .data(USER, "getUsers", users::getUsers)
@@ -136,8 +141,6 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .unavailable("getCaptions", VIDEOS)
                 .unavailable("hls.m3u8", VIDEOS)
                 .unavailable("hls", VIDEOS)
-                .unavailable("getTranscodeDecision", TRANSCODING)
-                .unavailable("getTranscodeStream", TRANSCODING)
                 .unavailable("getAvatar", AVATARS)
                 .unavailable("createUser", USER_MANAGEMENT)
                 .unavailable("updateUser", USER_MANAGEMENT)
@@ -145,7 +148,6 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .unavailable("changePassword", USER_MANAGEMENT)
                 .unavailable("search", DEPRECATED_SEARCH);
         // not listed, so answered as unknown methods (error 70) until they are implemented: the
-        // OpenSubsonic getPlayQueueByIndex, savePlayQueueByIndex, reportPlayback,
-        // getSonicSimilarTracks and findSonicPath
+        // OpenSubsonic reportPlayback, getSonicSimilarTracks and findSonicPath
     }
 }

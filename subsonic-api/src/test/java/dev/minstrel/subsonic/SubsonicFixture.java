@@ -16,6 +16,7 @@ import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -102,7 +103,8 @@ public final class SubsonicFixture {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
         api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics.recorder(),
-                analytics.history(), clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY);
+                analytics.history(), clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY,
+                TranscodeSettings.defaults(dir.resolve("transcodes")));
         client = WebTestClient.bindToRouterFunction(api.router()).build();
     }
 

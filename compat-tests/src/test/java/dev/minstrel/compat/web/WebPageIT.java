@@ -223,6 +223,24 @@ class WebPageIT {
 
     @Test
     @Order(5)
+    void aStreamQualityChosenOnMePlaysTheNextSongsUnderThatLimit() {
+        browser.open("/me");
+        browser.js("const s = document.querySelector('#stream-quality'); s.value = '64'; s.dispatchEvent(new Event('change'));");
+        browser.await(d -> browser.find("#stream-quality ~ p[role=status]").getText().contains("64 kbit/s"));
+        browser.open(albumPath);
+        browser.find("main .track button[aria-label='Play Track 2 of 4aawyA']").click();
+        browser.await(d -> (Boolean) browser.js("const a = document.querySelector('#player audio'); return a && a.currentTime > 0.3 && !a.paused;"));
+        String src = (String) browser.js("return document.querySelector('#player audio').src;");
+        assertThat(src).contains("maxBitRate=64", "format=mp3");
+
+        browser.open("/me");
+        assertThat((String) browser.js("return document.querySelector('#stream-quality').value;")).as("kept in this browser").isEqualTo("64");
+        browser.js("const s = document.querySelector('#stream-quality'); s.value = '0'; s.dispatchEvent(new Event('change'));");
+        browser.js("document.querySelector('#player button[aria-label=Pause]')?.click();");
+    }
+
+    @Test
+    @Order(6)
     void theOwnerCuratesAPlaylistThatAFriendSeesInTheirApp() {
         browser.open("/playlists");
         browser.type("#playlist-name", "Road trip");
@@ -257,7 +275,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void searchAsYouTypeIsKeyboardNavigable() {
         browser.open("/");
         browser.driver.findElement(org.openqa.selenium.By.tagName("body")).sendKeys("/");
@@ -277,7 +295,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void thePlayerKeyIsBoundToTheSessionAndEndsWithIt() {
         browser.open("/library");
         String src = (String) browser.js("const a = document.querySelector('#player audio'); return a ? a.src : null;");
@@ -296,7 +314,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theToolsPanelShowsEveryHealthCheck() {
         browser.open("/circle/tools");
         browser.find("[data-check='diskSpace']");
@@ -308,7 +326,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void everyPageIsAccessibleFitsAPhoneAndIsPhotographed() {
         pages.put("home", "/");
         pages.put("library", "/library");

@@ -32,6 +32,7 @@ import java.util.List;
  * @param analytics listening stats
  * @param http     the HTTP server's sockets
  * @param web      the web page
+ * @param transcoding ffmpeg transcodes for clients that ask for another format or a lower bit rate
  */
 @ConfigurationProperties("minstrel")
 @Validated
@@ -47,7 +48,8 @@ public record MinstrelProperties(
         @DefaultValue @Valid Ingest ingest,
         @DefaultValue Analytics analytics,
         @DefaultValue Http http,
-        @DefaultValue @Valid Web web) {
+        @DefaultValue @Valid Web web,
+        @DefaultValue @Valid Transcoding transcoding) {
 
     /**
      * The owner account created on first start.
@@ -217,5 +219,25 @@ public record MinstrelProperties(
         public String publicAddress() {
             return publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
         }
+    }
+
+    /**
+     * @param ffmpeg         the ffmpeg executable; unset: looked up on PATH at start
+     * @param maxConcurrent  transcodes at once; 2 leaves two of the Pi's four cores for everything
+     *                       else (one real-time transcode takes a small part of a core, bench/transcode.sh)
+     * @param queueWait      how long a stream waits for a free transcode before it gets the original file
+     * @param cacheSize      disk space for finished transcodes, served again with byte ranges; 0 = off
+     * @param defaultBitRate kbit/s when a client names a format but no bit rate
+     * @param lossyFormat    what lossless sources become when a client asks only for a lower bit
+     *                       rate: {@code opus}, {@code mp3} or {@code aac}
+     */
+    public record Transcoding(
+            Path ffmpeg,
+            @DefaultValue("2") @Min(1) @Max(16) int maxConcurrent,
+            @DefaultValue("3s") @NotNull Duration queueWait,
+            @DefaultValue("512MB") @NotNull DataSize cacheSize,
+            @DefaultValue("192") @Min(32) @Max(320) int defaultBitRate,
+            @DefaultValue("opus") @NotBlank @Pattern(regexp = "opus|mp3|aac",
+                    message = "must be opus, mp3 or aac") String lossyFormat) {
     }
 }

@@ -12,6 +12,8 @@ import dev.minstrel.subsonic.SubsonicApi;
 import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import dev.minstrel.subsonic.transcode.AudioFormat;
+import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,7 +44,7 @@ public class SubsonicConfiguration {
                 database, analytics.recorder(), analytics.history(), clock, settings,
                 // its own key from data/secret.key: image URLs stay valid across restarts, and
                 // signing them reveals nothing of the keys that seal passwords or sign sessions
-                secretBox.deriveKey("minstrel cover art urls v1"));
+                secretBox.deriveKey("minstrel cover art urls v1"), transcodeSettings(properties));
     }
 
     @Bean
@@ -64,6 +66,13 @@ public class SubsonicConfiguration {
     @Bean
     WebFilter subsonicCorsPreflight() {
         return Cors.preflightFilter();
+    }
+
+    private static TranscodeSettings transcodeSettings(MinstrelProperties properties) {
+        MinstrelProperties.Transcoding transcoding = properties.transcoding();
+        return new TranscodeSettings(transcoding.ffmpeg(), transcoding.maxConcurrent(), transcoding.queueWait(),
+                properties.dataDir().resolve("transcodes"), transcoding.cacheSize().toBytes(),
+                transcoding.defaultBitRate(), AudioFormat.named(transcoding.lossyFormat()).orElseThrow());
     }
 
     private static String serverVersion() {

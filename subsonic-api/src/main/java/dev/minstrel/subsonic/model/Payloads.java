@@ -108,6 +108,28 @@ public final class Payloads {
                             List<Child> entry) {
     }
 
+    /** OpenSubsonic {@code indexBasedQueue}: the queue by position, so the same song may be queued twice. */
+    @BuiltByName
+    public record PlayQueueByIndex(Integer currentIndex, Long position, String username, String changed,
+                                   String changedBy, List<Child> entry) {
+    }
+
+    /**
+     * OpenSubsonic {@code transcoding}: whether the client can play the file as it is, else the
+     * transcode the server will run; {@code transcodeParams} is what getTranscodeStream takes.
+     */
+    @BuiltByName
+    public record TranscodeDecision(boolean canDirectPlay, boolean canTranscode, List<String> transcodeReason,
+                                    String errorReason, String transcodeParams, StreamDetails sourceStream,
+                                    StreamDetails transcodeStream) {
+    }
+
+    /** A stream's protocol, container and codec; bit rates in bit/s, as the transcoding extension counts them. */
+    public record StreamDetails(String protocol, String container, String codec, Integer audioChannels,
+                                Integer audioBitrate, String audioProfile, Integer audioSamplerate,
+                                Integer audioBitdepth) {
+    }
+
     /** One bookmark; its {@code entry} is a single object, never a list (XSD maxOccurs=1). */
     @BuiltByName
     public record Bookmark(long position, String username, String comment, String created, String changed,

@@ -1,7 +1,9 @@
 package dev.minstrel.subsonic.playqueue;
 
 import dev.minstrel.subsonic.model.Payloads;
+import dev.minstrel.subsonic.model.Child;
 import dev.minstrel.subsonic.model.PayloadsPlayQueueBuilder;
+import dev.minstrel.subsonic.model.PayloadsPlayQueueByIndexBuilder;
 import dev.minstrel.subsonic.model.PayloadsBookmarkBuilder;
 import dev.minstrel.subsonic.protocol.Call;
 import dev.minstrel.subsonic.protocol.Dates;
@@ -17,16 +19,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The play queue saved across devices (savePlayQueue/getPlayQueue) and bookmarks. Positions are
+ * The play queue saved across devices (savePlayQueue/getPlayQueue, and by places with the
+ * OpenSubsonic savePlayQueueByIndex/getPlayQueueByIndex) and bookmarks. Positions are
  * milliseconds into the track. A savePlayQueue without ids clears the queue. Each save is one
  * transaction: a failure half-way leaves the queue or bookmark as it was.
  */
 public final class PlayQueueEndpoints {
 
-    private record SavedQueue(String currentId, long position, long changed, String changedBy) {
+    private record SavedQueue(String currentId, Integer currentIndex, long position, long changed, String changedBy) {
     }
 
     private record SavedBookmark(String trackId, long position, String comment, long created, long changed) {
@@ -52,13 +56,33 @@ public final class PlayQueueEndpoints {
     }
 
     public Mono<Reply> savePlayQueue(Call call) {
-        String user = call.user().id();
         List<String> ids = call.params().all("id");
         ids.forEach(id -> Lookups.track(views.catalogue(), id));
         String current = call.params().string("current").filter(c -> !c.isBlank()).orElse(ids.isEmpty() ? null : ids.get(0));
         if (current != null && !ids.contains(current)) {
             throw new SubsonicException(ErrorCode.MISSING_PARAMETER, "Parameter 'current' must be one of the queued ids");
         }
+        return save(call, ids, current == null ? -1 : ids.indexOf(current));
+    }
+
+    /** OpenSubsonic {@code indexBasedQueue}: {@code currentIndex} (from 0) names the current entry. */
+    public Mono<Reply> savePlayQueueByIndex(Call call) {
+        List<String> ids = call.params().all("id");
+        ids.forEach(id -> Lookups.track(views.catalogue(), id));
+        Integer index = call.params().integer("currentIndex").orElse(null);
+        if (!ids.isEmpty() && index == null) {
+            throw SubsonicException.missing("currentIndex");
+        }
+        if (index != null && !ids.isEmpty() && (index < 0 || index >= ids.size())) {
+            throw SubsonicException.invalid("currentIndex", index.toString(),
+                    "the place of a queued id, from 0 to " + (ids.size() - 1));
+        }
+        return save(call, ids, ids.isEmpty() ? -1 : index);
+    }
+
+    /** Replaces the user's queue in one transaction; no ids clears it. */
+    private Mono<Reply> save(Call call, List<String> ids, int currentIndex) {
+        String user = call.user().id();
         long position = call.params().longValue("position").orElse(0L);
         Mono<Long> clear = db.sql("DELETE FROM subsonic_play_queue_entry WHERE user_id = :user").bind("user", user)
                 .fetch().rowsUpdated()
@@ -67,10 +91,11 @@ public final class PlayQueueEndpoints {
             return transactions.transactional(clear).subscribeOn(Schedulers.boundedElastic()).thenReturn(Reply.EMPTY);
         }
         Mono<Void> save = clear
-                .then(db.sql("INSERT INTO subsonic_play_queue (user_id, current_id, position, changed, changed_by)"
-                                + " VALUES (:user, :current, :position, :changed, :client)")
-                        .bind("user", user).bind("current", current).bind("position", position)
-                        .bind("changed", clock.millis()).bind("client", call.client()).fetch().rowsUpdated())
+                .then(db.sql("INSERT INTO subsonic_play_queue (user_id, current_id, current_index, position, changed, changed_by)"
+                                + " VALUES (:user, :current, :index, :position, :changed, :client)")
+                        .bind("user", user).bind("current", ids.get(currentIndex)).bind("index", currentIndex)
+                        .bind("position", position).bind("changed", clock.millis()).bind("client", call.client())
+                        .fetch().rowsUpdated())
                 .thenMany(Flux.range(0, ids.size()).concatMap(i -> db.sql(
                                 "INSERT INTO subsonic_play_queue_entry (user_id, position, track_id) VALUES (:user, :position, :track)")
                         .bind("user", user).bind("position", i).bind("track", ids.get(i)).fetch().rowsUpdated()))
@@ -81,25 +106,58 @@ public final class PlayQueueEndpoints {
     }
 
     public Mono<Reply> getPlayQueue(Call call) {
+        return saved(call).map(queue -> Reply.of("playQueue", PayloadsPlayQueueBuilder.builder()
+                        .current(queue.saved().currentId()).position(queue.saved().position())
+                        .username(call.user().username()).changed(Dates.iso(queue.saved().changed()))
+                        .changedBy(queue.saved().changedBy()).entry(queue.songs()).build()))
+                .defaultIfEmpty(Reply.EMPTY);
+    }
+
+    /**
+     * The queue by places. Entries whose songs left the library are left out, and the current
+     * place counted among those that remain.
+     */
+    public Mono<Reply> getPlayQueueByIndex(Call call) {
+        return saved(call).map(queue -> Reply.of("playQueueByIndex", PayloadsPlayQueueByIndexBuilder.builder()
+                        .currentIndex(queue.currentIndex()).position(queue.saved().position())
+                        .username(call.user().username()).changed(Dates.iso(queue.saved().changed()))
+                        .changedBy(queue.saved().changedBy()).entry(queue.songs()).build()))
+                .defaultIfEmpty(Reply.EMPTY);
+    }
+
+    private record Queue(SavedQueue saved, List<Child> songs, Integer currentIndex) {
+    }
+
+    private Mono<Queue> saved(Call call) {
         String user = call.user().id();
         Mono<List<String>> entries = db.sql("SELECT track_id FROM subsonic_play_queue_entry WHERE user_id = :user ORDER BY position")
                 .bind("user", user).map(row -> row.get("track_id", String.class)).all().collectList();
-        Mono<SavedQueue> queue = db.sql("SELECT current_id, position, changed, changed_by FROM subsonic_play_queue WHERE user_id = :user")
+        Mono<SavedQueue> queue = db.sql("SELECT current_id, current_index, position, changed, changed_by"
+                        + " FROM subsonic_play_queue WHERE user_id = :user")
                 .bind("user", user)
-                .map(row -> new SavedQueue(row.get("current_id", String.class), row.get("position", Long.class),
-                        row.get("changed", Long.class), row.get("changed_by", String.class)))
+                .map(row -> new SavedQueue(row.get("current_id", String.class), row.get("current_index", Integer.class),
+                        row.get("position", Long.class), row.get("changed", Long.class), row.get("changed_by", String.class)))
                 .one();
         return queue.zipWith(entries).subscribeOn(Schedulers.boundedElastic())
                 .zipWith(views.views(call))
                 .map(t -> {
                     SavedQueue saved = t.getT1().getT1();
+                    List<String> ids = t.getT1().getT2();
                     var v = t.getT2();
-                    var songs = v.songs(t.getT1().getT2().stream().flatMap(id -> v.catalogue().track(id).stream()).toList());
-                    return Reply.of("playQueue", PayloadsPlayQueueBuilder.builder().current(saved.currentId())
-                            .position(saved.position()).username(call.user().username())
-                            .changed(Dates.iso(saved.changed())).changedBy(saved.changedBy()).entry(songs).build());
-                })
-                .defaultIfEmpty(Reply.EMPTY);
+                    int savedIndex = saved.currentIndex() != null ? saved.currentIndex() : ids.indexOf(saved.currentId());
+                    List<Child> songs = new ArrayList<>();
+                    Integer currentIndex = null;
+                    for (int i = 0; i < ids.size(); i++) {
+                        var track = v.catalogue().track(ids.get(i));
+                        if (track.isPresent()) {
+                            if (i == savedIndex) {
+                                currentIndex = songs.size();
+                            }
+                            songs.add(v.song(track.get()));
+                        }
+                    }
+                    return new Queue(saved, songs, currentIndex);
+                });
     }
 
     public Mono<Reply> createBookmark(Call call) {

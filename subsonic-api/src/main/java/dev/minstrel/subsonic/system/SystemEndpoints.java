@@ -9,20 +9,30 @@ import dev.minstrel.subsonic.protocol.Reply;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** ping, getLicense, getOpenSubsonicExtensions, tokenInfo, getScanStatus and startScan. */
 public final class SystemEndpoints {
 
     /** Only what Minstrel really implements: clients switch features on by this list. */
-    private static final List<Payloads.OpenSubsonicExtension> EXTENSIONS = List.of(
+    private static final List<Payloads.OpenSubsonicExtension> ALWAYS = List.of(
             new Payloads.OpenSubsonicExtension("formPost", List.of(1)),
             new Payloads.OpenSubsonicExtension("apiKeyAuthentication", List.of(1)),
-            new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)));
+            new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)),
+            new Payloads.OpenSubsonicExtension("indexBasedQueue", List.of(1)));
+    /** Offered only with ffmpeg: without it every stream is the original file. */
+    private static final List<Payloads.OpenSubsonicExtension> WITH_FFMPEG = List.of(
+            new Payloads.OpenSubsonicExtension("transcodeOffset", List.of(1)),
+            new Payloads.OpenSubsonicExtension("transcoding", List.of(1)));
 
     private final MusicLibrary library;
+    private final List<Payloads.OpenSubsonicExtension> extensions;
 
-    public SystemEndpoints(MusicLibrary library) {
+    /** @param transcoding whether ffmpeg was found, so that streams can be transcoded */
+    public SystemEndpoints(MusicLibrary library, boolean transcoding) {
         this.library = library;
+        this.extensions = transcoding
+                ? Stream.concat(ALWAYS.stream(), WITH_FFMPEG.stream()).toList() : ALWAYS;
     }
 
     public Mono<Reply> ping(Call call) {
@@ -34,7 +44,7 @@ public final class SystemEndpoints {
     }
 
     public Mono<Reply> getOpenSubsonicExtensions(Call call) {
-        return Mono.just(Reply.list("openSubsonicExtensions", EXTENSIONS));
+        return Mono.just(Reply.list("openSubsonicExtensions", extensions));
     }
 
     public Mono<Reply> tokenInfo(Call call) {

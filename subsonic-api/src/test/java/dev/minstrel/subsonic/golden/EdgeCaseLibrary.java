@@ -11,6 +11,7 @@ import dev.minstrel.subsonic.SubsonicApi;
 import dev.minstrel.subsonic.SubsonicFixture;
 import dev.minstrel.subsonic.auth.LoginGuard;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
+import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -70,8 +71,11 @@ final class EdgeCaseLibrary implements AutoCloseable {
         database = DatabaseClient.create(connections);
         Analytics analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
         api = new SubsonicApi(library, new SubsonicFixture.Accounts(), LoginGuard.permissive(), database,
-                analytics.recorder(), analytics.history(), clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY);
+                analytics.recorder(), analytics.history(), clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY,
+                TranscodeSettings.defaults(dir.resolve("transcodes")));
+        // a transcode of a whole track runs ffmpeg for seconds on a busy build machine
         client = WebTestClient.bindToRouterFunction(api.router()).configureClient()
+                .responseTimeout(Duration.ofSeconds(60))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         List<Track> byPath = catalogue().tracks().stream().sorted(Comparator.comparing(Track::path)).toList();
         for (int i = 0; i < byPath.size(); i++) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.io.IOException;
@@ -120,7 +121,9 @@ class GoldenAnswersTest {
             parameters.add(query);
         }
         URI uri = URI.create("/rest/" + call.method() + "?" + String.join("&", parameters));
-        EntityExchangeResult<byte[]> result = library.client.get().uri(uri)
+        var request = call.body() == null ? library.client.get().uri(uri)
+                : library.client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
+        EntityExchangeResult<byte[]> result = request
                 .headers(h -> call.headers().forEach(header -> {
                     int colon = header.indexOf(':');
                     h.add(header.substring(0, colon), header.substring(colon + 1).strip());

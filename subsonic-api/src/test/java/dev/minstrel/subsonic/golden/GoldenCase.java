@@ -18,15 +18,16 @@ import java.util.function.Function;
  *                 (its status and headers are kept, not its bytes)
  * @param shuffled the call orders its entries at random, so they are compared in a fixed order
  * @param headers  request headers, {@code Name: value} (a Range)
+ * @param body     a JSON body, sent as a POST; null for a GET
  */
 record GoldenCase(String method, String name, Function<EdgeCaseLibrary, String> query,
                   Function<EdgeCaseLibrary, String> json, Caller caller, String client, List<String> formats,
-                  boolean shuffled, List<String> headers) {
+                  boolean shuffled, List<String> headers, String body) {
 
     enum Caller { ALICE, BOB, NOBODY }
 
     static GoldenCase of(String method, String name, Function<EdgeCaseLibrary, String> query) {
-        return new GoldenCase(method, name, query, null, Caller.ALICE, "golden", List.of("xml", "json"), false, List.of());
+        return new GoldenCase(method, name, query, null, Caller.ALICE, "golden", List.of("xml", "json"), false, List.of(), null);
     }
 
     static GoldenCase of(String method, String name, String query) {
@@ -34,27 +35,31 @@ record GoldenCase(String method, String name, Function<EdgeCaseLibrary, String> 
     }
 
     GoldenCase thenJson(Function<EdgeCaseLibrary, String> jsonQuery) {
-        return new GoldenCase(method, name, query, jsonQuery, caller, client, formats, shuffled, headers);
+        return new GoldenCase(method, name, query, jsonQuery, caller, client, formats, shuffled, headers, body);
     }
 
     GoldenCase as(Caller who) {
-        return new GoldenCase(method, name, query, json, who, client, formats, shuffled, headers);
+        return new GoldenCase(method, name, query, json, who, client, formats, shuffled, headers, body);
     }
 
     GoldenCase client(String c) {
-        return new GoldenCase(method, name, query, json, caller, c, formats, shuffled, headers);
+        return new GoldenCase(method, name, query, json, caller, c, formats, shuffled, headers, body);
     }
 
     GoldenCase formats(String... kinds) {
-        return new GoldenCase(method, name, query, json, caller, client, List.of(kinds), shuffled, headers);
+        return new GoldenCase(method, name, query, json, caller, client, List.of(kinds), shuffled, headers, body);
     }
 
     GoldenCase inRandomOrder() {
-        return new GoldenCase(method, name, query, json, caller, client, formats, true, headers);
+        return new GoldenCase(method, name, query, json, caller, client, formats, true, headers, body);
     }
 
     GoldenCase header(String header) {
-        return new GoldenCase(method, name, query, json, caller, client, formats, shuffled, List.of(header));
+        return new GoldenCase(method, name, query, json, caller, client, formats, shuffled, List.of(header), body);
+    }
+
+    GoldenCase postJson(String json) {
+        return new GoldenCase(method, name, query, this.json, caller, client, formats, shuffled, headers, json);
     }
 
     /** The golden file of one format, relative to the golden folder. */

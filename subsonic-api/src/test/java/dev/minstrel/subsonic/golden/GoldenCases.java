@@ -15,6 +15,16 @@ import static dev.minstrel.subsonic.golden.GoldenCase.of;
  */
 final class GoldenCases {
 
+    /** A phone app that plays MP3 as it is and takes Opus, then MP3, as transcodes at up to 128 kbit/s. */
+    private static final String CLIENT_PLAYING_MP3 = """
+            {"name":"Symfonium","platform":"Android","maxAudioBitrate":320000,"maxTranscodingAudioBitrate":128000,
+             "directPlayProfiles":[{"containers":["mp3"],"audioCodecs":["mp3"],"protocols":["http"],"maxAudioChannels":2}],
+             "transcodingProfiles":[{"container":"ogg","audioCodec":"opus","protocol":"http"},
+                                    {"container":"mp3","audioCodec":"mp3","protocol":"http"}],
+             "codecProfiles":[{"type":"AudioCodec","name":"mp3","limitations":[{"name":"audioSamplerate",
+                               "comparison":"LessThanEqual","values":["48000"],"required":true}]}]}
+            """;
+
     private GoldenCases() {
     }
 
@@ -107,6 +117,24 @@ final class GoldenCases {
                 of("stream", "whole-file", l -> "id=" + l.track("Dancing Queen")).formats("http"),
                 of("stream", "range", l -> "id=" + l.track("Hunter")).header("Range: bytes=100-199").formats("http"),
                 of("stream", "unknown-id", "id=tr-none"),
+                of("stream", "transcoded-with-estimated-length", l -> "id=" + l.track("Dancing Queen")
+                        + "&format=opus&maxBitRate=96&estimateContentLength=true").formats("http"),
+                of("getTranscodeDecision", "direct-play", l -> "mediaId=" + l.track("Dancing Queen") + "&mediaType=song")
+                        .postJson(CLIENT_PLAYING_MP3),
+                of("getTranscodeDecision", "flac-to-opus", l -> "mediaId=" + l.track("Hunter") + "&mediaType=song")
+                        .postJson(CLIENT_PLAYING_MP3),
+                of("getTranscodeDecision", "nothing-it-can-make", l -> "mediaId=" + l.track("Hunter") + "&mediaType=song")
+                        .postJson("""
+                                {"name":"Old Phone","platform":"Android","directPlayProfiles":[{"containers":["mp3"],
+                                "audioCodecs":["mp3"],"protocols":["http"]}],"transcodingProfiles":[{"container":"mp4",
+                                "audioCodec":"aac","protocol":"http"},{"container":"ts","audioCodec":"mp3","protocol":"hls"}]}
+                                """),
+                of("getTranscodeDecision", "without-body", l -> "mediaId=" + l.track("Hunter") + "&mediaType=song"),
+                of("getTranscodeDecision", "podcast", "mediaId=pd-1&mediaType=podcast").postJson(CLIENT_PLAYING_MP3),
+                of("getTranscodeStream", "raw", l -> "mediaId=" + l.track("Dancing Queen")
+                        + "&mediaType=song&transcodeParams=raw").formats("http"),
+                of("getTranscodeStream", "made-up-params", l -> "mediaId=" + l.track("Dancing Queen")
+                        + "&mediaType=song&transcodeParams=wav-9000"),
                 of("download", "attachment", l -> "id=" + l.track("Jóga")).formats("http"),
                 of("download", "refused-to-a-friend", l -> "id=" + l.track("Jóga")).as(BOB),
                 of("getCoverArt", "embedded", l -> "id=" + l.catalogue().album(l.album("Arrival")).orElseThrow()
@@ -122,6 +150,11 @@ final class GoldenCases {
                 of("getBookmarks", "one", ""),
                 of("getPlayQueue", "saved", ""),
                 of("getPlayQueue", "none-saved", "").as(BOB),
+                of("getPlayQueueByIndex", "saved-by-id", ""),
+                of("savePlayQueueByIndex", "same-song-twice", l -> "id=" + l.track("Hey You") + "&id=" + l.track("Hunter")
+                        + "&id=" + l.track("Hey You") + "&currentIndex=2&position=5000").as(BOB),
+                of("savePlayQueueByIndex", "index-past-the-end", l -> "id=" + l.track("Hey You") + "&currentIndex=1").as(BOB),
+                of("getPlayQueueByIndex", "same-song-twice", "").as(BOB),
                 // users
                 of("getUser", "self", ""),
                 of("getUser", "friend-asked-by-owner", "username=bob"),

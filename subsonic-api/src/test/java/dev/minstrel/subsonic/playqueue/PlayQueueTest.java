@@ -65,4 +65,37 @@ class PlayQueueTest {
         assertThat(failed).contains("\"code\":10", "at most 4000 characters");
         assertThat(fixture.json(fixture.asFriend("getBookmarks", ""))).contains("\"position\":1000", "\"comment\":\"intro\"");
     }
+
+    @Test
+    void theIndexBasedQueueKeepsTheSameSongTwiceAndWhichOfThemIsCurrent() {
+        String song = fixture.soWhat.id();
+        String other = fixture.loose.id();
+        assertThat(fixture.json(fixture.asFriend("savePlayQueueByIndex", "id=" + song + "&id=" + other + "&id=" + song
+                + "&currentIndex=2&position=1500"))).contains("\"status\":\"ok\"");
+
+        String byIndex = fixture.json(fixture.asFriend("getPlayQueueByIndex", ""));
+        assertThat(byIndex).contains("\"currentIndex\":2", "\"position\":1500");
+        assertThat(byIndex.split("\"id\":\"" + song + "\"", -1)).hasSize(3);
+        // the id-based view of the same queue names the song
+        assertThat(fixture.json(fixture.asFriend("getPlayQueue", ""))).contains("\"current\":\"" + song + "\"");
+    }
+
+    @Test
+    void aQueueSavedByIdIsReadByIndexAtItsCurrentSongsPlace() {
+        fixture.json(fixture.asOwner("savePlayQueue", "id=" + fixture.loose.id() + "&id=" + fixture.knowingMe.id()
+                + "&current=" + fixture.knowingMe.id()));
+        assertThat(fixture.json(fixture.asOwner("getPlayQueueByIndex", ""))).contains("\"currentIndex\":1");
+    }
+
+    @Test
+    void anIndexBasedSaveNeedsACurrentIndexWithinTheQueueAndNothingClearsIt() {
+        String queued = "id=" + fixture.soWhat.id() + "&id=" + fixture.loose.id();
+        assertThat(fixture.json(fixture.asOwner("savePlayQueueByIndex", queued))).contains("\"code\":10", "currentIndex");
+        assertThat(fixture.json(fixture.asOwner("savePlayQueueByIndex", queued + "&currentIndex=2"))).contains("\"code\":10");
+        assertThat(fixture.json(fixture.asOwner("savePlayQueueByIndex", queued + "&currentIndex=-1"))).contains("\"code\":10");
+
+        fixture.json(fixture.asOwner("savePlayQueueByIndex", queued + "&currentIndex=0"));
+        assertThat(fixture.json(fixture.asOwner("savePlayQueueByIndex", ""))).contains("\"status\":\"ok\"");
+        assertThat(fixture.json(fixture.asOwner("getPlayQueueByIndex", ""))).doesNotContain("playQueueByIndex");
+    }
 }
