@@ -6,6 +6,8 @@ import dev.minstrel.analytics.listen.ListenRules;
 import dev.minstrel.analytics.listen.ListenStore;
 import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.listen.NowPlayingBoard;
+import dev.minstrel.analytics.playlists.MadePlaylists;
+import dev.minstrel.analytics.sharing.ListenerSettingsStore;
 import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.library.catalogue.Catalogue;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,10 +19,11 @@ import java.util.function.Supplier;
 /**
  * The analytics module wired together over one database: what the server builds once and hands
  * out (the recorder and history to the Subsonic API, the stats and profiles to the server's
- * {@code /api/stats} endpoints).
+ * {@code /api/stats} endpoints, the made playlists to both).
  */
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
-                        ListenRecorder recorder, PlayHistory history, ListeningStats stats) {
+                        ListenRecorder recorder, PlayHistory history, ListeningStats stats,
+                        ListenerSettingsStore settings, MadePlaylists playlists) {
 
     /**
      * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
@@ -31,7 +34,12 @@ public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlaying
         ListenStore store = new ListenStore(db);
         ListenerProfiles profiles = new ListenerProfiles(db, store, serverZone);
         NowPlayingBoard board = new NowPlayingBoard(rules, clock);
-        return new Analytics(store, profiles, board, new ListenRecorder(store, profiles, board, catalogue, rules),
-                new PlayHistory(db, board, catalogue, clock), new ListeningStats(db, profiles, catalogue, clock));
+        ListenRecorder recorder = new ListenRecorder(store, profiles, board, catalogue, rules);
+        ListeningStats stats = new ListeningStats(db, profiles, catalogue, clock);
+        ListenerSettingsStore settings = new ListenerSettingsStore(db);
+        MadePlaylists playlists = new MadePlaylists(db, stats, settings, catalogue, clock);
+        recorder.onCounted(playlists::listened);
+        return new Analytics(store, profiles, board, recorder, new PlayHistory(db, board, catalogue, clock), stats,
+                settings, playlists);
     }
 }

@@ -1,7 +1,7 @@
 package dev.minstrel.subsonic;
 
+import dev.minstrel.analytics.Analytics;
 import dev.minstrel.analytics.history.PlayHistory;
-import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.subsonic.annotation.AnnotationEndpoints;
 import dev.minstrel.subsonic.annotation.AnnotationStore;
@@ -57,15 +57,16 @@ public final class SubsonicApi {
     private final Endpoints endpoints;
 
     /**
-     * @param recorder turns scrobbles into listens
-     * @param history  play counts, frequent and recent albums, top songs and now playing, from the listens
+     * @param analytics the listens: scrobbles become listens, which give play counts, frequent and
+     *                 recent albums, top songs, now playing and the playlists made from listening
      * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
      *                 least 256 bits, secret, used for nothing else, and the same across restarts
      *                 (or the URLs clients stored stop working)
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
-                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
+                       Analytics analytics, Clock clock, SubsonicSettings settings,
                        byte[] imageUrlKey) {
+        PlayHistory history = analytics.history();
         AnnotationStore annotations = new AnnotationStore(database, history);
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
@@ -80,11 +81,11 @@ public final class SubsonicApi {
                 new ListEndpoints(views, clock),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
-                new PlaylistEndpoints(playlists, accounts, views, clock),
+                new PlaylistEndpoints(playlists, analytics.playlists(), accounts, views, clock),
                 new MediaEndpoints(library),
-                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
+                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, analytics.playlists(), library)),
                 coverArtUrls,
-                new AnnotationEndpoints(library, annotations, recorder, clock),
+                new AnnotationEndpoints(library, annotations, analytics.recorder(), clock),
                 new PlayQueueEndpoints(database, transactions, views, clock),
                 new UserEndpoints(accounts)).table();
         ResponseWriter writer = new ResponseWriter(settings);

@@ -101,8 +101,8 @@ public final class SubsonicFixture {
         database = migratedDatabase(dir.resolve("db").toAbsolutePath());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
-        api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics.recorder(),
-                analytics.history(), clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY);
+        api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics,
+                clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY);
         client = WebTestClient.bindToRouterFunction(api.router()).build();
     }
 

@@ -8,7 +8,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,7 @@ public final class ListenRecorder {
     private final NowPlayingBoard board;
     private final Supplier<Catalogue> catalogue;
     private final ListenRules rules;
+    private final List<Consumer<String>> counted = new CopyOnWriteArrayList<>();
 
     public ListenRecorder(ListenStore store, ListenerProfiles profiles, NowPlayingBoard board,
                           Supplier<Catalogue> catalogue, ListenRules rules) {
@@ -45,6 +49,19 @@ public final class ListenRecorder {
         this.board = board;
         this.catalogue = catalogue;
         this.rules = rules;
+    }
+
+    /** {@code listener} hears the user id of each listen counted, once it is stored. */
+    public void onCounted(Consumer<String> listener) {
+        counted.add(listener);
+    }
+
+    private Mono<ScrobbleResult> told(Mono<ScrobbleResult> result) {
+        return result.doOnNext(r -> {
+            if (r.outcome() == Outcome.COUNTED) {
+                counted.forEach(listener -> listener.accept(r.listen().userId()));
+            }
+        });
     }
 
     /**
@@ -62,7 +79,7 @@ public final class ListenRecorder {
 
     /** {@code scrobble} with {@code submission=false}: the client started playing {@code trackId}. */
     public Mono<ScrobbleResult> nowPlaying(String userId, String trackId, String client, Instant receivedAt) {
-        return store.exclusively(tx -> {
+        return told(store.exclusively(tx -> {
             Optional<Track> track = catalogue.get().track(trackId);
             if (track.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
@@ -74,7 +91,7 @@ public final class ListenRecorder {
             }
             NowPlaying previous = replacement.previous();
             return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(tx, previous, receivedAt);
-        });
+        }));
     }
 
     /**
@@ -84,7 +101,7 @@ public final class ListenRecorder {
      */
     public Mono<ScrobbleResult> submission(String userId, String trackId, String client, Instant clientTime,
                                            Instant receivedAt) {
-        return store.exclusively(tx -> {
+        return told(store.exclusively(tx -> {
             Optional<Track> found = catalogue.get().track(trackId);
             if (found.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
@@ -106,7 +123,7 @@ public final class ListenRecorder {
             }
             int seconds = track.durationSeconds() > 0 ? track.durationSeconds() : rules.minimumSeconds();
             return count(tx, track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
-        });
+        }));
     }
 
     /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */

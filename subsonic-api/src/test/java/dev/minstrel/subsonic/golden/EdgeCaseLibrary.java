@@ -70,7 +70,7 @@ final class EdgeCaseLibrary implements AutoCloseable {
         database = DatabaseClient.create(connections);
         Analytics analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
         api = new SubsonicApi(library, new SubsonicFixture.Accounts(), LoginGuard.permissive(), database,
-                analytics.recorder(), analytics.history(), clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY);
+                analytics, clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY);
         client = WebTestClient.bindToRouterFunction(api.router()).configureClient()
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         List<Track> byPath = catalogue().tracks().stream().sorted(Comparator.comparing(Track::path)).toList();

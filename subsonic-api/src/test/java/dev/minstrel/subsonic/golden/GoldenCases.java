@@ -103,6 +103,8 @@ final class GoldenCases {
                 of("getPlaylists", "bobs", "").as(BOB),
                 of("getPlaylist", "mixed-formats", l -> "id=" + l.playlist("Road Trip")),
                 of("getPlaylist", "someone-elses-public", l -> "id=" + l.playlist("Bob’s Müsik")),
+                of("getPlaylist", "made-from-listening", "id=mp-top-week"),
+                of("updatePlaylist", "made-from-listening", "playlistId=mp-top-week&name=Mine"),
                 // media
                 of("stream", "whole-file", l -> "id=" + l.track("Dancing Queen")).formats("http"),
                 of("stream", "range", l -> "id=" + l.track("Hunter")).header("Range: bytes=100-199").formats("http"),
@@ -136,6 +138,7 @@ final class GoldenCases {
                 of("getMusicDirectory", "dsub", l -> "id=" + l.album("Arrival")).client("DSub"),
                 of("search3", "dsub", "query=abba").client("DSub"),
                 of("getPlaylist", "submusic", l -> "id=" + l.playlist("Road Trip")).client("SubMusic"),
+                of("getPlaylists", "dsub", "").client("DSub"),
 
                 // errors, in the envelope over HTTP 200
                 of("ping", "jsonp", "callback=cb").formats("jsonp"),
@@ -157,6 +160,7 @@ final class GoldenCases {
                 of("deletePlaylist", "own", l -> "id=" + l.playlist("Scratch"))
                         .thenJson(l -> "id=" + l.playlist("Scratch 2")),
                 of("deletePlaylist", "someone-elses", l -> "id=" + l.playlist("Bob’s Müsik")),
+                of("deletePlaylist", "made-from-listening", "id=mp-top-week"),
                 of("unstar", "track-album-artist", l -> "id=" + l.track("Dancing Queen") + "&albumId="
                         + l.album("Arrival") + "&artistId=" + l.artist("ABBA")),
                 of("savePlayQueue", "cleared", ""));

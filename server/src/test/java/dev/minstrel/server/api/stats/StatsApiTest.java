@@ -146,4 +146,29 @@ class StatsApiTest {
         assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", "not json"), 400, "/api/stats/profile");
         assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", null), 400, "/api/stats/profile");
     }
+
+    @Test
+    void aListenerChoosesWhatFriendsSeeAndWhetherPlaylistsAreMade() {
+        Visitor carol = server.friend("carol", "carols-password-1");
+        Visitor.Reply initial = carol.get("/api/stats/settings");
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.<Boolean>json("$.madePlaylists")).isTrue();
+        assertThat(initial.<String>json("$.friendsSee")).as("friends see nothing until she chooses").isEqualTo("nothing");
+
+        Visitor.Reply shared = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "top-lists"));
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.<String>json("$.friendsSee")).isEqualTo("top-lists");
+        assertThat(shared.<Boolean>json("$.madePlaylists")).as("left as it was").isTrue();
+
+        Visitor.Reply off = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("madePlaylists", false));
+        assertThat(off.<Boolean>json("$.madePlaylists")).isFalse();
+        assertThat(carol.get("/api/stats/settings").<String>json("$.friendsSee")).isEqualTo("top-lists");
+
+        Visitor.Reply wrong = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "the world"));
+        assertProblem(wrong, 400, "/api/stats/settings");
+        assertThat(wrong.<String>json("$.detail")).isEqualTo("friendsSee must be nothing, top-lists or everything, not 'the world'.");
+        assertProblem(carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of()), 400, "/api/stats/settings");
+        assertProblem(carol.send(HttpMethod.PUT, "/api/stats/settings", "not json"), 400, "/api/stats/settings");
+        assertProblem(server.visitor().get("/api/stats/settings"), 401, "/api/stats/settings");
+    }
 }
