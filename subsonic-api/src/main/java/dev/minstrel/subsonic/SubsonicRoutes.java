@@ -98,6 +98,7 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .data(USER, "unstar", annotations::unstar)
                 .data(USER, "setRating", annotations::setRating)
                 .data(USER, "scrobble", annotations::scrobble)
+                .data(USER, "reportPlayback", annotations::reportPlayback)
                 // bookmarks and the play queue
                 .data(USER, "getBookmarks", playQueue::getBookmarks)
                 .data(USER, "createBookmark", playQueue::createBookmark)
@@ -145,7 +146,7 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .unavailable("changePassword", USER_MANAGEMENT)
                 .unavailable("search", DEPRECATED_SEARCH);
         // not listed, so answered as unknown methods (error 70) until they are implemented: the
-        // OpenSubsonic getPlayQueueByIndex, savePlayQueueByIndex, reportPlayback,
-        // getSonicSimilarTracks and findSonicPath
+        // OpenSubsonic getPlayQueueByIndex, savePlayQueueByIndex, getSonicSimilarTracks and
+        // findSonicPath
     }
 }

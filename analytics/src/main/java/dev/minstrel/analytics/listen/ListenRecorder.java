@@ -41,6 +41,7 @@ public final class ListenRecorder {
     private final Supplier<Catalogue> catalogue;
     private final ListenRules rules;
     private final List<Consumer<String>> counted = new CopyOnWriteArrayList<>();
+    private final PlaybackSessions playback = new PlaybackSessions();
 
     public ListenRecorder(ListenStore store, ListenerProfiles profiles, NowPlayingBoard board,
                           Supplier<Catalogue> catalogue, ListenRules rules) {
@@ -85,7 +86,7 @@ public final class ListenRecorder {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
             }
             NowPlayingBoard.Replacement replacement = board.replace(
-                    new NowPlaying(userId, trackId, client, receivedAt, track.get().durationSeconds()));
+                    NowPlaying.started(userId, trackId, client, receivedAt, track.get().durationSeconds()));
             if (replacement.samePlay()) {
                 return ScrobbleResult.of(Outcome.STILL_PLAYING);
             }
@@ -124,6 +125,57 @@ public final class ListenRecorder {
             int seconds = track.durationSeconds() > 0 ? track.durationSeconds() : rules.minimumSeconds();
             return count(tx, track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
         }));
+    }
+
+    /**
+     * OpenSubsonic's {@code reportPlayback}: the client's playback state of {@code trackId} at
+     * {@code positionMs}. It shows on the now-playing board (state, position and rate too); a play it ends (by {@code stopped},
+     * by {@code starting} a track or by reporting another one) counts as a listen of the seconds
+     * really heard (time in the playing state, pauses left out, at most the track's length) when
+     * that reaches the threshold, unless a report of it asked {@code ignoreScrobble}. The same play
+     * already counted from a scrobble is not counted again; its length becomes the seconds heard,
+     * when fewer.
+     *
+     * @return what became of the play it ended ({@code NOTHING_PENDING} when it ended none)
+     */
+    public Mono<ScrobbleResult> playback(String userId, String trackId, String client, long positionMs,
+                                         PlaybackState state, double playbackRate, boolean ignoreScrobble,
+                                         Instant receivedAt) {
+        return told(store.exclusively(tx -> {
+            Optional<Track> track = catalogue.get().track(trackId);
+            if (track.isEmpty()) {
+                return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+            }
+            PlaybackSessions.Change change = playback.report(userId, trackId, client, track.get().durationSeconds(),
+                    positionMs, state, ignoreScrobble, receivedAt);
+            if (change.current() != null) {
+                board.put(new NowPlaying(userId, trackId, client, change.current().startedAt(),
+                        track.get().durationSeconds(), state, positionMs, playbackRate, receivedAt));
+            } else {
+                board.end(userId, client);
+            }
+            PlaybackSessions.Session ended = change.ended();
+            return ended == null || ended.ignoreScrobble() ? ScrobbleResult.of(Outcome.NOTHING_PENDING)
+                    : heard(tx, ended, receivedAt);
+        }));
+    }
+
+    private ScrobbleResult heard(DatabaseClient tx, PlaybackSessions.Session play, Instant at) {
+        Optional<Track> found = catalogue.get().track(play.trackId());
+        if (found.isEmpty()) {
+            return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+        }
+        Track track = found.get();
+        int heard = play.heardSeconds();
+        if (heard < rules.thresholdSeconds(track.durationSeconds())) {
+            return ScrobbleResult.of(Outcome.TOO_SHORT);
+        }
+        ScrobbleResult result = count(tx, track, play.userId(), play.startedAt(), heard, play.client(),
+                Listen.Source.PLAYBACK, at);
+        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > heard) {
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), heard), null);
+        }
+        return result;
     }
 
     /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */

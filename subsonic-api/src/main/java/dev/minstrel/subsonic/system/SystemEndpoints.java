@@ -17,7 +17,8 @@ public final class SystemEndpoints {
     private static final List<Payloads.OpenSubsonicExtension> EXTENSIONS = List.of(
             new Payloads.OpenSubsonicExtension("formPost", List.of(1)),
             new Payloads.OpenSubsonicExtension("apiKeyAuthentication", List.of(1)),
-            new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)));
+            new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)),
+            new Payloads.OpenSubsonicExtension("playbackReport", List.of(1)));
 
     private final MusicLibrary library;
 

@@ -38,6 +38,8 @@ final class GoldenCases {
                 of("scrobble", "several", l -> "id=" + l.track("Hunter") + "&id=" + l.track("Jóga")
                         + "&time=1795604700000&time=1795605000000"),
                 of("scrobble", "now-playing", l -> "id=" + l.track("Get Lucky") + "&submission=false").as(BOB),
+                of("reportPlayback", "playing", l -> "mediaId=" + l.track("Tibetan Dance")
+                        + "&mediaType=song&positionMs=42000&state=playing&playbackRate=1.0").client("Feishin"),
                 of("createPlaylist", "new", l -> "name=Road%20Trip&songId=" + l.track("Hells Bells") + "&songId="
                         + l.track("Dancing Queen") + "&songId=" + l.track("Tibetan Dance"))
                         .thenJson(l -> "name=Night%20Drive&songId=" + l.track("Hey You")),
@@ -154,6 +156,9 @@ final class GoldenCases {
                 of("getUsers", "refused-to-a-friend", "").as(BOB),
                 of("getPodcasts", "unavailable", ""),
                 of("noSuchMethod", "unknown-method", ""),
+                of("reportPlayback", "unknown-state", l -> "mediaId=" + l.track("Hunter")
+                        + "&mediaType=song&positionMs=0&state=rewinding"),
+                of("reportPlayback", "podcast", "mediaId=pe-1&mediaType=podcast&positionMs=0&state=starting"),
 
                 // deletes last: they take away what the reads above show
                 of("deleteBookmark", "existing", l -> "id=" + l.track("So What")),
