@@ -8,6 +8,7 @@ import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.listen.NowPlayingBoard;
 import dev.minstrel.analytics.playlists.MadePlaylists;
 import dev.minstrel.analytics.sharing.ListenerSettingsStore;
+import dev.minstrel.analytics.stats.CircleStats;
 import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.library.catalogue.Catalogue;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  */
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
                         ListenRecorder recorder, PlayHistory history, ListeningStats stats,
-                        ListenerSettingsStore settings, MadePlaylists playlists) {
+                        ListenerSettingsStore settings, MadePlaylists playlists, CircleStats circle) {
 
     /**
      * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
@@ -39,7 +40,8 @@ public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlaying
         ListenerSettingsStore settings = new ListenerSettingsStore(db);
         MadePlaylists playlists = new MadePlaylists(db, stats, settings, catalogue, clock);
         recorder.onCounted(playlists::listened);
-        return new Analytics(store, profiles, board, recorder, new PlayHistory(db, board, catalogue, clock), stats,
-                settings, playlists);
+        PlayHistory history = new PlayHistory(db, board, catalogue, clock);
+        return new Analytics(store, profiles, board, recorder, history, stats, settings, playlists,
+                new CircleStats(db, stats, settings, history, catalogue, serverZone, clock));
     }
 }

@@ -1,7 +1,9 @@
 // Listening stats drawn as charts: listens per day (last 30 days) and per week (this year) with
-// uPlot, an hour-by-weekday heat map, tops for the chosen period, streaks and personas. The owner
-// can look at any user's stats or the whole server's. Every chart has a table beside it for screen
-// readers and for anyone who prefers numbers.
+// uPlot, an hour-by-weekday heat map, tops for the chosen period (by listens and by time), streaks
+// and personas; on one's own stats, the circle: who listened most, who is listening now, the
+// circle's streak and awards, as far as each friend lets friends see. The owner can look at any
+// user's stats or the whole server's. Every chart has a table beside it for screen readers and for
+// anyone who prefers numbers.
 import {h, clear, plural} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
@@ -47,10 +49,15 @@ export async function render(main, ctx) {
       top('Top artists', report.topArtists, a => h('a', {href: `/artists/${encodeURIComponent(a.id)}`}, a.name)),
       top('Top albums', report.topAlbums, a => [h('a', {href: `/albums/${encodeURIComponent(a.id)}`}, a.name),
         h('span', {class: 'muted'}, ` · ${a.artist || ''}`)])),
+    h('div', {class: 'panels'},
+      top('Tracks by time', report.topTracksByTime, t => [h('strong', null, t.title), h('span', {class: 'muted'}, ` · ${t.artist || ''}`)], minutes),
+      top('Artists by time', report.topArtistsByTime, a => h('a', {href: `/artists/${encodeURIComponent(a.id)}`}, a.name), minutes)),
     h('h2', null, 'Personas'),
     report.personas.length ? h('ul', {class: 'list-cards'}, report.personas.map(p => h('li', {class: 'persona'},
       h('strong', null, PERSONAS[p.id] || p.id), h('div', {class: 'muted'}, p.reason))))
-      : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'));
+      : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'),
+    who.path === '/api/stats/me' ? await circle(period) : null);
+  if (!ctx.current()) return;
   await drawCharts(charts);
   const resize = () => charts.forEach(c => c.plot && c.plot.setSize(size(c.el)));
   window.addEventListener('resize', resize);
@@ -81,8 +88,9 @@ function chartBlock(id, series, labelOf, charts, name) {
   charts.push({el, series});
   return h('div', {class: 'panel'}, el,
     h('details', null, h('summary', null, 'As a table'),
-      h('div', {class: 'table-wrap'}, h('table', null, h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'When'), h('th', {scope: 'col'}, 'Listens'))),
-        h('tbody', null, series.map(d => h('tr', null, h('td', null, labelOf(d)), h('td', null, d.listens))))))));
+      h('div', {class: 'table-wrap'}, h('table', null, h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'When'), h('th', {scope: 'col'}, 'Listens'),
+        h('th', {scope: 'col'}, 'Minutes'))),
+        h('tbody', null, series.map(d => h('tr', null, h('td', null, labelOf(d)), h('td', null, d.listens), h('td', null, d.minutes))))))));
 }
 
 function size(el) {
@@ -120,8 +128,36 @@ function heatMap(rows) {
         h('span', {class: 'visually-hidden'}, String(n)))))))));
 }
 
-function top(title, items, draw) {
+function minutes(item) {
+  return plural(item.minutes, 'min');
+}
+
+function top(title, items, draw, count = item => item.listens) {
   return h('div', {class: 'panel'}, h('h3', null, title),
-    items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${item.listens}`))))
+    items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${count(item)}`))))
       : h('p', {class: 'empty'}, 'No listens in this period.'));
+}
+
+/** The circle: only friends who chose to share are in it (Me → Your listening). */
+async function circle(period) {
+  const c = await api.get(`/api/stats/circle?period=${period}`);
+  const ranking = (title, members, value) => h('div', {class: 'panel'}, h('h3', null, title),
+    members.length ? h('ol', {class: 'top'}, members.map(m => h('li', null, h('strong', null, m.username), h('span', {class: 'count'}, ` · ${value(m)}`))))
+      : h('p', {class: 'empty'}, 'No listens in this period.'));
+  return h('section', {'aria-labelledby': 'circle-h', id: 'circle'},
+    h('h2', {id: 'circle-h'}, 'The circle'),
+    h('p', {class: 'muted small'}, 'You and the friends who let friends see their listening.'),
+    h('div', {class: 'panels'},
+      figure('Circle streak', plural(c.currentStreak, 'day'), `longest ${plural(c.longestStreak, 'day')}`),
+      ranking('Most time', c.byTime, m => plural(m.minutes, 'min')),
+      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen'))),
+    h('h3', null, 'Listening now'),
+    c.listeningNow.length ? h('ul', {class: 'list-cards'}, c.listeningNow.map(n => h('li', null,
+      h('strong', null, n.username), ` ${n.state === 'paused' ? 'paused' : 'is playing'} `, h('strong', null, n.title),
+      h('span', {class: 'muted'}, ` · ${n.artist || ''} · ${n.client || ''}`))))
+      : h('p', {class: 'empty'}, 'Nobody who shares it is listening now.'),
+    h('h3', null, 'Awards'),
+    c.awards.length ? h('ul', {class: 'list-cards'}, c.awards.map(a => h('li', {class: 'persona'},
+      h('strong', null, `${a.title}: ${a.username}`), h('div', {class: 'muted'}, a.reason))))
+      : h('p', {class: 'empty'}, 'Awards go to members with at least 10 listens in the period.'));
 }

@@ -5,6 +5,8 @@ import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.sharing.FriendsSee;
 import dev.minstrel.analytics.sharing.ListenerSettings;
 import dev.minstrel.analytics.sharing.ListenerSettingsStore;
+import dev.minstrel.analytics.stats.CircleReport;
+import dev.minstrel.analytics.stats.CircleStats;
 import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.analytics.stats.Period;
 import dev.minstrel.analytics.stats.StatsReport;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * Listening stats: the caller's own, the owner's view of any user and of the whole server, each
  * for {@code ?period=week|month|year|all} (default all); the caller's time zone, in which
  * their days, weeks and hours are counted; and their choices about their listening: whether the
- * server makes playlists from it, and what friends see of it.
+ * server makes playlists from it, and what friends see of it; and the circle's listening as the
+ * caller may see it.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -38,12 +41,14 @@ public class StatsController {
     private final ListeningStats stats;
     private final ListenerProfiles profiles;
     private final ListenerSettingsStore settings;
+    private final CircleStats circle;
     private final Accounts accounts;
 
     public StatsController(Analytics analytics, Accounts accounts) {
         this.stats = analytics.stats();
         this.profiles = analytics.profiles();
         this.settings = analytics.settings();
+        this.circle = analytics.circle();
         this.accounts = accounts;
     }
 
@@ -93,6 +98,17 @@ public class StatsController {
             throw ApiException.forbidden("Only the owner can see the whole server's stats.");
         }
         return stats.forServer(wanted);
+    }
+
+    /**
+     * The circle as the caller sees it: themself and whoever lets friends see their listening, for
+     * {@code ?period=} (default this week).
+     */
+    @GetMapping("/circle")
+    public Mono<CircleReport> circle(Caller caller, @RequestParam(name = "period", required = false) String period) {
+        Period wanted = period(period == null ? Period.WEEK.parameter() : period);
+        return accounts.all().collectMap(Account::id, Account::username)
+                .flatMap(usernames -> circle.forViewer(caller.account().id(), usernames, wanted));
     }
 
     @GetMapping("/profile")

@@ -171,4 +171,26 @@ class StatsApiTest {
         assertProblem(carol.send(HttpMethod.PUT, "/api/stats/settings", "not json"), 400, "/api/stats/settings");
         assertProblem(server.visitor().get("/api/stats/settings"), 401, "/api/stats/settings");
     }
+
+    @Test
+    void theCircleShowsAFriendOnlyOnceTheyShare() {
+        Visitor.Reply before = owner.get("/api/stats/circle");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.<String>json("$.period")).isEqualTo("week");
+        assertThat(before.<List<?>>json("$.byListens")).as("alice shares nothing yet").isEmpty();
+
+        assertThat(alice.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "top-lists")).status())
+                .isEqualTo(200);
+
+        Visitor.Reply after = owner.get("/api/stats/circle?period=year");
+        assertThat(after.<String>json("$.byListens[0].username")).isEqualTo("alice");
+        assertThat(after.<Integer>json("$.byListens[0].listens")).isEqualTo(1);
+        assertThat(after.<Integer>json("$.byTime[0].minutes")).isEqualTo(3);
+        assertThat(after.<Integer>json("$.currentStreak")).isEqualTo(1);
+        assertThat(after.<List<?>>json("$.listeningNow")).isEmpty();
+        assertThat(after.<List<?>>json("$.awards")).isEmpty();
+
+        assertProblem(owner.get("/api/stats/circle?period=decade"), 400, "/api/stats/circle");
+        assertProblem(server.visitor().get("/api/stats/circle"), 401, "/api/stats/circle");
+    }
 }
