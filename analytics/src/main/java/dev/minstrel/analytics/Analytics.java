@@ -1,5 +1,6 @@
 package dev.minstrel.analytics;
 
+import dev.minstrel.analytics.history.ListenExport;
 import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.analytics.listen.ListenRules;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  */
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
                         ListenRecorder recorder, PlayHistory history, ListeningStats stats,
-                        ListenerSettingsStore settings, MadePlaylists playlists, CircleStats circle) {
+                        ListenerSettingsStore settings, MadePlaylists playlists, CircleStats circle,
+                        ListenExport export) {
 
     /**
      * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
@@ -42,6 +44,7 @@ public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlaying
         recorder.onCounted(playlists::listened);
         PlayHistory history = new PlayHistory(db, board, catalogue, clock);
         return new Analytics(store, profiles, board, recorder, history, stats, settings, playlists,
-                new CircleStats(db, stats, settings, history, catalogue, serverZone, clock));
+                new CircleStats(db, stats, settings, history, catalogue, serverZone, clock),
+                new ListenExport(db, catalogue));
     }
 }

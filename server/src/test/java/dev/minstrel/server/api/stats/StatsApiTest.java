@@ -193,4 +193,23 @@ class StatsApiTest {
         assertProblem(owner.get("/api/stats/circle?period=decade"), 400, "/api/stats/circle");
         assertProblem(server.visitor().get("/api/stats/circle"), 401, "/api/stats/circle");
     }
+
+    @Test
+    void aListenerTakesTheirListensAwayInListenBrainzFormat() {
+        Visitor.Reply export = alice.get("/api/me/listens/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(export.headers().getContentDisposition().getFilename()).isEqualTo("listens-alice.json");
+        assertThat(export.<List<?>>json("$")).hasSize(1);
+        assertThat(export.<Integer>json("$[0].listened_at")).isEqualTo((int) NOW.minusSeconds(3600).getEpochSecond());
+        assertThat(export.<String>json("$[0].track_metadata.artist_name")).isEqualTo("Band");
+        assertThat(export.<String>json("$[0].track_metadata.track_name")).isEqualTo("Song");
+        assertThat(export.<String>json("$[0].track_metadata.release_name")).isEqualTo("Record");
+        assertThat(export.<Integer>json("$[0].track_metadata.additional_info.duration_ms")).isPositive();
+        assertThat(export.<String>json("$[0].track_metadata.additional_info.media_player")).isEqualTo("DSub");
+        assertThat(export.<String>json("$[0].track_metadata.additional_info.submission_client")).isEqualTo("Minstrel");
+
+        assertThat(owner.get("/api/me/listens/export").<List<?>>json("$")).as("the owner listened to nothing").isEmpty();
+        assertProblem(server.visitor().get("/api/me/listens/export"), 401, "/api/me/listens/export");
+    }
 }
