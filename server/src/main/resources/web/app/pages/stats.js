@@ -1,7 +1,8 @@
 // Listening stats drawn as charts: listens per day (last 30 days) and per week (this year) with
 // uPlot, an hour-by-weekday heat map, tops for the chosen period (by listens and by time), streaks
 // and personas; on one's own stats, the circle: who listened most, who is listening now, the
-// circle's streak and awards, as far as each friend lets friends see. The owner can look at any
+// circle's streak and awards, as far as each friend lets friends see, and a recap of a year or a
+// month. The owner can look at any
 // user's stats or the whole server's. Every chart has a table beside it for screen readers and for
 // anyone who prefers numbers.
 import {h, clear, plural} from '/app/dom.js';
@@ -56,7 +57,8 @@ export async function render(main, ctx) {
     report.personas.length ? h('ul', {class: 'list-cards'}, report.personas.map(p => h('li', {class: 'persona'},
       h('strong', null, PERSONAS[p.id] || p.id), h('div', {class: 'muted'}, p.reason))))
       : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'),
-    who.path === '/api/stats/me' ? await circle(period) : null);
+    who.path === '/api/stats/me' ? await circle(period) : null,
+    who.path === '/api/stats/me' ? await recap() : null);
   if (!ctx.current()) return;
   await drawCharts(charts);
   const resize = () => charts.forEach(c => c.plot && c.plot.setSize(size(c.el)));
@@ -136,6 +138,36 @@ function top(title, items, draw, count = item => item.listens) {
   return h('div', {class: 'panel'}, h('h3', null, title),
     items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${count(item)}`))))
       : h('p', {class: 'empty'}, 'No listens in this period.'));
+}
+
+/** A recap of this year so far, last year, or a month of this year. */
+async function recap() {
+  const year = new Date().getFullYear();
+  const months = Array.from({length: new Date().getMonth() + 1}, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+  const select = h('select', {id: 'recap-period'}, [String(year), String(year - 1), ...months.reverse()]
+    .map(p => h('option', {value: p}, p.length === 4 ? p : new Date(`${p}-01T12:00:00`).toLocaleDateString(undefined, {month: 'long', year: 'numeric'}))));
+  const shown = h('div', {'aria-live': 'polite'});
+  const draw = async () => {
+    const r = await api.get(`/api/stats/recap?period=${select.value}`);
+    const first = (items, name) => items.length ? name(items[0]) : '–';
+    clear(shown, r.listens === 0 ? h('p', {class: 'empty'}, 'No listens in this period.') : [
+      h('div', {class: 'panels'},
+        figure(r.soFar ? 'So far' : 'In all', plural(r.minutesListened, 'minute'), `${plural(r.listens, 'listen')} · ${plural(r.distinctArtists, 'artist')}`),
+        figure('Top track', first(r.topTracks, t => t.title), first(r.topTracks, t => t.artist || '')),
+        figure('Top artist', first(r.topArtists, a => a.name), first(r.topArtists, a => plural(a.listens, 'listen'))),
+        figure('Top album', first(r.topAlbums, a => a.name), first(r.topAlbums, a => a.artist || ''))),
+      h('dl', {class: 'facts'},
+        h('dt', null, 'Busiest day'), h('dd', null, `${r.busiestDay.day}, ${plural(r.busiestDay.listens, 'listen')}`),
+        h('dt', null, 'Favourite hour'), h('dd', null, `${r.busiestHour}:00 · most on ${r.busiestWeekday}s`),
+        h('dt', null, 'First listen'), h('dd', null, `${r.firstListen.title}${r.firstListen.artist ? ` · ${r.firstListen.artist}` : ''}`),
+        h('dt', null, 'New artists'), h('dd', null, r.newArtistCount ? `${r.newArtistCount}: ${r.newArtists.map(a => a.name).join(', ')}${r.newArtistCount > r.newArtists.length ? '…' : ''}` : 'none'),
+        h('dt', null, 'Personas'), h('dd', null, r.personas.length ? r.personas.map(p => PERSONAS[p.id] || p.id).join(', ') : 'none yet'))]);
+  };
+  select.addEventListener('change', draw);
+  await draw();
+  return h('section', {'aria-labelledby': 'recap-h', id: 'recap'},
+    h('h2', {id: 'recap-h'}, 'Recap'),
+    h('div', {class: 'row'}, h('label', {for: 'recap-period'}, 'Period'), select), shown);
 }
 
 /** The circle: only friends who chose to share are in it (Me → Your listening). */

@@ -59,7 +59,8 @@ public final class ListeningStats {
     public Mono<StatsReport> forUser(String userId, String username, Period period) {
         return profiles.zoneOf(userId).flatMap(zone ->
                 Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
-                                one -> report(one, "user", userId, username, zone, period)))
+                                one -> report(one, "user", userId, username, zone, period.key(), period.parameter(),
+                                period.firstDay(LocalDate.now(clock.withZone(zone))))))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -69,14 +70,39 @@ public final class ListeningStats {
      */
     public Mono<StatsReport> forServer(Period period) {
         return Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
-                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period)))
+                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period.key(),
+                                period.parameter(), period.firstDay(LocalDate.now(clock.withZone(profiles.serverZone()))))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone, Period period) {
+    /**
+     * A user's recap of one calendar year ({@code 2026}) or month ({@code 2026-03}) in their zone;
+     * empty when {@code period} is neither. The current one is the recap so far.
+     */
+    public Mono<Recap> recap(String userId, String username, String period) {
+        Optional<RecapPeriod> parsed = RecapPeriod.parse(period);
+        if (parsed.isEmpty()) {
+            return Mono.empty();
+        }
+        return profiles.zoneOf(userId).flatMap(zone ->
+                Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false, one -> {
+                            RecapPeriod recap = parsed.get();
+                            StatsReport report = report(one, "user", userId, username, zone, recap.key(), period,
+                                    recap.first());
+                            return Recaps.of(one, report, userId, zone, recap, LocalDate.now(clock.withZone(zone)),
+                                    catalogue.get());
+                        }))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * @param periodKey  the roll-ups' period column
+     * @param firstDay   the period's first local day, null for all time
+     */
+    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone,
+                               String periodKey, String periodParameter, LocalDate firstDay) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate firstDay = period.firstDay(today);
-        Slice slice = new Slice(scope, period.key(), firstDay == null ? 0 : (int) firstDay.toEpochDay());
+        Slice slice = new Slice(scope, periodKey, firstDay == null ? 0 : (int) firstDay.toEpochDay());
         long[] total = db.sql("SELECT listens, seconds_played FROM listen_total " + slice.where())
                 .bindValues(slice.params())
                 .map(row -> new long[]{row.get("listens", Long.class), row.get("seconds_played", Long.class)})
@@ -116,7 +142,7 @@ public final class ListeningStats {
         List<TopGenre> topGenres = top(db, slice, "genre", BY_LISTENS).stream()
                 .map(item -> new TopGenre(item.id(), item.listens(), item.minutes())).toList();
         long distinctArtists = distinct.getOrDefault("artist", 0L);
-        return new StatsReport(kind, username, period.parameter(), zone.getId(),
+        return new StatsReport(kind, username, periodParameter, zone.getId(),
                 firstDay == null ? null : firstDay.toString(), total[0], total[1] / 60,
                 distinct.getOrDefault("track", 0L), distinctArtists, distinct.getOrDefault("album", 0L),
                 topTracks, topArtists, topAlbums, topGenres, boxed(byHour), boxed(byWeekday),

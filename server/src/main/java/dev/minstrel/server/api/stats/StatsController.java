@@ -9,6 +9,7 @@ import dev.minstrel.analytics.stats.CircleReport;
 import dev.minstrel.analytics.stats.CircleStats;
 import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.analytics.stats.Period;
+import dev.minstrel.analytics.stats.Recap;
 import dev.minstrel.analytics.stats.StatsReport;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.Accounts;
@@ -31,8 +32,8 @@ import java.util.Optional;
  * Listening stats: the caller's own, the owner's view of any user and of the whole server, each
  * for {@code ?period=week|month|year|all} (default all); the caller's time zone, in which
  * their days, weeks and hours are counted; and their choices about their listening: whether the
- * server makes playlists from it, and what friends see of it; and the circle's listening as the
- * caller may see it.
+ * server makes playlists from it, and what friends see of it; the circle's listening as the
+ * caller may see it; and the caller's recap of a year or a month.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -109,6 +110,15 @@ public class StatsController {
         Period wanted = period(period == null ? Period.WEEK.parameter() : period);
         return accounts.all().collectMap(Account::id, Account::username)
                 .flatMap(usernames -> circle.forViewer(caller.account().id(), usernames, wanted));
+    }
+
+    /** The caller's recap of {@code ?period=2026} (a year) or {@code ?period=2026-03} (a month). */
+    @GetMapping("/recap")
+    public Mono<Recap> recap(Caller caller, @RequestParam(name = "period", required = false) String period) {
+        Account account = caller.account();
+        return stats.recap(account.id(), account.username(), period)
+                .switchIfEmpty(Mono.error(() -> ApiException.badRequest("period must be a year such as 2026 or a month "
+                        + "such as 2026-03, not '" + (period == null ? "" : period) + "'.")));
     }
 
     @GetMapping("/profile")

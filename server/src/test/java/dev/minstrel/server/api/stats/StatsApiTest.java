@@ -212,4 +212,26 @@ class StatsApiTest {
         assertThat(owner.get("/api/me/listens/export").<List<?>>json("$")).as("the owner listened to nothing").isEmpty();
         assertProblem(server.visitor().get("/api/me/listens/export"), 401, "/api/me/listens/export");
     }
+
+    @Test
+    void aListenerReadsTheRecapOfAYearOrAMonth() {
+        Visitor.Reply year = alice.get("/api/stats/recap?period=2026");
+        assertThat(year.status()).isEqualTo(200);
+        assertThat(year.<Integer>json("$.listens")).isEqualTo(1);
+        assertThat(year.<Boolean>json("$.soFar")).isTrue();
+        assertThat(year.<String>json("$.busiestDay.day")).isEqualTo("2026-11-20");
+        assertThat(year.<Integer>json("$.busiestHour")).isEqualTo(11);
+        assertThat(year.<String>json("$.busiestWeekday")).isEqualTo("Friday");
+        assertThat(year.<String>json("$.firstListen.title")).isEqualTo("Song");
+        assertThat(year.<Integer>json("$.newArtistCount")).isEqualTo(1);
+        assertThat(year.<String>json("$.newArtists[0].name")).isEqualTo("Band");
+
+        assertThat(alice.get("/api/stats/recap?period=2026-10").<Integer>json("$.listens")).isZero();
+        Visitor.Reply wrong = alice.get("/api/stats/recap?period=last-year");
+        assertProblem(wrong, 400, "/api/stats/recap");
+        assertThat(wrong.<String>json("$.detail")).isEqualTo(
+                "period must be a year such as 2026 or a month such as 2026-03, not 'last-year'.");
+        assertProblem(alice.get("/api/stats/recap"), 400, "/api/stats/recap");
+        assertProblem(server.visitor().get("/api/stats/recap?period=2026"), 401, "/api/stats/recap");
+    }
 }
