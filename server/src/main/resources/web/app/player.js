@@ -150,17 +150,27 @@ function cycleRepeat() {
   announce(ui.repeat.getAttribute('aria-label'));
 }
 
-// ---- listening: now playing at the start, a submission once the rules are met ----
+// ---- listening: now playing at the start, a submission once the rules are met, playback reports ----
 
 function threshold() {
   const length = audio.duration && isFinite(audio.duration) ? audio.duration : (player.current && player.current.duration) || 0;
   return length > 0 ? Math.min(LISTEN_SECONDS, length) : LISTEN_SECONDS;
 }
 
+// the playback reports (OpenSubsonic reportPlayback) tell the server how long a track was really
+// heard, pauses left out: the stats' listening time
+function report(state) {
+  if (!play) return;
+  rest('reportPlayback', {mediaId: play.id, mediaType: 'song', state,
+    positionMs: Math.floor((audio.currentTime || 0) * 1000)}).catch(() => {});
+}
+
 audio.addEventListener('play', () => {
-  if (!play || play.nowPlaying) return;
+  if (!play) return;
+  if (play.nowPlaying) { report('playing'); return; }
   play.nowPlaying = true;
   play.startedAt = Date.now();
+  report('starting');
   rest('scrobble', {id: play.id, submission: 'false'}).catch(() => {});
 });
 
@@ -183,10 +193,11 @@ audio.addEventListener('seeked', () => {
 audio.addEventListener('ended', () => {
   // the last timeupdate may fall a fraction short of the end of a short track
   if (play && !play.submitted && play.nowPlaying && play.played >= threshold() - 0.75) submit();
+  report('stopped');
   step(1, false);
 });
 
-audio.addEventListener('pause', () => { drawPlaying(); save(); });
+audio.addEventListener('pause', () => { drawPlaying(); save(); if (play && !audio.ended) report('paused'); });
 audio.addEventListener('playing', drawPlaying);
 audio.addEventListener('loadedmetadata', () => { drawTime(); positionState(); });
 audio.addEventListener('error', () => {

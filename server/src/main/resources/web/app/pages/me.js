@@ -1,4 +1,4 @@
-// Me: password, time zone, stream quality, API keys, signing out.
+// Me: password, time zone, stream quality, what friends see of my listening, API keys, signing out.
 import {h, clear, date, announce} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
@@ -18,7 +18,7 @@ export async function render(main, ctx) {
         // a fresh page: the player, its queue and every key in memory are gone with the old one
         location.assign('/');
       }}, 'Sign out')),
-    passwordForm(), await timeZoneForm(), streamQualityForm(), await apiKeys(ctx),
+    passwordForm(), await timeZoneForm(), streamQualityForm(), await listeningForm(), await apiKeys(ctx),
     h('h2', null, 'Keyboard shortcuts'),
     h('dl', {class: 'facts'}, SHORTCUTS.map(([keys, what]) => [h('dt', null, h('kbd', null, keys)), h('dd', null, what)])));
 }
@@ -86,6 +86,37 @@ function streamQualityForm() {
     h('h2', {id: 'quality-h'}, 'Stream quality'),
     h('p', {class: 'muted small'}, 'On a slow connection, a lower rate keeps songs from stalling. It applies to this browser, from the next song; apps have a setting of their own.'),
     h('label', {for: 'stream-quality'}, 'Stream at most'), select, said);
+}
+
+const FRIENDS_SEE = [
+  ['nothing', 'Nothing', 'Friends see nothing of your listening, and your listens stay out of the circle’s lists.'],
+  ['top-lists', 'Top lists', 'Friends see how much you listened, your awards, and your listens count in “The circle this week”.'],
+  ['everything', 'Everything', 'All of that, and what you are playing right now.'],
+];
+
+async function listeningForm() {
+  const settings = await api.get('/api/stats/settings');
+  const said = h('p', {role: 'status', class: 'small'});
+  const radios = FRIENDS_SEE.map(([value, label, what]) => h('div', {class: 'choice'},
+    h('input', {type: 'radio', name: 'friends-see', id: `friends-see-${value}`, value, checked: settings.friendsSee === value}),
+    h('label', {for: `friends-see-${value}`}, h('strong', null, label), ' · ', h('span', {class: 'muted'}, what))));
+  const made = h('input', {type: 'checkbox', id: 'made-playlists', checked: settings.madePlaylists});
+  return h('form', {class: 'panel', 'aria-labelledby': 'listening-h', onsubmit: async event => {
+    event.preventDefault();
+    const friendsSee = event.target.querySelector('input[name="friends-see"]:checked').value;
+    try {
+      await api.put('/api/stats/settings', {friendsSee, madePlaylists: made.checked});
+      said.textContent = 'Saved.';
+    } catch (e) { said.textContent = e.message; }
+  }},
+  h('h2', {id: 'listening-h'}, 'Your listening'),
+  h('fieldset', null, h('legend', null, 'What your friends see'), radios),
+  h('p', {class: 'muted small', id: 'owner-sees'}, session.user.role === 'owner'
+    ? 'As the owner you can see every listener’s own stats, whatever they choose here: they are stored on your server.'
+    : 'The owner of this server can always see your own stats (they are stored on their server), whatever you choose here.'),
+  h('div', {class: 'choice'}, made, h('label', {for: 'made-playlists'},
+    'Make playlists from my listening (“Top 25 this week”, “On repeat”, “Rediscover”, a mix for your persona) in every app')),
+  said, h('button', {type: 'submit', class: 'primary'}, 'Save'));
 }
 
 async function apiKeys(ctx) {

@@ -1,7 +1,10 @@
 // Listening stats drawn as charts: listens per day (last 30 days) and per week (this year) with
-// uPlot, an hour-by-weekday heat map, tops for the chosen period, streaks and personas. The owner
-// can look at any user's stats or the whole server's. Every chart has a table beside it for screen
-// readers and for anyone who prefers numbers.
+// uPlot, an hour-by-weekday heat map, tops for the chosen period (by listens and by time), streaks
+// and personas; on one's own stats, the circle: who listened most, who is listening now, the
+// circle's streak and awards, as far as each friend lets friends see, and a recap of a year or a
+// month. The owner can look at any
+// user's stats or the whole server's. Every chart has a table beside it for screen readers and for
+// anyone who prefers numbers.
 import {h, clear, plural} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
@@ -47,10 +50,16 @@ export async function render(main, ctx) {
       top('Top artists', report.topArtists, a => h('a', {href: `/artists/${encodeURIComponent(a.id)}`}, a.name)),
       top('Top albums', report.topAlbums, a => [h('a', {href: `/albums/${encodeURIComponent(a.id)}`}, a.name),
         h('span', {class: 'muted'}, ` · ${a.artist || ''}`)])),
+    h('div', {class: 'panels'},
+      top('Tracks by time', report.topTracksByTime, t => [h('strong', null, t.title), h('span', {class: 'muted'}, ` · ${t.artist || ''}`)], minutes),
+      top('Artists by time', report.topArtistsByTime, a => h('a', {href: `/artists/${encodeURIComponent(a.id)}`}, a.name), minutes)),
     h('h2', null, 'Personas'),
     report.personas.length ? h('ul', {class: 'list-cards'}, report.personas.map(p => h('li', {class: 'persona'},
       h('strong', null, PERSONAS[p.id] || p.id), h('div', {class: 'muted'}, p.reason))))
-      : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'));
+      : h('p', {class: 'empty'}, 'Personas appear after 20 listens in the period.'),
+    who.path === '/api/stats/me' ? await circle(period) : null,
+    who.path === '/api/stats/me' ? await recap() : null);
+  if (!ctx.current()) return;
   await drawCharts(charts);
   const resize = () => charts.forEach(c => c.plot && c.plot.setSize(size(c.el)));
   window.addEventListener('resize', resize);
@@ -81,8 +90,9 @@ function chartBlock(id, series, labelOf, charts, name) {
   charts.push({el, series});
   return h('div', {class: 'panel'}, el,
     h('details', null, h('summary', null, 'As a table'),
-      h('div', {class: 'table-wrap'}, h('table', null, h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'When'), h('th', {scope: 'col'}, 'Listens'))),
-        h('tbody', null, series.map(d => h('tr', null, h('td', null, labelOf(d)), h('td', null, d.listens))))))));
+      h('div', {class: 'table-wrap'}, h('table', null, h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'When'), h('th', {scope: 'col'}, 'Listens'),
+        h('th', {scope: 'col'}, 'Minutes'))),
+        h('tbody', null, series.map(d => h('tr', null, h('td', null, labelOf(d)), h('td', null, d.listens), h('td', null, d.minutes))))))));
 }
 
 function size(el) {
@@ -120,8 +130,66 @@ function heatMap(rows) {
         h('span', {class: 'visually-hidden'}, String(n)))))))));
 }
 
-function top(title, items, draw) {
+function minutes(item) {
+  return plural(item.minutes, 'min');
+}
+
+function top(title, items, draw, count = item => item.listens) {
   return h('div', {class: 'panel'}, h('h3', null, title),
-    items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${item.listens}`))))
+    items.length ? h('ol', {class: 'top'}, items.map(item => h('li', null, draw(item), h('span', {class: 'count'}, ` · ${count(item)}`))))
       : h('p', {class: 'empty'}, 'No listens in this period.'));
+}
+
+/** A recap of this year so far, last year, or a month of this year. */
+async function recap() {
+  const year = new Date().getFullYear();
+  const months = Array.from({length: new Date().getMonth() + 1}, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+  const select = h('select', {id: 'recap-period'}, [String(year), String(year - 1), ...months.reverse()]
+    .map(p => h('option', {value: p}, p.length === 4 ? p : new Date(`${p}-01T12:00:00`).toLocaleDateString(undefined, {month: 'long', year: 'numeric'}))));
+  const shown = h('div', {'aria-live': 'polite'});
+  const draw = async () => {
+    const r = await api.get(`/api/stats/recap?period=${select.value}`);
+    const first = (items, name) => items.length ? name(items[0]) : '–';
+    clear(shown, r.listens === 0 ? h('p', {class: 'empty'}, 'No listens in this period.') : [
+      h('div', {class: 'panels'},
+        figure(r.soFar ? 'So far' : 'In all', plural(r.minutesListened, 'minute'), `${plural(r.listens, 'listen')} · ${plural(r.distinctArtists, 'artist')}`),
+        figure('Top track', first(r.topTracks, t => t.title), first(r.topTracks, t => t.artist || '')),
+        figure('Top artist', first(r.topArtists, a => a.name), first(r.topArtists, a => plural(a.listens, 'listen'))),
+        figure('Top album', first(r.topAlbums, a => a.name), first(r.topAlbums, a => a.artist || ''))),
+      h('dl', {class: 'facts'},
+        h('dt', null, 'Busiest day'), h('dd', null, `${r.busiestDay.day}, ${plural(r.busiestDay.listens, 'listen')}`),
+        h('dt', null, 'Favourite hour'), h('dd', null, `${r.busiestHour}:00 · most on ${r.busiestWeekday}s`),
+        h('dt', null, 'First listen'), h('dd', null, `${r.firstListen.title}${r.firstListen.artist ? ` · ${r.firstListen.artist}` : ''}`),
+        h('dt', null, 'New artists'), h('dd', null, r.newArtistCount ? `${r.newArtistCount}: ${r.newArtists.map(a => a.name).join(', ')}${r.newArtistCount > r.newArtists.length ? '…' : ''}` : 'none'),
+        h('dt', null, 'Personas'), h('dd', null, r.personas.length ? r.personas.map(p => PERSONAS[p.id] || p.id).join(', ') : 'none yet'))]);
+  };
+  select.addEventListener('change', draw);
+  await draw();
+  return h('section', {'aria-labelledby': 'recap-h', id: 'recap'},
+    h('h2', {id: 'recap-h'}, 'Recap'),
+    h('div', {class: 'row'}, h('label', {for: 'recap-period'}, 'Period'), select), shown);
+}
+
+/** The circle: only friends who chose to share are in it (Me → Your listening). */
+async function circle(period) {
+  const c = await api.get(`/api/stats/circle?period=${period}`);
+  const ranking = (title, members, value) => h('div', {class: 'panel'}, h('h3', null, title),
+    members.length ? h('ol', {class: 'top'}, members.map(m => h('li', null, h('strong', null, m.username), h('span', {class: 'count'}, ` · ${value(m)}`))))
+      : h('p', {class: 'empty'}, 'No listens in this period.'));
+  return h('section', {'aria-labelledby': 'circle-h', id: 'circle'},
+    h('h2', {id: 'circle-h'}, 'The circle'),
+    h('p', {class: 'muted small'}, 'You and the friends who let friends see their listening.'),
+    h('div', {class: 'panels'},
+      figure('Circle streak', plural(c.currentStreak, 'day'), `longest ${plural(c.longestStreak, 'day')}`),
+      ranking('Most time', c.byTime, m => plural(m.minutes, 'min')),
+      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen'))),
+    h('h3', null, 'Listening now'),
+    c.listeningNow.length ? h('ul', {class: 'list-cards'}, c.listeningNow.map(n => h('li', null,
+      h('strong', null, n.username), ` ${n.state === 'paused' ? 'paused' : 'is playing'} `, h('strong', null, n.title),
+      h('span', {class: 'muted'}, ` · ${n.artist || ''} · ${n.client || ''}`))))
+      : h('p', {class: 'empty'}, 'Nobody who shares it is listening now.'),
+    h('h3', null, 'Awards'),
+    c.awards.length ? h('ul', {class: 'list-cards'}, c.awards.map(a => h('li', {class: 'persona'},
+      h('strong', null, `${a.title}: ${a.username}`), h('div', {class: 'muted'}, a.reason))))
+      : h('p', {class: 'empty'}, 'Awards go to members with at least 10 listens in the period.'));
 }

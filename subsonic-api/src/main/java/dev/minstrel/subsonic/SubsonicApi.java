@@ -1,7 +1,7 @@
 package dev.minstrel.subsonic;
 
+import dev.minstrel.analytics.Analytics;
 import dev.minstrel.analytics.history.PlayHistory;
-import dev.minstrel.analytics.listen.ListenRecorder;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.subsonic.annotation.AnnotationEndpoints;
 import dev.minstrel.subsonic.annotation.AnnotationStore;
@@ -63,16 +63,17 @@ public final class SubsonicApi implements AutoCloseable {
     private final Transcoder transcoder;
 
     /**
-     * @param recorder turns scrobbles into listens
-     * @param history  play counts, frequent and recent albums, top songs and now playing, from the listens
+     * @param analytics the listens: scrobbles become listens, which give play counts, frequent and
+     *                 recent albums, top songs, now playing and the playlists made from listening
      * @param imageUrlKey signs the credential-free image URLs of getArtistInfo and getAlbumInfo: at
      *                 least 256 bits, secret, used for nothing else, and the same across restarts
      *                 (or the URLs clients stored stop working)
      * @param transcoding ffmpeg, its concurrency and the cache of finished transcodes
      */
     public SubsonicApi(MusicLibrary library, SubsonicAccounts accounts, LoginGuard loginGuard, DatabaseClient database,
-                       ListenRecorder recorder, PlayHistory history, Clock clock, SubsonicSettings settings,
+                       Analytics analytics, Clock clock, SubsonicSettings settings,
                        byte[] imageUrlKey, TranscodeSettings transcoding) {
+        PlayHistory history = analytics.history();
         AnnotationStore annotations = new AnnotationStore(database, history, settings.sharedCacheFor());
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
@@ -89,12 +90,12 @@ public final class SubsonicApi implements AutoCloseable {
                 new ListEndpoints(views, clock),
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
-                new PlaylistEndpoints(playlists, accounts, views, clock),
+                new PlaylistEndpoints(playlists, analytics.playlists(), accounts, views, clock),
                 new MediaEndpoints(library, transcodePolicy, transcoder),
                 new TranscodeEndpoints(library, new TranscodeDecisions(transcoding, transcoder.available()), transcoder),
-                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, library)),
+                new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, analytics.playlists(), library)),
                 coverArtUrls,
-                new AnnotationEndpoints(library, annotations, recorder, clock),
+                new AnnotationEndpoints(library, annotations, analytics.recorder(), clock),
                 new PlayQueueEndpoints(database, transactions, views, clock),
                 new UserEndpoints(accounts)).table();
         ResponseWriter writer = new ResponseWriter(settings);

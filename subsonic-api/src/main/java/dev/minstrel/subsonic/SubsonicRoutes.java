@@ -101,6 +101,7 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .data(USER, "unstar", annotations::unstar)
                 .data(USER, "setRating", annotations::setRating)
                 .data(USER, "scrobble", annotations::scrobble)
+                .data(USER, "reportPlayback", annotations::reportPlayback)
                 // bookmarks and the play queue
                 .data(USER, "getBookmarks", playQueue::getBookmarks)
                 .data(USER, "createBookmark", playQueue::createBookmark)
@@ -148,6 +149,6 @@ record SubsonicRoutes(SystemEndpoints system, BrowseEndpoints browse, ListEndpoi
                 .unavailable("changePassword", USER_MANAGEMENT)
                 .unavailable("search", DEPRECATED_SEARCH);
         // not listed, so answered as unknown methods (error 70) until they are implemented: the
-        // OpenSubsonic reportPlayback, getSonicSimilarTracks and findSonicPath
+        // OpenSubsonic getSonicSimilarTracks and findSonicPath
     }
 }

@@ -102,9 +102,8 @@ public final class SubsonicFixture {
         database = migratedDatabase(dir.resolve("db").toAbsolutePath());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
-        api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics.recorder(),
-                analytics.history(), clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY,
-                TranscodeSettings.defaults(dir.resolve("transcodes")));
+        api = new SubsonicApi(library, new Accounts(), LoginGuard.permissive(), database, analytics,
+                clock, SubsonicSettings.DEFAULTS, IMAGE_URL_KEY, TranscodeSettings.defaults(dir.resolve("transcodes")));
         client = WebTestClient.bindToRouterFunction(api.router()).build();
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -93,7 +94,8 @@ public final class PlayHistory {
         Instant now = clock.instant();
         return board.playing().stream()
                 .map(p -> new NowPlayingEntry(p.userId(), p.trackId(), p.client(), p.startedAt(),
-                        (int) Math.max(0, Duration.between(p.startedAt(), now).toMinutes())))
+                        (int) Math.max(0, Duration.between(p.startedAt(), now).toMinutes()),
+                        p.state().name().toLowerCase(Locale.ROOT), p.positionAt(now), p.playbackRate()))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.minstrel.analytics.listen;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One real play of a track by a user: played for at least 30 seconds, or to its end when the
@@ -17,14 +18,21 @@ public record Listen(long id, String userId, String trackId, String albumId, Str
         /** a {@code scrobble} with {@code submission=true} */
         SUBMISSION,
         /** the now-playing timeline: the client moved on to the next track long enough after this one began */
-        NOW_PLAYING_TIMELINE;
+        NOW_PLAYING_TIMELINE,
+        /** OpenSubsonic's {@code reportPlayback}: the client told how long the track was heard */
+        PLAYBACK;
 
         String key() {
-            return this == SUBMISSION ? "submission" : "timeline";
+            return switch (this) {
+                case SUBMISSION -> "submission";
+                case NOW_PLAYING_TIMELINE -> "timeline";
+                case PLAYBACK -> "playback";
+            };
         }
 
         static Source ofKey(String key) {
-            return "submission".equals(key) ? SUBMISSION : NOW_PLAYING_TIMELINE;
+            return Arrays.stream(values()).filter(s -> s.key().equals(key)).findFirst()
+                    .orElse(NOW_PLAYING_TIMELINE);
         }
     }
 }

@@ -8,7 +8,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,8 @@ public final class ListenRecorder {
     private final NowPlayingBoard board;
     private final Supplier<Catalogue> catalogue;
     private final ListenRules rules;
+    private final List<Consumer<String>> counted = new CopyOnWriteArrayList<>();
+    private final PlaybackSessions playback = new PlaybackSessions();
 
     public ListenRecorder(ListenStore store, ListenerProfiles profiles, NowPlayingBoard board,
                           Supplier<Catalogue> catalogue, ListenRules rules) {
@@ -45,6 +50,19 @@ public final class ListenRecorder {
         this.board = board;
         this.catalogue = catalogue;
         this.rules = rules;
+    }
+
+    /** {@code listener} hears the user id of each listen counted, once it is stored. */
+    public void onCounted(Consumer<String> listener) {
+        counted.add(listener);
+    }
+
+    private Mono<ScrobbleResult> told(Mono<ScrobbleResult> result) {
+        return result.doOnNext(r -> {
+            if (r.outcome() == Outcome.COUNTED) {
+                counted.forEach(listener -> listener.accept(r.listen().userId()));
+            }
+        });
     }
 
     /**
@@ -62,19 +80,19 @@ public final class ListenRecorder {
 
     /** {@code scrobble} with {@code submission=false}: the client started playing {@code trackId}. */
     public Mono<ScrobbleResult> nowPlaying(String userId, String trackId, String client, Instant receivedAt) {
-        return store.exclusively(tx -> {
+        return told(store.exclusively(tx -> {
             Optional<Track> track = catalogue.get().track(trackId);
             if (track.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
             }
             NowPlayingBoard.Replacement replacement = board.replace(
-                    new NowPlaying(userId, trackId, client, receivedAt, track.get().durationSeconds()));
+                    NowPlaying.started(userId, trackId, client, receivedAt, track.get().durationSeconds()));
             if (replacement.samePlay()) {
                 return ScrobbleResult.of(Outcome.STILL_PLAYING);
             }
             NowPlaying previous = replacement.previous();
             return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(tx, previous, receivedAt);
-        });
+        }));
     }
 
     /**
@@ -84,7 +102,7 @@ public final class ListenRecorder {
      */
     public Mono<ScrobbleResult> submission(String userId, String trackId, String client, Instant clientTime,
                                            Instant receivedAt) {
-        return store.exclusively(tx -> {
+        return told(store.exclusively(tx -> {
             Optional<Track> found = catalogue.get().track(trackId);
             if (found.isEmpty()) {
                 return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
@@ -106,7 +124,58 @@ public final class ListenRecorder {
             }
             int seconds = track.durationSeconds() > 0 ? track.durationSeconds() : rules.minimumSeconds();
             return count(tx, track, userId, startedAt, seconds, client, Listen.Source.SUBMISSION, receivedAt);
-        });
+        }));
+    }
+
+    /**
+     * OpenSubsonic's {@code reportPlayback}: the client's playback state of {@code trackId} at
+     * {@code positionMs}. It shows on the now-playing board (state, position and rate too); a play it ends (by {@code stopped},
+     * by {@code starting} a track or by reporting another one) counts as a listen of the seconds
+     * really heard (time in the playing state, pauses left out, at most the track's length) when
+     * that reaches the threshold, unless a report of it asked {@code ignoreScrobble}. The same play
+     * already counted from a scrobble is not counted again; its length becomes the seconds heard,
+     * when fewer.
+     *
+     * @return what became of the play it ended ({@code NOTHING_PENDING} when it ended none)
+     */
+    public Mono<ScrobbleResult> playback(String userId, String trackId, String client, long positionMs,
+                                         PlaybackState state, double playbackRate, boolean ignoreScrobble,
+                                         Instant receivedAt) {
+        return told(store.exclusively(tx -> {
+            Optional<Track> track = catalogue.get().track(trackId);
+            if (track.isEmpty()) {
+                return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+            }
+            PlaybackSessions.Change change = playback.report(userId, trackId, client, track.get().durationSeconds(),
+                    positionMs, state, ignoreScrobble, receivedAt);
+            if (change.current() != null) {
+                board.put(new NowPlaying(userId, trackId, client, change.current().startedAt(),
+                        track.get().durationSeconds(), state, positionMs, playbackRate, receivedAt));
+            } else {
+                board.end(userId, client);
+            }
+            PlaybackSessions.Session ended = change.ended();
+            return ended == null || ended.ignoreScrobble() ? ScrobbleResult.of(Outcome.NOTHING_PENDING)
+                    : heard(tx, ended, receivedAt);
+        }));
+    }
+
+    private ScrobbleResult heard(DatabaseClient tx, PlaybackSessions.Session play, Instant at) {
+        Optional<Track> found = catalogue.get().track(play.trackId());
+        if (found.isEmpty()) {
+            return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
+        }
+        Track track = found.get();
+        int heard = play.heardSeconds();
+        if (heard < rules.thresholdSeconds(track.durationSeconds())) {
+            return ScrobbleResult.of(Outcome.TOO_SHORT);
+        }
+        ScrobbleResult result = count(tx, track, play.userId(), play.startedAt(), heard, play.client(),
+                Listen.Source.PLAYBACK, at);
+        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > heard) {
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), heard), null);
+        }
+        return result;
     }
 
     /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */

@@ -58,6 +58,16 @@ public final class NowPlayingBoard {
         return outcome[0];
     }
 
+    /** Makes {@code next} the client's current track as it is, whatever was there. */
+    void put(NowPlaying next) {
+        playing.put(key(next.userId(), next.client()), next);
+    }
+
+    /** The client stopped: it plays nothing now. */
+    void end(String userId, String client) {
+        playing.remove(key(userId, client));
+    }
+
     boolean isOver(NowPlaying play, Instant at) {
         return at.isAfter(play.startedAt().plusSeconds(play.durationSeconds()).plus(rules.pauseGrace()));
     }

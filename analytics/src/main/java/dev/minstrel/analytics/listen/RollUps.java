@@ -65,11 +65,10 @@ final class RollUps {
                                     {"wd", at.weekday()}, {"h", at.hour()}, {"n", (long) listens}});
                 }
             }
-            if (listens != 0) {
-                upsert(db, "UPDATE listen_day SET listens = listens + :n WHERE scope = :scope AND local_day = :d",
-                        "INSERT INTO listen_day (scope, local_day, listens) VALUES (:scope, :d, :n)",
-                        new Object[][]{{"scope", scope}, {"d", (int) at.day()}, {"n", (long) listens}});
-            }
+            upsert(db, "UPDATE listen_day SET listens = listens + :n, seconds_played = seconds_played + :s "
+                            + "WHERE scope = :scope AND local_day = :d",
+                    "INSERT INTO listen_day (scope, local_day, listens, seconds_played) VALUES (:scope, :d, :n, :s)",
+                    new Object[][]{{"scope", scope}, {"d", (int) at.day()}, {"n", (long) listens}, {"s", seconds}});
         }
     }
 
@@ -133,7 +132,8 @@ final class RollUps {
                     + select + ", weekday, local_hour, COUNT(*) FROM listen " + filter
                     + groupBy(scopeColumn, start, "weekday", "local_hour"), userId);
         }
-        run(db, "INSERT INTO listen_day (scope, local_day, listens) SELECT " + scope + ", local_day, COUNT(*) FROM listen "
+        run(db, "INSERT INTO listen_day (scope, local_day, listens, seconds_played) SELECT " + scope
+                + ", local_day, COUNT(*), SUM(seconds_played) FROM listen "
                 + filter + groupBy(scopeColumn, "local_day"), userId);
     }
 

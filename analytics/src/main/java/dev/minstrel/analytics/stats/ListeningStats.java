@@ -32,7 +32,7 @@ import java.util.stream.LongStream;
 
 /**
  * Listening stats from the roll-up tables: every figure is one indexed read of pre-aggregated rows
- * (a total, a top-10 by listens, at most 168 heat-map cells, the list of days with listens), so the
+ * (a total, a top-10 by listens or by time played, at most 168 heat-map cells, the list of days with listens), so the
  * cost does not grow with the number of listens. Names come from the current catalogue; tracks,
  * albums and artists that have left the library keep the names they had when last listened to.
  */
@@ -59,7 +59,8 @@ public final class ListeningStats {
     public Mono<StatsReport> forUser(String userId, String username, Period period) {
         return profiles.zoneOf(userId).flatMap(zone ->
                 Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
-                                one -> report(one, "user", userId, username, zone, period)))
+                                one -> report(one, "user", userId, username, zone, period.key(), period.parameter(),
+                                period.firstDay(LocalDate.now(clock.withZone(zone))))))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -69,14 +70,39 @@ public final class ListeningStats {
      */
     public Mono<StatsReport> forServer(Period period) {
         return Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false,
-                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period)))
+                        one -> report(one, "server", SERVER, null, profiles.serverZone(), period.key(),
+                                period.parameter(), period.firstDay(LocalDate.now(clock.withZone(profiles.serverZone()))))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone, Period period) {
+    /**
+     * A user's recap of one calendar year ({@code 2026}) or month ({@code 2026-03}) in their zone;
+     * empty when {@code period} is neither. The current one is the recap so far.
+     */
+    public Mono<Recap> recap(String userId, String username, String period) {
+        Optional<RecapPeriod> parsed = RecapPeriod.parse(period);
+        if (parsed.isEmpty()) {
+            return Mono.empty();
+        }
+        return profiles.zoneOf(userId).flatMap(zone ->
+                Mono.fromCallable(() -> OneConnection.run(db.getConnectionFactory(), false, one -> {
+                            RecapPeriod recap = parsed.get();
+                            StatsReport report = report(one, "user", userId, username, zone, recap.key(), period,
+                                    recap.first());
+                            return Recaps.of(one, report, userId, zone, recap, LocalDate.now(clock.withZone(zone)),
+                                    catalogue.get());
+                        }))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * @param periodKey  the roll-ups' period column
+     * @param firstDay   the period's first local day, null for all time
+     */
+    private StatsReport report(DatabaseClient db, String kind, String scope, String username, ZoneId zone,
+                               String periodKey, String periodParameter, LocalDate firstDay) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate firstDay = period.firstDay(today);
-        Slice slice = new Slice(scope, period.key(), firstDay == null ? 0 : (int) firstDay.toEpochDay());
+        Slice slice = new Slice(scope, periodKey, firstDay == null ? 0 : (int) firstDay.toEpochDay());
         long[] total = db.sql("SELECT listens, seconds_played FROM listen_total " + slice.where())
                 .bindValues(slice.params())
                 .map(row -> new long[]{row.get("listens", Long.class), row.get("seconds_played", Long.class)})
@@ -100,64 +126,86 @@ public final class ListeningStats {
                 byWeekday[day] += heat[day][hour];
             }
         }
-        Map<Long, Long> listensByDay = new TreeMap<>();
-        db.sql("SELECT local_day, listens FROM listen_day WHERE scope = :scope ORDER BY local_day")
+        Map<Long, Counts> byDay = new TreeMap<>();
+        db.sql("SELECT local_day, listens, seconds_played FROM listen_day WHERE scope = :scope AND listens > 0 "
+                        + "ORDER BY local_day")
                 .bind("scope", scope)
-                .map(row -> Map.entry(row.get("local_day", Integer.class).longValue(), row.get("listens", Long.class)))
-                .all().toStream().forEach(e -> listensByDay.put(e.getKey(), e.getValue()));
-        Streaks streaks = Streaks.of(List.copyOf(listensByDay.keySet()), today.toEpochDay());
+                .map(row -> Map.entry(row.get("local_day", Integer.class).longValue(),
+                        new Counts(row.get("listens", Long.class), row.get("seconds_played", Long.class))))
+                .all().toStream().forEach(e -> byDay.put(e.getKey(), e.getValue()));
+        Streaks streaks = Streaks.of(List.copyOf(byDay.keySet()), today.toEpochDay());
 
         Names names = new Names(db, catalogue.get());
-        List<TopTrack> topTracks = top(db, slice, "track").stream()
-                .map(e -> names.track(e.getKey(), e.getValue())).toList();
-        List<TopArtist> topArtists = top(db, slice, "artist").stream()
-                .map(e -> new TopArtist(e.getKey(), names.artist(e.getKey()), e.getValue())).toList();
-        List<TopAlbum> topAlbums = top(db, slice, "album").stream()
-                .map(e -> names.album(e.getKey(), e.getValue())).toList();
-        List<TopGenre> topGenres = top(db, slice, "genre").stream()
-                .map(e -> new TopGenre(e.getKey(), e.getValue())).toList();
+        List<TopTrack> topTracks = top(db, slice, "track", BY_LISTENS).stream().map(names::track).toList();
+        List<TopArtist> topArtists = top(db, slice, "artist", BY_LISTENS).stream().map(names::artist).toList();
+        List<TopAlbum> topAlbums = top(db, slice, "album", BY_LISTENS).stream().map(names::album).toList();
+        List<TopGenre> topGenres = top(db, slice, "genre", BY_LISTENS).stream()
+                .map(item -> new TopGenre(item.id(), item.listens(), item.minutes())).toList();
         long distinctArtists = distinct.getOrDefault("artist", 0L);
-        return new StatsReport(kind, username, period.parameter(), zone.getId(),
+        return new StatsReport(kind, username, periodParameter, zone.getId(),
                 firstDay == null ? null : firstDay.toString(), total[0], total[1] / 60,
                 distinct.getOrDefault("track", 0L), distinctArtists, distinct.getOrDefault("album", 0L),
                 topTracks, topArtists, topAlbums, topGenres, boxed(byHour), boxed(byWeekday),
                 Arrays.stream(heat).map(ListeningStats::boxed).toList(), streaks.current(), streaks.longest(),
                 Personas.of(total[0], byHour, byWeekday, distinctArtists, topArtists, topTracks),
-                lastDays(listensByDay, today), weeksThisYear(listensByDay, today));
+                lastDays(byDay, today), weeksThisYear(byDay, today),
+                top(db, slice, "track", BY_TIME).stream().map(names::track).toList(),
+                top(db, slice, "artist", BY_TIME).stream().map(names::artist).toList());
     }
 
-    /** Listens on each of the last 30 local days, today last, days without listens included. */
-    static List<DayCount> lastDays(Map<Long, Long> listensByDay, LocalDate today) {
+    /** Listens and seconds played. */
+    record Counts(long listens, long seconds) {
+        static final Counts NONE = new Counts(0, 0);
+
+        Counts plus(Counts other) {
+            return new Counts(listens + other.listens, seconds + other.seconds);
+        }
+    }
+
+    /** A roll-up row: an item with its listens and whole minutes played. */
+    private record Item(String id, long listens, long minutes) {
+    }
+
+    /** Listens and minutes on each of the last 30 local days, today last, days without listens included. */
+    static List<DayCount> lastDays(Map<Long, Counts> byDay, LocalDate today) {
         List<DayCount> days = new ArrayList<>();
         for (LocalDate day = today.minusDays(DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
-            days.add(new DayCount(day.toString(), listensByDay.getOrDefault(day.toEpochDay(), 0L)));
+            days.add(dayCount(day, byDay.getOrDefault(day.toEpochDay(), Counts.NONE)));
         }
         return days;
     }
 
+    private static DayCount dayCount(LocalDate day, Counts counts) {
+        return new DayCount(day.toString(), counts.listens(), counts.seconds() / 60);
+    }
+
     /** Listens in each ISO week (from Monday) of this local year up to this week; a week begun last year counts from January 1st. */
-    static List<DayCount> weeksThisYear(Map<Long, Long> listensByDay, LocalDate today) {
+    static List<DayCount> weeksThisYear(Map<Long, Counts> byDay, LocalDate today) {
         List<DayCount> weeks = new ArrayList<>();
         LocalDate first = today.withDayOfYear(1);
         LocalDate monday = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         for (LocalDate week = monday; !week.isAfter(today); week = week.plusWeeks(1)) {
-            long listens = 0;
+            Counts counts = Counts.NONE;
             for (LocalDate day = week.isBefore(first) ? first : week; day.isBefore(week.plusWeeks(1)) && !day.isAfter(today);
                  day = day.plusDays(1)) {
-                listens += listensByDay.getOrDefault(day.toEpochDay(), 0L);
+                counts = counts.plus(byDay.getOrDefault(day.toEpochDay(), Counts.NONE));
             }
-            weeks.add(new DayCount(week.toString(), listens));
+            weeks.add(dayCount(week, counts));
         }
         return weeks;
     }
 
-    private static List<Map.Entry<String, Long>> top(DatabaseClient db, Slice slice, String kind) {
+    private static final String BY_LISTENS = "listens DESC, last_started DESC, item";
+    private static final String BY_TIME = "seconds_played DESC, last_started DESC, item";
+
+    private static List<Item> top(DatabaseClient db, Slice slice, String kind, String order) {
         Map<String, Object> params = new HashMap<>(slice.params());
         params.put("kind", kind);
-        return db.sql("SELECT item, listens FROM listen_item " + slice.where() + " AND kind = :kind "
-                        + "ORDER BY listens DESC, last_started DESC, item LIMIT " + TOP)
+        return db.sql("SELECT item, listens, seconds_played FROM listen_item " + slice.where() + " AND kind = :kind "
+                        + "ORDER BY " + order + " LIMIT " + TOP)
                 .bindValues(params)
-                .map(row -> Map.entry(row.get("item", String.class), row.get("listens", Long.class)))
+                .map(row -> new Item(row.get("item", String.class), row.get("listens", Long.class),
+                        row.get("seconds_played", Long.class) / 60))
                 .all().collectList().block();
     }
 
@@ -185,32 +233,37 @@ public final class ListeningStats {
             this.current = current;
         }
 
-        TopTrack track(String id, long listens) {
+        TopTrack track(Item item) {
+            String id = item.id();
             Optional<Track> track = current.track(id);
             if (track.isPresent()) {
-                return new TopTrack(id, track.get().title(), track.get().artist(), track.get().album(), listens);
+                return new TopTrack(id, track.get().title(), track.get().artist(), track.get().album(), item.listens(),
+                        item.minutes());
             }
             String[] stored = stored("SELECT title, artist, album FROM listened_track WHERE track_id = :id", id, 3);
-            return new TopTrack(id, stored[0] != null ? stored[0] : id, stored[1], stored[2], listens);
+            return new TopTrack(id, stored[0] != null ? stored[0] : id, stored[1], stored[2], item.listens(),
+                    item.minutes());
         }
 
-        String artist(String id) {
+        TopArtist artist(Item item) {
+            String id = item.id();
             Optional<Artist> artist = current.artist(id);
             if (artist.isPresent()) {
-                return artist.get().name();
+                return new TopArtist(id, artist.get().name(), item.listens(), item.minutes());
             }
             String[] stored = stored("SELECT MAX(artist) AS artist FROM listened_track WHERE artist_id = :id", id, 1);
-            return stored[0] != null ? stored[0] : id;
+            return new TopArtist(id, stored[0] != null ? stored[0] : id, item.listens(), item.minutes());
         }
 
-        TopAlbum album(String id, long listens) {
+        TopAlbum album(Item item) {
+            String id = item.id();
             Optional<Album> album = current.album(id);
             if (album.isPresent()) {
-                return new TopAlbum(id, album.get().name(), album.get().artist(), listens);
+                return new TopAlbum(id, album.get().name(), album.get().artist(), item.listens(), item.minutes());
             }
             String[] stored = stored("SELECT MAX(album) AS album, MAX(artist) AS artist FROM listened_track "
                     + "WHERE album_id = :id", id, 2);
-            return new TopAlbum(id, stored[0] != null ? stored[0] : id, stored[1], listens);
+            return new TopAlbum(id, stored[0] != null ? stored[0] : id, stored[1], item.listens(), item.minutes());
         }
 
         private String[] stored(String sql, String id, int columns) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param listensLast30Days listens on each of the last 30 local days, today last, whatever the period
  * @param listensByWeekThisYear listens in each week (from Monday, {@code day} its Monday) of this
  *                        local year up to this week, whatever the period
+ * @param topTracksByTime the period's tracks by time played, most first
+ * @param topArtistsByTime the period's artists by time played, most first
  */
 public record StatsReport(
         String scope,
@@ -37,22 +39,28 @@ public record StatsReport(
         int longestStreak,
         List<Persona> personas,
         List<DayCount> listensLast30Days,
-        List<DayCount> listensByWeekThisYear) {
+        List<DayCount> listensByWeekThisYear,
+        List<TopTrack> topTracksByTime,
+        List<TopArtist> topArtistsByTime) {
 
-    /** @param day an ISO date: the day, or the Monday of the week */
-    public record DayCount(String day, long listens) {
+    /**
+     * @param day     an ISO date: the day, or the Monday of the week
+     * @param minutes seconds played that day or week / 60, rounded down
+     */
+    public record DayCount(String day, long listens, long minutes) {
     }
 
-    public record TopTrack(String id, String title, String artist, String album, long listens) {
+    /** @param minutes seconds played / 60, rounded down (so in the tops below) */
+    public record TopTrack(String id, String title, String artist, String album, long listens, long minutes) {
     }
 
-    public record TopArtist(String id, String name, long listens) {
+    public record TopArtist(String id, String name, long listens, long minutes) {
     }
 
-    public record TopAlbum(String id, String name, String artist, long listens) {
+    public record TopAlbum(String id, String name, String artist, long listens, long minutes) {
     }
 
-    public record TopGenre(String name, long listens) {
+    public record TopGenre(String name, long listens, long minutes) {
     }
 
     public record Persona(String id, String reason) {

@@ -110,8 +110,8 @@ class PlayHistoryTest {
         fixture.clock.set(NOW.plusSeconds(150));
 
         assertThat(history.nowPlaying()).containsExactly(
-                new NowPlayingEntry(BOB, solo.id(), "Symfonium", NOW.plusSeconds(60), 1),
-                new NowPlayingEntry(ALICE, one.id(), "DSub", NOW, 2));
+                new NowPlayingEntry(BOB, solo.id(), "Symfonium", NOW.plusSeconds(60), 1, "playing", 90_000, 1.0),
+                new NowPlayingEntry(ALICE, one.id(), "DSub", NOW, 2, "playing", 150_000, 1.0));
 
         fixture.clock.set(NOW.plusSeconds(200 + 601));
         assertThat(history.nowPlaying()).extracting(NowPlayingEntry::userId).containsExactly(BOB);

@@ -122,6 +122,26 @@ class ListeningStatsTest {
     }
 
     @Test
+    void listeningTimeBesideTheCountsPerDayPerWeekAndInTopsOfItsOwn() {
+        fixture.analytics.profiles().setZone(ALICE, NEW_YORK).block();
+
+        StatsReport all = alice(Period.ALL);
+
+        assertThat(all.topTracksByTime()).extracting(TopTrack::id, TopTrack::minutes, TopTrack::listens)
+                .as("1000 s of Anthem, 600 of Drift, 540 of Ballad, 480 of Chorus")
+                .containsExactly(tuple("tr-a", 16L, 5L), tuple("tr-d", 10L, 2L), tuple("tr-b", 9L, 3L),
+                        tuple("tr-c", 8L, 2L));
+        assertThat(all.topArtistsByTime()).extracting(TopArtist::name, TopArtist::minutes)
+                .containsExactly(tuple("Xylo", 25L), tuple("Zephyr", 10L), tuple("Yarrow", 8L));
+        assertThat(all.topTracks().get(0).minutes()).isEqualTo(16);
+        assertThat(all.listensLast30Days()).filteredOn(d -> d.day().equals("2026-11-16")).singleElement()
+                .as("Ballad and Drift: 480 s").extracting(StatsReport.DayCount::minutes).isEqualTo(8L);
+        assertThat(all.listensByWeekThisYear()).filteredOn(w -> w.day().equals("2026-11-16")).singleElement()
+                .as("8 listens: 2×200 + 3×180 + 2×240 + 300 s").extracting(StatsReport.DayCount::minutes)
+                .isEqualTo(1720L / 60);
+    }
+
+    @Test
     void periodsAreTheListenersOwnCalendarWeekMonthAndYear() {
         fixture.analytics.profiles().setZone(ALICE, NEW_YORK).block();
 

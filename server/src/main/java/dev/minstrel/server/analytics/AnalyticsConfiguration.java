@@ -8,10 +8,14 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.Disposable;
 
 import java.time.Clock;
 
-/** Listens from scrobbles, the play history the Subsonic API shows, and the stats /api/stats shows. */
+/**
+ * Listens from scrobbles, the play history the Subsonic API shows, the stats /api/stats shows, and
+ * the playlists made from listening.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AnalyticsConfiguration {
 
@@ -20,6 +24,12 @@ public class AnalyticsConfiguration {
     Analytics analytics(DatabaseClient database, MusicLibrary library, MinstrelProperties properties, Clock clock) {
         return Analytics.create(database, library::catalogue, properties.analytics().serverZone(), ListenRules.DEFAULTS,
                 clock);
+    }
+
+    /** Makes the playlists made from listening again, off the request path, until the server stops. */
+    @Bean(destroyMethod = "dispose")
+    Disposable madePlaylistsRefresh(Analytics analytics) {
+        return analytics.playlists().start();
     }
 
     @Bean

@@ -41,7 +41,7 @@ public class SubsonicConfiguration {
                 properties.library().ignoredArticles(), sharedFor);
         return new SubsonicApi(library, new AccountsForSubsonic(accounts, apiKeys, playerKeys, sharedFor),
                 new SubsonicLoginGuard(throttle),
-                database, analytics.recorder(), analytics.history(), clock, settings,
+                database, analytics, clock, settings,
                 // its own key from data/secret.key: image URLs stay valid across restarts, and
                 // signing them reveals nothing of the keys that seal passwords or sign sessions
                 secretBox.deriveKey("minstrel cover art urls v1"), transcodeSettings(properties));

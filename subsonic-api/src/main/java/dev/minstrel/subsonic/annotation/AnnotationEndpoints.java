@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.annotation;
 
 import dev.minstrel.analytics.listen.ListenRecorder;
+import dev.minstrel.analytics.listen.PlaybackState;
 import dev.minstrel.analytics.listen.ScrobbleResult;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Catalogue;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** star, unstar, setRating and scrobble (getNowPlaying: {@code lists.NowPlayingEndpoints}). */
+/** star, unstar, setRating, scrobble and reportPlayback (getNowPlaying: {@code lists.NowPlayingEndpoints}). */
 public final class AnnotationEndpoints {
 
     private final MusicLibrary library;
@@ -101,6 +102,50 @@ public final class AnnotationEndpoints {
                         ListenRecorder.clientTime(times.isEmpty() ? null : times.get(i), now), now))
                 .doOnNext(this::counted)
                 .then(Mono.just(Reply.EMPTY));
+    }
+
+    /**
+     * OpenSubsonic's reportPlayback: the client's playback state of a song. It shows in
+     * getNowPlaying, and a play it ends counts as a listen of the seconds really heard (see
+     * docs/listening-stats.md) unless {@code ignoreScrobble}. Minstrel has no podcasts, so a
+     * podcast's id is not found. {@code playbackRate} moves the position getNowPlaying shows; the
+     * seconds heard are the time spent listening, whatever the speed.
+     */
+    public Mono<Reply> reportPlayback(Call call) {
+        String mediaId = call.params().required("mediaId");
+        String mediaType = call.params().required("mediaType");
+        if (!mediaType.equals("song") && !mediaType.equals("podcast")) {
+            throw SubsonicException.invalid("mediaType", mediaType, "song or podcast");
+        }
+        long positionMs = call.params().longValue("positionMs").orElseThrow(() -> SubsonicException.missing("positionMs"));
+        if (positionMs < 0) {
+            throw SubsonicException.invalid("positionMs", Long.toString(positionMs), "a position in milliseconds from 0");
+        }
+        String stateName = call.params().required("state");
+        PlaybackState state = PlaybackState.of(stateName).orElseThrow(() ->
+                SubsonicException.invalid("state", stateName, "starting, playing, paused or stopped"));
+        double rate = call.params().string("playbackRate").filter(r -> !r.isBlank())
+                .map(AnnotationEndpoints::rate).orElse(1.0);
+        boolean ignoreScrobble = call.params().bool("ignoreScrobble", false);
+        if (mediaType.equals("podcast") || library.catalogue().track(mediaId).isEmpty()) {
+            throw SubsonicException.notFound(mediaType.equals("podcast") ? "Podcast episode" : "Song");
+        }
+        return recorder.playback(call.user().id(), mediaId, call.client(), positionMs, state, rate, ignoreScrobble,
+                        clock.instant())
+                .doOnNext(this::counted).thenReturn(Reply.EMPTY);
+    }
+
+    private static double rate(String rate) {
+        double value;
+        try {
+            value = Double.parseDouble(rate.strip());
+        } catch (NumberFormatException e) {
+            throw SubsonicException.invalid("playbackRate", rate, "a speed such as 1.0");
+        }
+        if (!(value > 0 && value <= 16)) {
+            throw SubsonicException.invalid("playbackRate", rate, "a speed above 0, such as 1.0");
+        }
+        return value;
     }
 
     /** A new play, also a submission the listening rules did not count: the app shows it at once. */

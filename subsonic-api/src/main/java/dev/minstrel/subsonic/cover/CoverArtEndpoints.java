@@ -1,5 +1,6 @@
 package dev.minstrel.subsonic.cover;
 
+import dev.minstrel.analytics.playlists.MadePlaylists;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.cover.CoverArt;
@@ -20,7 +21,8 @@ import java.time.Instant;
 /**
  * getCoverArt, for the catalogue's ids (tr-, al-, ar-, fo-; with or without the version the
  * catalogue adds, see {@link Ids#coverArtId}) and for playlists ({@code pl-}: the art of the
- * playlist's first song that has some, if the caller may see the playlist). Besides signed-in
+ * playlist's first song that has some, if the caller may see the playlist; also for the playlists
+ * made from listening, {@code mp-}). Besides signed-in
  * users it answers URLs signed by {@link CoverArtUrls}, which carry no credentials; those never
  * name a playlist. Images are scaled and cached once per size by the library, so a signed URL
  * costs a file read after its first use.
@@ -43,7 +45,7 @@ public final class CoverArtEndpoints {
     public Mono<ServerResponse> getCoverArt(Call call) {
         String id = call.params().required("id");
         Integer size = call.params().integer("size").filter(s -> s > 0).orElse(null);
-        boolean playlist = id.startsWith(PLAYLIST);
+        boolean playlist = id.startsWith(PLAYLIST) || MadePlaylists.isMade(id);
         Mono<String> artId = playlist ? playlistArt(call, id) : Mono.just(id);
         return artId.switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Cover art")))
                 .flatMap(art -> Mono.fromCallable(() -> {

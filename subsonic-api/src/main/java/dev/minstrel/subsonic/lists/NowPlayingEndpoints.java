@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * getNowPlaying, which the protocol files with the album and song lists: what everyone's players
- * reported last, as the analytics module keeps it from scrobbles ({@code submission=false}).
+ * reported last, as the analytics module keeps it from scrobbles ({@code submission=false}) and
+ * playback reports (which also give the state, position and rate).
  */
 public final class NowPlayingEndpoints {
 
@@ -49,7 +50,9 @@ public final class NowPlayingEndpoints {
                         String username = usernames.get(entry.userId());
                         v.catalogue().track(entry.trackId()).filter(track -> username != null).ifPresent(track ->
                                 entries.add(v.song(track).playing(username, entry.minutesAgo(),
-                                        playerId(entry), entry.client())));
+                                        playerId(entry), entry.client(), v.openSubsonic() ? entry.state() : null,
+                                        v.openSubsonic() ? entry.positionMs() : null,
+                                        v.openSubsonic() ? entry.playbackRate() : null)));
                     }
                     return Reply.of("nowPlaying", new Payloads.NowPlaying(entries));
                 });

@@ -61,11 +61,18 @@ public record Child(
         @OpenSubsonic List<IdName> albumArtists,
         @OpenSubsonic List<Contributor> contributors,
         @OpenSubsonic List<String> moods,
-        @OpenSubsonic ReplayGainView replayGain) {
+        @OpenSubsonic ReplayGainView replayGain,
+        @OpenSubsonic String state,
+        @OpenSubsonic Long positionMs,
+        @OpenSubsonic Double playbackRate) {
 
-    /** This entry as a getNowPlaying entry. */
-    public Child playing(String username, int minutesAgo, int playerId, String playerName) {
+    /**
+     * This entry as a getNowPlaying entry; {@code state}, {@code positionMs} and
+     * {@code playbackRate} (OpenSubsonic's playbackReport) null for legacy clients.
+     */
+    public Child playing(String username, int minutesAgo, int playerId, String playerName, String state,
+                         Long positionMs, Double playbackRate) {
         return ChildBuilder.builder(this).username(username).minutesAgo(minutesAgo).playerId(playerId)
-                .playerName(playerName).build();
+                .playerName(playerName).state(state).positionMs(positionMs).playbackRate(playbackRate).build();
     }
 }

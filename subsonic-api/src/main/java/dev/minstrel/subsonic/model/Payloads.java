@@ -97,7 +97,8 @@ public final class Payloads {
     @BuiltByName
     public record Playlist(String id, String name, String comment, String owner, @JsonProperty("public") boolean isPublic,
                            int songCount, int duration, String created, String changed, String coverArt,
-                           @OpenSubsonic Boolean readonly, List<String> allowedUser, List<Child> entry) {
+                           @OpenSubsonic Boolean readonly, @OpenSubsonic String validUntil, List<String> allowedUser,
+                           List<Child> entry) {
     }
 
     public record Playlists(List<Playlist> playlist) {

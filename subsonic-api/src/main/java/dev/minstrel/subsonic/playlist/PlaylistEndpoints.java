@@ -1,5 +1,7 @@
 package dev.minstrel.subsonic.playlist;
 
+import dev.minstrel.analytics.playlists.MadePlaylist;
+import dev.minstrel.analytics.playlists.MadePlaylists;
 import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.auth.SubsonicAccounts;
@@ -29,27 +31,45 @@ import java.util.function.UnaryOperator;
  * Playlists. Only the owner changes or deletes a playlist; public ones are visible to everyone; the
  * admin may list anyone's with {@code getPlaylists?username=}. A playlist another user may not see
  * answers 70, as if it did not exist.
+ *
+ * <p>Beside them, each user sees the playlists the server makes from listening ({@link MadePlaylists},
+ * ids {@code mp-...}, never those of stored playlists, which begin {@code pl-}): read-only, marked
+ * {@code readonly} with a {@code validUntil} for OpenSubsonic clients; changing or deleting one is
+ * error 50.
  */
 public final class PlaylistEndpoints {
 
+    /** The owner shown for the circle's made playlists, which belong to nobody. */
+    static final String SERVER_OWNER = "Minstrel";
     /** The lengths of the name and comment columns. */
     private static final int MAX_NAME = 1000;
     private static final int MAX_COMMENT = 4000;
 
     private final PlaylistStore store;
+    private final MadePlaylists made;
     private final SubsonicAccounts accounts;
     private final ViewSource views;
     private final Clock clock;
 
-    public PlaylistEndpoints(PlaylistStore store, SubsonicAccounts accounts, ViewSource views, Clock clock) {
+    public PlaylistEndpoints(PlaylistStore store, MadePlaylists made, SubsonicAccounts accounts, ViewSource views,
+                             Clock clock) {
         this.store = store;
+        this.made = made;
         this.accounts = accounts;
         this.views = views;
         this.clock = clock;
     }
 
     public Mono<Reply> getPlaylist(Call call) {
-        return visible(call, call.params().required("id")).flatMap(playlist -> reply(call, playlist));
+        String id = call.params().required("id");
+        if (MadePlaylists.isMade(id)) {
+            return made.find(call.user().id(), id)
+                    .switchIfEmpty(Mono.error(() -> SubsonicException.notFound("Playlist")))
+                    .zipWith(views.views(call))
+                    .map(t -> Reply.of("playlist", summary(t.getT1(), call.user(), t.getT2(),
+                            t.getT2().songs(tracks(t.getT1(), t.getT2().catalogue())))));
+        }
+        return visible(call, id).flatMap(playlist -> reply(call, playlist));
     }
 
     public Mono<Reply> deletePlaylist(Call call) {
@@ -63,12 +83,17 @@ public final class PlaylistEndpoints {
         if (username != null && !username.equalsIgnoreCase(me.username()) && !me.admin()) {
             throw SubsonicException.notAuthorised("Only the owner may list another user's playlists");
         }
-        return Mono.zip(store.all(), owners(), views.views(call)).map(t -> {
+        // someone else's list is theirs alone: the playlists made from their listening are not in it
+        Mono<List<MadePlaylist>> madeForMe = username == null || username.equalsIgnoreCase(me.username())
+                ? made.visibleTo(me.id()) : Mono.just(List.of());
+        return Mono.zip(store.all(), owners(), views.views(call), madeForMe).map(t -> {
             Map<String, String> owners = t.getT2();
-            List<Payloads.Playlist> listed = t.getT1().stream()
+            List<Payloads.Playlist> listed = new ArrayList<>();
+            t.getT1().stream()
                     .filter(p -> username != null ? username.equalsIgnoreCase(owners.get(p.ownerId()))
                             : p.ownerId().equals(me.id()) || p.isPublic())
-                    .map(p -> summary(p, owners, t.getT3(), null)).toList();
+                    .forEach(p -> listed.add(summary(p, owners, t.getT3(), null)));
+            t.getT4().forEach(p -> listed.add(summary(p, me, t.getT3(), null)));
             return Reply.of("playlists", new Payloads.Playlists(listed));
         });
     }
@@ -133,6 +158,10 @@ public final class PlaylistEndpoints {
     }
 
     private Mono<PlaylistStore.Playlist> owned(Call call, String id) {
+        if (MadePlaylists.isMade(id)) {
+            throw SubsonicException.notAuthorised("Playlist '" + id + "' is made by the server from listening and "
+                    + "cannot be changed or deleted; it can be turned off in Minstrel's settings");
+        }
         return visible(call, id).doOnNext(p -> {
             if (!p.ownerId().equals(call.user().id())) {
                 throw SubsonicException.notAuthorised("Only the playlist's owner may change it");
@@ -150,6 +179,27 @@ public final class PlaylistEndpoints {
             return Reply.of("playlist", summary(playlist, t.getT1(), t.getT2(),
                     t.getT2().songs(playlist.tracks(catalogue))));
         });
+    }
+
+    /** A made playlist's songs still in the library, in order. */
+    static List<Track> tracks(MadePlaylist playlist, Catalogue catalogue) {
+        return playlist.trackIds().stream().flatMap(id -> catalogue.track(id).stream()).toList();
+    }
+
+    /**
+     * A made playlist: the caller's own (the circle's belong to nobody, shown as Minstrel's),
+     * read-only, and, for OpenSubsonic clients, worth asking for again after a minute.
+     */
+    private Payloads.Playlist summary(MadePlaylist p, SubsonicUser me, ItemViews views, List<Child> entries) {
+        List<Track> tracks = tracks(p, views.catalogue());
+        boolean openSubsonic = views.openSubsonic();
+        return PayloadsPlaylistBuilder.builder().id(p.id()).name(p.name()).comment(p.comment())
+                .owner(p.circle() ? SERVER_OWNER : me.username()).isPublic(p.circle()).songCount(tracks.size())
+                .duration(tracks.stream().mapToInt(Track::durationSeconds).sum())
+                .created(Dates.iso(p.created())).changed(Dates.iso(p.changed())).coverArt(PlaylistCoverArt.of(tracks))
+                .readonly(openSubsonic ? Boolean.TRUE : null)
+                .validUntil(openSubsonic ? Dates.iso(clock.instant().plus(MadePlaylists.FRESH_FOR)) : null)
+                .entry(entries).build();
     }
 
     /** Songs since removed from the library are left out of the counts and the entries. */

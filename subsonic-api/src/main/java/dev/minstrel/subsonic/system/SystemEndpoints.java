@@ -19,7 +19,8 @@ public final class SystemEndpoints {
             new Payloads.OpenSubsonicExtension("formPost", List.of(1)),
             new Payloads.OpenSubsonicExtension("apiKeyAuthentication", List.of(1)),
             new Payloads.OpenSubsonicExtension("songLyrics", List.of(1)),
-            new Payloads.OpenSubsonicExtension("indexBasedQueue", List.of(1)));
+            new Payloads.OpenSubsonicExtension("indexBasedQueue", List.of(1)),
+            new Payloads.OpenSubsonicExtension("playbackReport", List.of(1)));
     /** Offered only with ffmpeg: without it every stream is the original file. */
     private static final List<Payloads.OpenSubsonicExtension> WITH_FFMPEG = List.of(
             new Payloads.OpenSubsonicExtension("transcodeOffset", List.of(1)),

@@ -46,6 +46,11 @@ public final class ItemViews {
         return catalogue;
     }
 
+    /** Whether the client gets OpenSubsonic's additions. */
+    public boolean openSubsonic() {
+        return profile.openSubsonic();
+    }
+
     public UserAnnotations notes() {
         return notes;
     }

@@ -71,7 +71,7 @@ final class EdgeCaseLibrary implements AutoCloseable {
         database = DatabaseClient.create(connections);
         Analytics analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS, clock);
         api = new SubsonicApi(library, new SubsonicFixture.Accounts(), LoginGuard.permissive(), database,
-                analytics.recorder(), analytics.history(), clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY,
+                analytics, clock, SubsonicSettings.DEFAULTS, SubsonicFixture.IMAGE_URL_KEY,
                 TranscodeSettings.defaults(dir.resolve("transcodes")));
         // a transcode of a whole track runs ffmpeg for seconds on a busy build machine
         client = WebTestClient.bindToRouterFunction(api.router()).configureClient()

@@ -48,6 +48,8 @@ final class GoldenCases {
                 of("scrobble", "several", l -> "id=" + l.track("Hunter") + "&id=" + l.track("Jóga")
                         + "&time=1795604700000&time=1795605000000"),
                 of("scrobble", "now-playing", l -> "id=" + l.track("Get Lucky") + "&submission=false").as(BOB),
+                of("reportPlayback", "playing", l -> "mediaId=" + l.track("Tibetan Dance")
+                        + "&mediaType=song&positionMs=42000&state=playing&playbackRate=1.0").client("Feishin"),
                 of("createPlaylist", "new", l -> "name=Road%20Trip&songId=" + l.track("Hells Bells") + "&songId="
                         + l.track("Dancing Queen") + "&songId=" + l.track("Tibetan Dance"))
                         .thenJson(l -> "name=Night%20Drive&songId=" + l.track("Hey You")),
@@ -113,6 +115,8 @@ final class GoldenCases {
                 of("getPlaylists", "bobs", "").as(BOB),
                 of("getPlaylist", "mixed-formats", l -> "id=" + l.playlist("Road Trip")),
                 of("getPlaylist", "someone-elses-public", l -> "id=" + l.playlist("Bob’s Müsik")),
+                of("getPlaylist", "made-from-listening", "id=mp-top-week"),
+                of("updatePlaylist", "made-from-listening", "playlistId=mp-top-week&name=Mine"),
                 // media
                 of("stream", "whole-file", l -> "id=" + l.track("Dancing Queen")).formats("http"),
                 of("stream", "range", l -> "id=" + l.track("Hunter")).header("Range: bytes=100-199").formats("http"),
@@ -169,6 +173,7 @@ final class GoldenCases {
                 of("getMusicDirectory", "dsub", l -> "id=" + l.album("Arrival")).client("DSub"),
                 of("search3", "dsub", "query=abba").client("DSub"),
                 of("getPlaylist", "submusic", l -> "id=" + l.playlist("Road Trip")).client("SubMusic"),
+                of("getPlaylists", "dsub", "").client("DSub"),
 
                 // errors, in the envelope over HTTP 200
                 of("ping", "jsonp", "callback=cb").formats("jsonp"),
@@ -184,12 +189,16 @@ final class GoldenCases {
                 of("getUsers", "refused-to-a-friend", "").as(BOB),
                 of("getPodcasts", "unavailable", ""),
                 of("noSuchMethod", "unknown-method", ""),
+                of("reportPlayback", "unknown-state", l -> "mediaId=" + l.track("Hunter")
+                        + "&mediaType=song&positionMs=0&state=rewinding"),
+                of("reportPlayback", "podcast", "mediaId=pe-1&mediaType=podcast&positionMs=0&state=starting"),
 
                 // deletes last: they take away what the reads above show
                 of("deleteBookmark", "existing", l -> "id=" + l.track("So What")),
                 of("deletePlaylist", "own", l -> "id=" + l.playlist("Scratch"))
                         .thenJson(l -> "id=" + l.playlist("Scratch 2")),
                 of("deletePlaylist", "someone-elses", l -> "id=" + l.playlist("Bob’s Müsik")),
+                of("deletePlaylist", "made-from-listening", "id=mp-top-week"),
                 of("unstar", "track-album-artist", l -> "id=" + l.track("Dancing Queen") + "&albumId="
                         + l.album("Arrival") + "&artistId=" + l.artist("ABBA")),
                 of("savePlayQueue", "cleared", ""));

@@ -2,8 +2,14 @@ package dev.minstrel.server.api.stats;
 
 import dev.minstrel.analytics.Analytics;
 import dev.minstrel.analytics.listen.ListenerProfiles;
+import dev.minstrel.analytics.sharing.FriendsSee;
+import dev.minstrel.analytics.sharing.ListenerSettings;
+import dev.minstrel.analytics.sharing.ListenerSettingsStore;
+import dev.minstrel.analytics.stats.CircleReport;
+import dev.minstrel.analytics.stats.CircleStats;
 import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.analytics.stats.Period;
+import dev.minstrel.analytics.stats.Recap;
 import dev.minstrel.analytics.stats.StatsReport;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.Accounts;
@@ -24,8 +30,10 @@ import java.util.Optional;
 
 /**
  * Listening stats: the caller's own, the owner's view of any user and of the whole server, each
- * for {@code ?period=week|month|year|all} (default all); and the caller's time zone, in which
- * their days, weeks and hours are counted.
+ * for {@code ?period=week|month|year|all} (default all); the caller's time zone, in which
+ * their days, weeks and hours are counted; and their choices about their listening: whether the
+ * server makes playlists from it, and what friends see of it; the circle's listening as the
+ * caller may see it; and the caller's recap of a year or a month.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -33,16 +41,32 @@ public class StatsController {
 
     private final ListeningStats stats;
     private final ListenerProfiles profiles;
+    private final ListenerSettingsStore settings;
+    private final CircleStats circle;
     private final Accounts accounts;
 
     public StatsController(Analytics analytics, Accounts accounts) {
         this.stats = analytics.stats();
         this.profiles = analytics.profiles();
+        this.settings = analytics.settings();
+        this.circle = analytics.circle();
         this.accounts = accounts;
     }
 
     /** The body of {@code /api/stats/profile}. */
     public record Profile(String timeZone) {
+    }
+
+    /**
+     * The body of {@code /api/stats/settings}; in a change, a field left out stays as it is.
+     *
+     * @param friendsSee {@code nothing}, {@code top-lists} or {@code everything}
+     */
+    public record Settings(Boolean madePlaylists, String friendsSee) {
+
+        static Settings of(ListenerSettings settings) {
+            return new Settings(settings.madePlaylists(), settings.friendsSee().parameter());
+        }
     }
 
     @GetMapping("/me")
@@ -77,6 +101,26 @@ public class StatsController {
         return stats.forServer(wanted);
     }
 
+    /**
+     * The circle as the caller sees it: themself and whoever lets friends see their listening, for
+     * {@code ?period=} (default this week).
+     */
+    @GetMapping("/circle")
+    public Mono<CircleReport> circle(Caller caller, @RequestParam(name = "period", required = false) String period) {
+        Period wanted = period(period == null ? Period.WEEK.parameter() : period);
+        return accounts.all().collectMap(Account::id, Account::username)
+                .flatMap(usernames -> circle.forViewer(caller.account().id(), usernames, wanted));
+    }
+
+    /** The caller's recap of {@code ?period=2026} (a year) or {@code ?period=2026-03} (a month). */
+    @GetMapping("/recap")
+    public Mono<Recap> recap(Caller caller, @RequestParam(name = "period", required = false) String period) {
+        Account account = caller.account();
+        return stats.recap(account.id(), account.username(), period)
+                .switchIfEmpty(Mono.error(() -> ApiException.badRequest("period must be a year such as 2026 or a month "
+                        + "such as 2026-03, not '" + (period == null ? "" : period) + "'.")));
+    }
+
     @GetMapping("/profile")
     public Mono<Profile> profile(Caller caller) {
         return profiles.zoneOf(caller.account().id()).map(zone -> new Profile(zone.getId()));
@@ -97,6 +141,33 @@ public class StatsController {
                                     "Send {\"timeZone\": \"Area/City\"} with an IANA time zone such as Europe/Paris."));
                     return profiles.setZone(caller.account().id(), zone).map(set -> new Profile(set.getId()));
                 });
+    }
+
+    @GetMapping("/settings")
+    public Mono<Settings> settings(Caller caller) {
+        return settings.of(caller.account().id()).map(Settings::of);
+    }
+
+    /** Changes what is given, keeps the rest; answers the settings as stored. */
+    @PutMapping("/settings")
+    public Mono<Settings> updateSettings(Caller caller, @RequestBody(required = false) Mono<Settings> body) {
+        String userId = caller.account().id();
+        String explanation = "Send {\"madePlaylists\": true|false, \"friendsSee\": \"nothing\"|\"top-lists\"|\"everything\"}"
+                + " (either or both).";
+        return body.map(Optional::of)
+                .onErrorResume(e -> Mono.just(Optional.empty()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(change -> {
+                    Settings wanted = change.filter(c -> c.madePlaylists() != null || c.friendsSee() != null)
+                            .orElseThrow(() -> ApiException.badRequest(explanation));
+                    FriendsSee friendsSee = wanted.friendsSee() == null ? null : FriendsSee.of(wanted.friendsSee())
+                            .orElseThrow(() -> ApiException.badRequest("friendsSee must be nothing, top-lists or "
+                                    + "everything, not '" + wanted.friendsSee() + "'."));
+                    return settings.of(userId).flatMap(current -> settings.save(userId, new ListenerSettings(
+                            wanted.madePlaylists() != null ? wanted.madePlaylists() : current.madePlaylists(),
+                            friendsSee != null ? friendsSee : current.friendsSee())));
+                })
+                .map(Settings::of);
     }
 
     private static Period period(String parameter) {

@@ -146,4 +146,92 @@ class StatsApiTest {
         assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", "not json"), 400, "/api/stats/profile");
         assertProblem(bob.send(HttpMethod.PUT, "/api/stats/profile", null), 400, "/api/stats/profile");
     }
+
+    @Test
+    void aListenerChoosesWhatFriendsSeeAndWhetherPlaylistsAreMade() {
+        Visitor carol = server.friend("carol", "carols-password-1");
+        Visitor.Reply initial = carol.get("/api/stats/settings");
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.<Boolean>json("$.madePlaylists")).isTrue();
+        assertThat(initial.<String>json("$.friendsSee")).as("friends see nothing until she chooses").isEqualTo("nothing");
+
+        Visitor.Reply shared = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "top-lists"));
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.<String>json("$.friendsSee")).isEqualTo("top-lists");
+        assertThat(shared.<Boolean>json("$.madePlaylists")).as("left as it was").isTrue();
+
+        Visitor.Reply off = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("madePlaylists", false));
+        assertThat(off.<Boolean>json("$.madePlaylists")).isFalse();
+        assertThat(carol.get("/api/stats/settings").<String>json("$.friendsSee")).isEqualTo("top-lists");
+
+        Visitor.Reply wrong = carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "the world"));
+        assertProblem(wrong, 400, "/api/stats/settings");
+        assertThat(wrong.<String>json("$.detail")).isEqualTo("friendsSee must be nothing, top-lists or everything, not 'the world'.");
+        assertProblem(carol.send(HttpMethod.PUT, "/api/stats/settings", Map.of()), 400, "/api/stats/settings");
+        assertProblem(carol.send(HttpMethod.PUT, "/api/stats/settings", "not json"), 400, "/api/stats/settings");
+        assertProblem(server.visitor().get("/api/stats/settings"), 401, "/api/stats/settings");
+    }
+
+    @Test
+    void theCircleShowsAFriendOnlyOnceTheyShare() {
+        Visitor.Reply before = owner.get("/api/stats/circle");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.<String>json("$.period")).isEqualTo("week");
+        assertThat(before.<List<?>>json("$.byListens")).as("alice shares nothing yet").isEmpty();
+
+        assertThat(alice.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "top-lists")).status())
+                .isEqualTo(200);
+
+        Visitor.Reply after = owner.get("/api/stats/circle?period=year");
+        assertThat(after.<String>json("$.byListens[0].username")).isEqualTo("alice");
+        assertThat(after.<Integer>json("$.byListens[0].listens")).isEqualTo(1);
+        assertThat(after.<Integer>json("$.byTime[0].minutes")).isEqualTo(3);
+        assertThat(after.<Integer>json("$.currentStreak")).isEqualTo(1);
+        assertThat(after.<List<?>>json("$.listeningNow")).isEmpty();
+        assertThat(after.<List<?>>json("$.awards")).isEmpty();
+
+        assertProblem(owner.get("/api/stats/circle?period=decade"), 400, "/api/stats/circle");
+        assertProblem(server.visitor().get("/api/stats/circle"), 401, "/api/stats/circle");
+    }
+
+    @Test
+    void aListenerTakesTheirListensAwayInListenBrainzFormat() {
+        Visitor.Reply export = alice.get("/api/me/listens/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(export.headers().getContentDisposition().getFilename()).isEqualTo("listens-alice.json");
+        assertThat(export.<List<?>>json("$")).hasSize(1);
+        assertThat(export.<Integer>json("$[0].listened_at")).isEqualTo((int) NOW.minusSeconds(3600).getEpochSecond());
+        assertThat(export.<String>json("$[0].track_metadata.artist_name")).isEqualTo("Band");
+        assertThat(export.<String>json("$[0].track_metadata.track_name")).isEqualTo("Song");
+        assertThat(export.<String>json("$[0].track_metadata.release_name")).isEqualTo("Record");
+        assertThat(export.<Integer>json("$[0].track_metadata.additional_info.duration_ms")).isPositive();
+        assertThat(export.<String>json("$[0].track_metadata.additional_info.media_player")).isEqualTo("DSub");
+        assertThat(export.<String>json("$[0].track_metadata.additional_info.submission_client")).isEqualTo("Minstrel");
+
+        assertThat(owner.get("/api/me/listens/export").<List<?>>json("$")).as("the owner listened to nothing").isEmpty();
+        assertProblem(server.visitor().get("/api/me/listens/export"), 401, "/api/me/listens/export");
+    }
+
+    @Test
+    void aListenerReadsTheRecapOfAYearOrAMonth() {
+        Visitor.Reply year = alice.get("/api/stats/recap?period=2026");
+        assertThat(year.status()).isEqualTo(200);
+        assertThat(year.<Integer>json("$.listens")).isEqualTo(1);
+        assertThat(year.<Boolean>json("$.soFar")).isTrue();
+        assertThat(year.<String>json("$.busiestDay.day")).isEqualTo("2026-11-20");
+        assertThat(year.<Integer>json("$.busiestHour")).isEqualTo(11);
+        assertThat(year.<String>json("$.busiestWeekday")).isEqualTo("Friday");
+        assertThat(year.<String>json("$.firstListen.title")).isEqualTo("Song");
+        assertThat(year.<Integer>json("$.newArtistCount")).isEqualTo(1);
+        assertThat(year.<String>json("$.newArtists[0].name")).isEqualTo("Band");
+
+        assertThat(alice.get("/api/stats/recap?period=2026-10").<Integer>json("$.listens")).isZero();
+        Visitor.Reply wrong = alice.get("/api/stats/recap?period=last-year");
+        assertProblem(wrong, 400, "/api/stats/recap");
+        assertThat(wrong.<String>json("$.detail")).isEqualTo(
+                "period must be a year such as 2026 or a month such as 2026-03, not 'last-year'.");
+        assertProblem(alice.get("/api/stats/recap"), 400, "/api/stats/recap");
+        assertProblem(server.visitor().get("/api/stats/recap?period=2026"), 401, "/api/stats/recap");
+    }
 }
