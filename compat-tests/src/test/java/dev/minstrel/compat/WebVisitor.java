@@ -55,10 +55,6 @@ final class WebVisitor {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 
-    Reply get(String path) {
-        return send("GET", path, HttpRequest.BodyPublishers.noBody());
-    }
-
     Reply delete(String path) {
         return send("DELETE", path, HttpRequest.BodyPublishers.noBody());
     }

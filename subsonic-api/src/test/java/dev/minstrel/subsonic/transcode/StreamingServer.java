@@ -60,7 +60,7 @@ final class StreamingServer implements AutoCloseable {
         Analytics analytics = Analytics.create(database, library::catalogue, ZoneOffset.UTC, ListenRules.DEFAULTS,
                 Clock.systemUTC());
         api = new SubsonicApi(library, new SubsonicFixture.Accounts(), LoginGuard.permissive(), database,
-                analytics.recorder(), analytics.history(), Clock.systemUTC(), SubsonicSettings.DEFAULTS,
+                analytics, Clock.systemUTC(), SubsonicSettings.DEFAULTS,
                 SubsonicFixture.IMAGE_URL_KEY, settings);
         // a small send buffer, as the server's own setting gives, so that a slow reader holds its ffmpeg back
         server = HttpServer.create().host("127.0.0.1").port(0).childOption(ChannelOption.SO_SNDBUF, 64 * 1024)
