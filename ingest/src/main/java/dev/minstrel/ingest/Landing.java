@@ -1,5 +1,6 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.download.Causes;
 import dev.minstrel.ingest.download.DownloadEvent;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.SongInfo;
@@ -91,7 +92,9 @@ final class Landing {
                 run.failed(item, Failure.temporary(e.getMessage()));
             } catch (IOException | RuntimeException e) {
                 log.warn("ingest job {}: could not land {}", run.job().id(), file.getFileName(), e);
-                run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
+                String reason = "The file could not be moved into the library: " + e.getMessage();
+                run.failed(item, Causes.saysDiskFull(String.valueOf(e.getMessage())) ? Causes.diskFull(reason)
+                        : Failure.temporary(reason));
             } finally {
                 key.ifPresent(run::landed);
             }

@@ -59,7 +59,7 @@ class IngestFailuresTest {
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.attempts()).isEqualTo(2);
-            assertThat(job.items().get(0).error()).startsWith("Spotify is rate limiting requests (HTTP 429)");
+            assertThat(job.items().get(0).error()).startsWith("Spotify is rate limiting spotDL (HTTP 429)");
         }
     }
 

@@ -14,6 +14,11 @@ const STATE_WORDS = {queued: 'Waiting', running: 'Downloading', succeeded: 'Done
 /** What to do about an error, in plain words. */
 export function advice(error) {
   const text = (error || '').toLowerCase();
+  if (text.includes('javascript runtime')) return session.owner ? 'Install Deno for yt-dlp (sudo minstrel-setup downloaders), then press Try again.' : 'Tell the owner: yt-dlp needs Deno on the server.';
+  if (text.includes('disk is full')) return session.owner ? 'Free some space on the music disk, then press Try again.' : 'Tell the owner: the server\'s disk is full.';
+  if (text.includes('bot check')) return 'YouTube is checking for bots. Minstrel tries again by itself; or try again in a few hours.';
+  if (text.includes('spotify refused')) return session.owner ? 'Set your own Spotify app in the settings (see docs/ingest.md), then press Try again.' : 'Spotify refused the request: tell the owner.';
+  if (text.includes('could not be started')) return session.owner ? 'Reinstall the downloader (Circle → Tools shows how), then press Try again.' : 'The downloader is broken on the server: tell the owner.';
   if (/spotdl|yt-dlp/.test(text) && /install|not found/.test(text)) {
     return session.owner ? 'Install the downloader (Circle → Tools shows how), then press Try again: no restart is needed.'
       : 'The downloader is not installed on the server: tell the owner.';
@@ -79,7 +84,13 @@ export async function render(main, ctx) {
     h('label', {for: 'links'}, 'Spotify or YouTube links'), links,
     h('p', {class: 'hint', id: 'links-hint'}, 'A track, album, playlist or artist on Spotify; a video or playlist on YouTube. One per line.'),
     error, h('p', null, button)),
-    h('h2', null, 'Downloads'), connection, jobsList);
+    h('h2', null, 'Downloads'), connection,
+    h('p', null, h('button', {type: 'button', class: 'quiet', id: 'retry-failed', onclick: () => act(async () => {
+      const {jobs: retried} = await api.post('/api/ingest/retry-failed');
+      retried.forEach(draw);
+      return retried.length ? `${retried.length} failed ${retried.length === 1 ? 'download' : 'downloads'} queued again` : 'Nothing had failed';
+    })}, 'Retry all failed')),
+    jobsList);
 
   try {
     const page = await api.get('/api/ingest?limit=30');
@@ -122,14 +133,18 @@ function jobCard(job) {
         h('span', {class: `badge ${job.state}`}, STATE_WORDS[job.state] || job.state),
         busy ? h('button', {type: 'button', class: 'quiet', onclick: () => act(() => api.del(`/api/ingest/${job.id}`), 'Cancelled')}, 'Cancel') : null,
         again ? h('button', {type: 'button', onclick: () => act(() => api.post(`/api/ingest/${job.id}/retry`), 'Queued again')}, 'Try again') : null)),
+    job.retryAt ? h('p', {class: 'muted small'}, `Tries again by itself after ${date(job.retryAt)}.`) : null,
     job.items.length ? h('ul', {class: 'items', 'aria-label': `Tracks of ${jobTitle(job)}`}, job.items.map((item, i) => itemRow(item, i, job)))
-      : h('p', {class: 'muted small'}, busy ? 'Looking up the link…' : ''));
+      : h('p', {class: 'muted small'}, busy ? 'Looking up the link…' : ''),
+    job.output && job.output.length ? h('details', {class: 'output'}, h('summary', null, 'What the downloader said'),
+      h('pre', null, job.output.join('\n'))) : null);
 }
 
+/** @param done what to announce once the call worked, or undefined to announce what the call returns */
 async function act(call, done) {
   try {
-    await call();
-    announce(done);
+    const said = await call();
+    announce(done || said);
   } catch (e) {
     announce(e.message);
   }

@@ -111,6 +111,16 @@ public class IngestController {
         return orNotFound(service.retry(requester(caller), id), id);
     }
 
+    /** The jobs a "retry all failed" queued again. */
+    public record Retried(List<JobView> jobs) {
+    }
+
+    /** Queues every failed and partial job the caller sees again (the owner: everyone's). */
+    @PostMapping("/retry-failed")
+    public Mono<Retried> retryFailed(Caller caller) {
+        return service.retryFailed(requester(caller)).map(jobs -> new Retried(jobs.stream().map(JobView::of).toList()));
+    }
+
     /** The caller's current jobs as {@code job} events, then every change, with keep-alive comments. */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<String>> events(Caller caller) {

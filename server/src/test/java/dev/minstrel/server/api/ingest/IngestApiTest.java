@@ -168,7 +168,8 @@ class IngestApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.contentType()).startsWith("application/json");
         JsonNode job = created.body();
-        assertThat(fieldNames(job)).containsExactly("id", "url", "kind", "state", "createdAt", "items");
+        assertThat(fieldNames(job)).containsExactly("id", "url", "kind", "state", "createdAt", "attempts", "retryAt", "items",
+                "output");
         assertThat(job.path("url").asString()).isEqualTo(TRACK);
         assertThat(job.path("kind").asString()).isEqualTo("track");
         assertThat(job.path("state").asString()).isEqualTo("queued");
@@ -248,6 +249,30 @@ class IngestApiTest {
         Reply cancelled = call("DELETE", "/api/ingest/" + friends, friend, null);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().path("state").asString()).isIn("cancelled", "failed");
+    }
+
+    @Test
+    void aFailedLinkPastedAgainRetriesItsJobAndRetryFailedQueuesTheCallersFailedJobs() throws Exception {
+        new FakeTools(dir).env("FAKE_SPOTDL_SPOTIFY_403", "1").install(true, false);
+        String link = "https://open.spotify.com/playlist/37i9dQZF1DX00000000003";
+        String id = call("POST", "/api/ingest", friend, "{\"url\":\"" + link + "\"}").body().path("id").asString();
+        JsonNode failed = awaitFinal(id);
+        assertThat(failed.path("state").asString()).isEqualTo("failed");
+        assertThat(failed.path("items").path(0).path("error").asString()).startsWith("Spotify refused the request (HTTP 403)");
+        assertThat(failed.path("output")).anySatisfy(line -> assertThat(line.asString()).startsWith("SpotifyException"));
+
+        Reply again = call("POST", "/api/ingest", friend, "{\"url\":\"" + link + "?si=again\"}");
+        assertThat(again.status()).as("the same job, queued again").isEqualTo(200);
+        assertThat(again.body().path("id").asString()).isEqualTo(id);
+        assertThat(awaitFinal(id).path("attempts").asInt()).isEqualTo(1); // a manual retry starts the count over
+
+        new FakeTools(dir).install(true, false);
+        Reply retried = call("POST", "/api/ingest/retry-failed", friend, null);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("jobs")).extracting(j -> j.path("id").asString()).contains(id);
+        assertThat(retried.body().path("jobs")).allSatisfy(j -> assertThat(j.path("state").asString()).isIn("queued", "running"));
+        assertThat(awaitFinal(id).path("state").asString()).isEqualTo("succeeded");
+        assertProblem(call("POST", "/api/ingest/retry-failed", listener, null), 403, "/api/ingest/retry-failed");
     }
 
     @Test
