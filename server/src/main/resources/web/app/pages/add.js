@@ -7,6 +7,7 @@ import {api} from '/app/api.js';
 import {rest} from '/app/rest.js';
 import {player} from '/app/player.js';
 import {session} from '/app/session.js';
+import {requestCard} from '/app/pages/requests.js';
 
 const STATE_WORDS = {queued: 'Waiting', running: 'Downloading', succeeded: 'Done', partial: 'Partly done',
   failed: 'Failed', cancelled: 'Cancelled'};
@@ -42,6 +43,16 @@ export async function render(main, ctx) {
   const jobsList = h('ul', {class: 'jobs', 'aria-label': 'Downloads'});
   const connection = h('p', {class: 'muted small', role: 'status'});
   const jobs = new Map();
+  const requestsList = h('ul', {class: 'jobs', 'aria-label': 'Requests from friends'});
+  const showRequests = async () => {
+    try {
+      const {requests} = await api.get('/api/requests?limit=50');
+      requestsList.replaceChildren(...(requests.length ? requests.map(r => requestCard(r, decisions(r, showRequests)))
+        : [h('li', {class: 'empty'}, 'No requests from friends.')]));
+    } catch (e) {
+      requestsList.replaceChildren(h('li', {class: 'notice bad'}, e.message));
+    }
+  };
 
   const draw = job => {
     const existing = jobs.get(job.id);
@@ -84,6 +95,7 @@ export async function render(main, ctx) {
     h('label', {for: 'links'}, 'Spotify or YouTube links'), links,
     h('p', {class: 'hint', id: 'links-hint'}, 'A track, album, playlist or artist on Spotify; a video or playlist on YouTube. One per line.'),
     error, h('p', null, button)),
+    h('h2', null, 'Requests from friends'), requestsList,
     h('h2', null, 'Downloads'), connection,
     h('p', null, h('button', {type: 'button', class: 'quiet', id: 'retry-failed', onclick: () => act(async () => {
       const {jobs: retried} = await api.post('/api/ingest/retry-failed');
@@ -100,6 +112,8 @@ export async function render(main, ctx) {
     jobsList.append(h('li', {class: 'notice bad'}, e.message));
   }
 
+  await showRequests();
+
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('open', () => { connection.textContent = 'Live'; });
   events.addEventListener('error', () => { connection.textContent = 'Reconnecting…'; });
@@ -114,6 +128,19 @@ export async function render(main, ctx) {
     updateItem(data.jobId, data.index, data.item);
   });
   return () => events.close();
+}
+
+/** Approve and Decline (with the reason the friend will read) for a request still waiting. */
+function decisions(request, changed) {
+  if (request.state !== 'pending') return [];
+  const decide = (call, done) => act(async () => { await call(); await changed(); }, done);
+  const reason = h('input', {'aria-label': `Why decline ${request.url}`, placeholder: 'Why (the friend reads this)', maxlength: '500'});
+  return [
+    h('button', {type: 'button', class: 'primary', onclick: () => decide(() => api.post(`/api/requests/${request.id}/approve`), 'Approved: downloading')}, 'Approve'),
+    reason,
+    h('button', {type: 'button', class: 'quiet', onclick: () => reason.value.trim()
+      ? decide(() => api.post(`/api/requests/${request.id}/decline`, {reason: reason.value.trim()}), 'Declined')
+      : reason.focus()}, 'Decline')];
 }
 
 function jobTitle(job) {
