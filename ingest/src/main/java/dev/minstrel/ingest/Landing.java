@@ -82,8 +82,10 @@ final class Landing {
                 if (existing.isPresent()) {
                     Files.deleteIfExists(file);
                     trackId = existing.get().id();
+                    placement.moveLyricsIn(file, library.musicDir().resolve(existing.get().path()));
                 } else {
                     Path target = placement.moveIn(file, completed);
+                    placement.moveLyricsIn(file, target); // before indexing, so the track is indexed with them
                     List<Track> indexed = library.index(List.of(target));
                     trackId = indexed.isEmpty() ? null : indexed.get(0).id();
                 }

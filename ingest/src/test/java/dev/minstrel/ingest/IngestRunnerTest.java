@@ -5,6 +5,7 @@ import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.lyrics.Lyrics;
 import dev.minstrel.library.search.SearchQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,10 +63,32 @@ class IngestRunnerTest {
                     .containsExactly("Track 1 of 1DFixL", "Track 2 of 1DFixL", "Track 3 of 1DFixL");
             try (Stream<Path> files = Files.list(dir.resolve("music/Artist 1DFixL/Album 1DFixL"))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                        .containsExactly("01 - Track 1 of 1DFixL.mp3", "02 - Track 2 of 1DFixL.mp3", "03 - Track 3 of 1DFixL.mp3");
+                        .containsExactly("01 - Track 1 of 1DFixL.lrc", "01 - Track 1 of 1DFixL.mp3", "02 - Track 2 of 1DFixL.lrc",
+                                "02 - Track 2 of 1DFixL.mp3", "03 - Track 3 of 1DFixL.lrc", "03 - Track 3 of 1DFixL.mp3");
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    @Test
+    void syncedLyricsLandBesideTheirSongsAndAreWhatTheLibraryServesForThem(@TempDir Path dir) {
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_NO_LYRICS", "Track 2").install(true, false);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            Job job = ingest.awaitFinal(ingest.submit(ALBUM).id());
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+
+            Path album = dir.resolve("music/Artist 1DFixL/Album 1DFixL");
+            assertThat(album.resolve("01 - Track 1 of 1DFixL.lrc")).isRegularFile();
+            assertThat(album.resolve("02 - Track 2 of 1DFixL.lrc")).doesNotExist();
+            assertThat(album.resolve("03 - Track 3 of 1DFixL.lrc")).isRegularFile();
+            Track first = ingest.library.catalogue().track(job.items().get(0).trackId()).orElseThrow();
+            Lyrics lyrics = ingest.library.lyrics(first).orElseThrow();
+            assertThat(lyrics.synced()).isTrue();
+            assertThat(lyrics.lines()).containsExactly(new Lyrics.Line(500L, "First line of Track 1 of 1DFixL"),
+                    new Lyrics.Line(1750L, "Second line of Track 1 of 1DFixL"));
+            Track second = ingest.library.catalogue().track(job.items().get(1).trackId()).orElseThrow();
+            assertThat(ingest.library.lyrics(second)).isEmpty();
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * {@code FAKE_SPOTDL_ONCE=<file>} limits the injected failure to the first run (the file records it).
  * Whole-run failures: {@code _NO_FFMPEG}, {@code _NO_NETWORK}, {@code _YTM_BLOCKED}, {@code _DISK_FULL},
  * {@code _SPOTIFY_403}; per song, {@code FAKE_SPOTDL_FAIL=<matcher>:<kind>} with kind noresults, ytdlp,
- * bot, nojs, agegate, ffmpeg or metadata.
+ * bot, nojs, agegate, ffmpeg or metadata. With {@code --generate-lrc} each song gets synced lyrics as an
+ * .lrc beside it, except songs matched by {@code FAKE_SPOTDL_NO_LYRICS}.
  */
 public final class FakeSpotdl {
 
@@ -54,6 +55,7 @@ public final class FakeSpotdl {
     private final List<String> written = new ArrayList<>();
     private final boolean inject;
     private final List<String> errors = new ArrayList<>();
+    private boolean generateLrc;
 
     private FakeSpotdl() throws IOException {
         String once = env.get("FAKE_SPOTDL_ONCE");
@@ -145,6 +147,7 @@ public final class FakeSpotdl {
             Signal.handle(new Signal("TERM"), s -> stopping.set(true));
         }
         Signal.handle(new Signal("INT"), s -> stopping.set(true));
+        generateLrc = options.containsKey("--generate-lrc");
         int code = download(queries, options, home, temp);
         record(args, code);
         return code;
@@ -299,6 +302,13 @@ public final class FakeSpotdl {
                 .cover(AudioFixtures.jpeg(8, 8)).comment(song.downloadUrl()).sourceUrl(song.url())
                 .seconds(seconds).write();
         Files.move(tagged, target, StandardCopyOption.REPLACE_EXISTING);
+        if (generateLrc && failureFor("FAKE_SPOTDL_NO_LYRICS", song, k) == null) {
+            // spotDL 4.4's generate_lrc: the synced lyrics provider's lines, as <song>.lrc beside the song
+            String base = target.getFileName().toString().replaceFirst("\\.mp3$", "");
+            Files.writeString(target.resolveSibling(base + ".lrc"), "[ar:" + song.artists().get(0) + "]\n[ti:" + song.name()
+                    + "]\n[al:" + song.album() + "]\n[00:00.50]First line of " + song.name() + "\n[00:01.75]Second line of "
+                    + song.name() + "\n");
+        }
         line(name + ": Done");
         line(k + "/" + n + " complete");
         line("Downloaded \"" + name + "\": " + song.downloadUrl());
