@@ -78,7 +78,7 @@ public final class Ingest implements AutoCloseable {
 
     /** Friends' requests, approved into this instance's jobs; {@code maxPending} undecided requests per friend. */
     public RequestService requests(int maxPending) {
-        return new RequestService(new RequestStore(database), store, service, library, clock, maxPending);
+        return new RequestService(new RequestStore(database), store, events, service, library, clock, maxPending);
     }
 
     /** Stops the workers (running jobs go back to the queue), then the queue and events. */

@@ -1,7 +1,8 @@
 // Add music: paste one or many Spotify or YouTube links. Each job appears at once and its tracks
 // move live, one progress bar each, from the server-sent events of /api/ingest/events. A reload or
 // a dropped connection loses nothing: the list is read again, and the event stream (which
-// reconnects by itself) starts with the current state of every job.
+// reconnects by itself) starts with the current state of every job. Deciders also see friends' requests
+// here, kept current by /api/requests/events, and approve or decline them.
 import {h, icon, announce, date} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {rest} from '/app/rest.js';
@@ -113,6 +114,10 @@ export async function render(main, ctx) {
   }
 
   await showRequests();
+  // a friend's new request, or another decider's answer, redraws the list (once per burst)
+  const requestEvents = new EventSource('/api/requests/events');
+  let redraw = null;
+  requestEvents.addEventListener('request', () => { clearTimeout(redraw); redraw = setTimeout(showRequests, 300); });
 
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('open', () => { connection.textContent = 'Live'; });
@@ -127,7 +132,11 @@ export async function render(main, ctx) {
     const data = JSON.parse(e.data);
     updateItem(data.jobId, data.index, data.item);
   });
-  return () => events.close();
+  return () => {
+    events.close();
+    requestEvents.close();
+    clearTimeout(redraw);
+  };
 }
 
 /** Approve and Decline (with the reason the friend will read) for a request still waiting. */

@@ -1,12 +1,12 @@
 // Ask for music: a friend who may not add music pastes a link (and a note) for the owner to
 // approve. Their requests are listed with what became of each: waiting, declined and why, or the
-// download's progress once approved (read again every few seconds while one is under way).
+// download's progress once approved, kept current by the server-sent events of /api/requests/events
+// (which start with the current state of every request, so a reconnect loses nothing).
 import {h, announce, date} from '/app/dom.js';
 import {api} from '/app/api.js';
 
 const STATE_WORDS = {pending: 'Waiting for the owner', approved: 'Approved: downloading', done: 'In the library',
   failed: 'Approved, but the download failed', declined: 'Declined'};
-const REFRESH_MS = 4000;
 
 export async function render(main, ctx) {
   ctx.title('Ask for music');
@@ -16,18 +16,18 @@ export async function render(main, ctx) {
   const message = h('p', {role: 'status', id: 'request-message'});
   const button = h('button', {type: 'submit', class: 'primary'}, 'Ask');
   const list = h('ul', {class: 'jobs', 'aria-label': 'Your requests'});
-  let timer = null;
+  const cards = new Map();
+  const empty = h('li', {class: 'empty'}, 'You have not asked for anything yet.');
+  list.append(empty);
 
-  const refresh = async () => {
-    try {
-      const {requests} = await api.get('/api/requests?limit=50');
-      list.replaceChildren(...(requests.length ? requests.map(requestCard)
-        : [h('li', {class: 'empty'}, 'You have not asked for anything yet.')]));
-      clearTimeout(timer);
-      if (requests.some(r => r.state === 'approved')) timer = setTimeout(refresh, REFRESH_MS);
-    } catch (e) {
-      list.replaceChildren(h('li', {class: 'notice bad'}, e.message));
-    }
+  /** Draws a request, replacing its card if it is there; new ones go first. */
+  const draw = request => {
+    empty.remove();
+    const card = requestCard(request);
+    const known = cards.get(request.id);
+    if (known) known.replaceWith(card);
+    else list.prepend(card);
+    cards.set(request.id, card);
   };
 
   main.append(h('h1', null, 'Ask for music'),
@@ -46,8 +46,8 @@ export async function render(main, ctx) {
           message.textContent = 'Asked. You will see here what the owner decides.';
           link.value = '';
           note.value = '';
+          draw(answer);
         }
-        await refresh();
       } catch (e) {
         message.className = 'error';
         message.textContent = e.message;
@@ -60,8 +60,10 @@ export async function render(main, ctx) {
     h('label', {for: 'request-note'}, 'Note for the owner'), note,
     message, h('p', null, button)),
     h('h2', null, 'Your requests'), list);
-  await refresh();
-  return () => clearTimeout(timer);
+  // the stream starts with the current requests, oldest first, so every new one goes to the top
+  const events = new EventSource('/api/requests/events');
+  events.addEventListener('request', e => draw(JSON.parse(e.data)));
+  return () => events.close();
 }
 
 /** One request with what became of it; shared with the owner's list on the Add music page. */

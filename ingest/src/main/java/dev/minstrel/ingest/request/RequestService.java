@@ -2,6 +2,7 @@ package dev.minstrel.ingest.request;
 
 import dev.minstrel.ingest.IngestService;
 import dev.minstrel.ingest.Requester;
+import dev.minstrel.ingest.events.IngestEvents;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.ingest.job.JobStore;
@@ -10,11 +11,17 @@ import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.catalogue.Track;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +36,15 @@ public final class RequestService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int SNAPSHOT = 50;
+    private static final int CLIENT_BUFFER = 1024;
+
     private final RequestStore store;
     private final JobStore jobs;
+    /** Requests whose job just moved on, looked up once however many clients listen (and only while some do). */
+    private final Flux<MusicRequest> jobChanges;
+    /** Requests made or decided on this instance, for live clients; job progress comes through {@link #jobChanges}. */
+    private final Sinks.Many<MusicRequest> changes = Sinks.many().multicast().directBestEffort();
     private final IngestService ingest;
     private final MusicLibrary library;
     private final Clock clock;
@@ -39,10 +53,11 @@ public final class RequestService {
     private final Duplicates duplicates = new Duplicates();
 
     /** @param maxPending how many undecided requests one friend may have at once */
-    public RequestService(RequestStore store, JobStore jobs, IngestService ingest, MusicLibrary library, Clock clock,
-                          int maxPending) {
+    public RequestService(RequestStore store, JobStore jobs, IngestEvents events, IngestService ingest,
+                          MusicLibrary library, Clock clock, int maxPending) {
         this.store = store;
         this.jobs = jobs;
+        this.jobChanges = events.live().concatMap(e -> store.forJob(e.jobId())).share();
         this.ingest = ingest;
         this.library = library;
         this.clock = clock;
@@ -86,6 +101,7 @@ public final class RequestService {
                 MusicRequest request = store.insert(new MusicRequest(newId(), requester.userId(), requesterName,
                         link.url(), link.identity(), note, MusicRequest.State.PENDING, clock.instant(), null, null,
                         null, null)).block();
+                changed(request);
                 return new Requested(RequestView.of(request, null), true);
             }
         }).subscribeOn(Schedulers.boundedElastic());
@@ -116,7 +132,7 @@ public final class RequestService {
             case PENDING -> store.approve(id, decider.userId(), clock.instant()).flatMap(won -> won
                     ? ingest.submit(decider, request.url())
                             .flatMap(submission -> store.attachJob(id, submission.job().id()))
-                            .then(store.find(id)).flatMap(this::view)
+                            .then(store.find(id)).doOnNext(this::changed).flatMap(this::view)
                     : approve(decider, id)); // decided meanwhile: answer as it now is
         });
     }
@@ -129,12 +145,48 @@ public final class RequestService {
             case APPROVED -> Mono.error(new RequestRefusedException(RequestRefusedException.Kind.ALREADY_DECIDED,
                     "This request was approved already; cancel its download instead."));
             case PENDING -> store.decline(id, decider.userId(), reason, clock.instant())
-                    .flatMap(won -> won ? store.find(id).flatMap(this::view) : decline(decider, id, reason));
+                    .flatMap(won -> won ? store.find(id).doOnNext(this::changed).flatMap(this::view)
+                            : decline(decider, id, reason));
         });
     }
 
+    /**
+     * The requests the requester sees (the newest {@value #SNAPSHOT}, oldest first), then each as it changes: made,
+     * decided, or its job moving on. Live changes are buffered from before the snapshot is read, so a
+     * reconnecting client misses nothing.
+     */
+    public Flux<RequestView> events(Requester requester) {
+        return Flux.defer(() -> {
+            Sinks.Many<MusicRequest> buffer = Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<MusicRequest>get(CLIENT_BUFFER).get());
+            Flux<MusicRequest> changed = Flux.merge(changes.asFlux(), jobChanges);
+            Disposable live = changed.filter(r -> sees(requester, r)).subscribe(buffer::tryEmitNext);
+            Flux<RequestView> snapshot = list(requester, 0, SNAPSHOT).flatMapMany(newestFirst -> {
+                List<RequestView> oldestFirst = new ArrayList<>(newestFirst);
+                Collections.reverse(oldestFirst);
+                return Flux.fromIterable(oldestFirst);
+            });
+            return snapshot.concatWith(buffer.asFlux().concatMap(this::view)).doFinally(signal -> live.dispose());
+        });
+    }
+
+    /** A deleted account's requests go with it (the jobs approved from them stay, as the decider's). */
+    public Mono<Long> forget(String requesterId) {
+        return store.deleteFrom(requesterId);
+    }
+
+    private void changed(MusicRequest request) {
+        synchronized (changes) { // emitters on several threads must take turns
+            changes.tryEmitNext(request);
+        }
+    }
+
+    private static boolean sees(Requester requester, MusicRequest request) {
+        return requester.mayIngest() || request.requesterId().equals(requester.userId());
+    }
+
     private Mono<MusicRequest> visible(Requester requester, String id) {
-        return store.find(id).filter(r -> requester.mayIngest() || r.requesterId().equals(requester.userId()));
+        return store.find(id).filter(r -> sees(requester, r));
     }
 
     private Mono<RequestView> view(MusicRequest request) {

@@ -39,6 +39,13 @@ public final class RequestStore {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** The requests an approval tied to this job (several friends may have asked for the same link). */
+    public Flux<MusicRequest> forJob(String jobId) {
+        return db.sql("SELECT " + COLUMNS + " FROM ingest_request WHERE job_id = :job").bind("job", jobId)
+                .map(RequestStore::row).all()
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
     /** Newest first; {@code requesterId} null means everyone's. */
     public Flux<MusicRequest> list(String requesterId, int offset, int limit) {
         var select = db.sql("SELECT " + COLUMNS + " FROM ingest_request"
@@ -90,6 +97,13 @@ public final class RequestStore {
                         + "reason = :reason WHERE id = :id AND state = 'pending'")
                 .bind("now", now.toEpochMilli()).bind("decider", deciderId).bind("reason", reason).bind("id", id)
                 .fetch().rowsUpdated().map(n -> n == 1)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Removes every request the account made; how many there were. */
+    public Mono<Long> deleteFrom(String requesterId) {
+        return db.sql("DELETE FROM ingest_request WHERE requester_id = :requester").bind("requester", requesterId)
+                .fetch().rowsUpdated()
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -8,11 +8,14 @@ import dev.minstrel.library.fixtures.AudioFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.Disposable;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +32,8 @@ class RequestsTest {
     private static final String TRACK = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC";
 
     private static RequestService requests(IngestFixture ingest, int maxPending) {
-        return new RequestService(new RequestStore(DatabaseClient.create(ingest.database)), ingest.store, ingest.service,
-                ingest.library, Clock.systemUTC(), maxPending);
+        return new RequestService(new RequestStore(DatabaseClient.create(ingest.database)), ingest.store, ingest.events,
+                ingest.service, ingest.library, Clock.systemUTC(), maxPending);
     }
 
     private static RequestView ask(RequestService requests, Requester who, String url, String note) {
@@ -76,6 +79,48 @@ class RequestsTest {
             });
             assertThat(requests.approve(IngestFixture.OWNER, asked.id()).block().state())
                     .as("approving twice answers it as it is").isEqualTo("done");
+        }
+    }
+
+    @Test
+    void theFriendFollowsTheirRequestsLiveAndSeesNobodyElses(@TempDir Path dir) {
+        try (IngestFixture ingest = IngestFixture.start(dir, new FakeTools(dir).install(true, false))) {
+            RequestService requests = requests(ingest, 5);
+            String earlier = ask(requests, LISTENER, TRACK, "from before").id();
+            List<RequestView> seen = new CopyOnWriteArrayList<>();
+            List<RequestView> ownerSaw = new CopyOnWriteArrayList<>();
+            Disposable friend = requests.events(LISTENER).subscribe(seen::add);
+            Disposable owner = requests.events(IngestFixture.OWNER).subscribe(ownerSaw::add);
+            try {
+                String id = ask(requests, LISTENER, ALBUM, null).id();
+                String others = ask(requests, OTHER_LISTENER, "https://open.spotify.com/album/2222222222222222222222", null).id();
+                requests.approve(IngestFixture.OWNER, id).block();
+                requests.decline(IngestFixture.OWNER, earlier, "Already on the album you asked for").block();
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (seen.stream().noneMatch(v -> v.id().equals(id) && v.state().equals("done"))) {
+                    assertThat(System.nanoTime()).as("the friend sees the request done: %s", seen).isLessThan(deadline);
+                    sleep();
+                }
+                assertThat(seen.get(0)).as("the snapshot first").satisfies(v -> {
+                    assertThat(v.id()).isEqualTo(earlier);
+                    assertThat(v.state()).isEqualTo("pending");
+                });
+                assertThat(seen).filteredOn(v -> v.id().equals(id)).extracting(RequestView::state)
+                        .contains("pending", "approved", "done");
+                assertThat(seen).filteredOn(v -> v.id().equals(id) && v.state().equals("approved"))
+                        .anySatisfy(v -> assertThat(v.job().items()).anySatisfy(item -> assertThat(item.percent()).isBetween(1, 99)));
+                assertThat(seen).anySatisfy(v -> {
+                    assertThat(v.id()).isEqualTo(earlier);
+                    assertThat(v.state()).isEqualTo("declined");
+                    assertThat(v.reason()).isEqualTo("Already on the album you asked for");
+                });
+                assertThat(seen).extracting(RequestView::id).doesNotContain(others);
+                assertThat(ownerSaw).extracting(RequestView::id).contains(earlier, id, others);
+            } finally {
+                friend.dispose();
+                owner.dispose();
+            }
         }
     }
 

@@ -52,4 +52,9 @@ public class IngestConfiguration {
     RequestService requestService(Ingest ingest, MinstrelProperties properties) {
         return ingest.requests(properties.ingest().maxPendingRequests());
     }
+
+    @Bean
+    DeletedRequests deletedRequests(RequestService requests) {
+        return new DeletedRequests(requests);
+    }
 }

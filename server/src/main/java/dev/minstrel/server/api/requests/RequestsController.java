@@ -10,8 +10,12 @@ import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import dev.minstrel.server.api.KeepAlive;
+import dev.minstrel.server.api.PageParameters;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +42,6 @@ import java.util.List;
 public class RequestsController {
 
     private static final int MAX_TEXT = 500;
-    private static final int MAX_LIMIT = 200;
     private static final String ASK_HELP = "The body must be JSON like {\"url\": \"https://open.spotify.com/album/...\", "
             + "\"note\": \"...\"}; the note is optional (at most " + MAX_TEXT + " characters).";
     private static final String DECLINE_HELP = "The body must be JSON like {\"reason\": \"...\"}: the friend reads it "
@@ -102,12 +106,19 @@ public class RequestsController {
     @GetMapping
     public Mono<RequestList> list(Caller caller, @RequestParam(defaultValue = "0") String offset,
                                   @RequestParam(defaultValue = "50") String limit) {
-        int from = number(offset);
-        int size = number(limit);
-        if (from < 0 || size < 1 || size > MAX_LIMIT) {
-            throw ApiException.badRequest("offset must be 0 or more and limit between 1 and " + MAX_LIMIT + ".");
-        }
-        return requests.list(requester(caller), from, size).map(list -> new RequestList(list, from, size));
+        PageParameters page = PageParameters.of(offset, limit);
+        return requests.list(requester(caller), page.offset(), page.limit())
+                .map(list -> new RequestList(list, page.offset(), page.limit()));
+    }
+
+    /**
+     * The requests the caller sees as {@code request} events (their JSON as from {@code GET
+     * /api/requests/{id}}), then each again as it is made, decided or its download moves on.
+     */
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<String>> events(Caller caller) {
+        return KeepAlive.serverSentEvents(requests.events(requester(caller))
+                .map(view -> ServerSentEvent.builder(json.writeValueAsString(view)).event("request").build()));
     }
 
     @GetMapping("/{id}")
@@ -178,14 +189,5 @@ public class RequestsController {
     private static Mono<RequestView> orNotFound(Mono<RequestView> request, String id) {
         return request.onErrorMap(RequestRefusedException.class, RequestsController::problem)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("There is no request " + id + ".")));
-    }
-
-    /** A number, or -1 (out of range) for anything else. */
-    private static int number(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -351,12 +351,38 @@ class IngestApiTest {
         assertThat(seen.path("reason").asString()).isEqualTo("Not on Spotify in our country");
         assertThat(seen.path("job").isNull()).isTrue();
 
+        List<JsonNode> live = http.get().uri("/api/requests/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + another)
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> "request".equals(e.event())).map(e -> JSON.readTree(e.data()))
+                .takeUntil(r -> r.path("id").asString().equals(id)).collectList().block(Duration.ofSeconds(10));
+        assertThat(live).last().satisfies(r -> {
+            assertThat(r.path("state").asString()).isEqualTo("declined");
+            assertThat(r.path("reason").asString()).isEqualTo("Not on Spotify in our country");
+        });
+        assertThat(live).allSatisfy(r -> assertThat(r.path("requestedBy").asString()).isEqualTo("ann"));
+
         Reply late = call("POST", "/api/requests/" + id + "/approve", owner, null);
         assertProblem(late, 409, "/api/requests/" + id + "/approve");
         assertThat(late.body().path("detail").asString()).contains("declined");
         assertProblem(call("POST", "/api/requests/rq-nope/approve", owner, null), 404, "/api/requests/rq-nope/approve");
         assertThat(call("POST", "/api/requests", another, "{\"url\":\"" + third + "\"}").status())
                 .as("a decided request no longer counts").isEqualTo(201);
+    }
+
+    @Test
+    void aDeletedFriendsRequestsGoWithTheAccount() throws Exception {
+        String dee = apiKey(server.friend("dee", "dees-password-1"));
+        String id = call("POST", "/api/requests", dee, "{\"url\":\"https://open.spotify.com/album/0000000000000000000014\"}")
+                .body().path("id").asString();
+        assertThat(call("GET", "/api/requests/" + id, owner, null).status()).isEqualTo(200);
+
+        assertThat(call("DELETE", "/api/users/dee", owner, null).status()).isEqualTo(204);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (call("GET", "/api/requests/" + id, owner, null).status() != 404) {
+            assertThat(System.nanoTime()).as("the request goes with the account").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
