@@ -4,7 +4,10 @@
 import {h, clear} from '/app/dom.js';
 import {session} from '/app/session.js';
 
-/** [pattern, page module, who may see it]; ':name' is a parameter, '*' the rest of the path. */
+/**
+ * [pattern, page module, who may see it: anyone, user, ingest (may add music), asker (a user who may
+ * not, and asks instead) or owner]; ':name' is a parameter, '*' the rest of the path.
+ */
 const ROUTES = [
   ['/', 'home', 'user'],
   ['/join', 'join', 'anyone'],
@@ -16,6 +19,7 @@ const ROUTES = [
   ['/albums/:id', 'album', 'user'],
   ['/search', 'search', 'user'],
   ['/add', 'add', 'ingest'],
+  ['/requests', 'requests', 'user'],
   ['/playlists', 'playlists', 'user'],
   ['/playlists/:id', 'playlist', 'user'],
   ['/stats', 'stats', 'user'],
@@ -34,6 +38,7 @@ export const NAV = [
   ['/playlists', 'Playlists', 'user'],
   ['/stats', 'Stats', 'user'],
   ['/add', 'Add music', 'ingest'],
+  ['/requests', 'Ask for music', 'asker'],
   ['/circle', 'Circle', 'owner'],
   ['/me', 'Me', 'user'],
 ];
@@ -41,7 +46,8 @@ export const NAV = [
 export function allowed(who) {
   if (who === 'anyone') return true;
   if (!session.user) return false;
-  return who === 'user' || (who === 'ingest' && session.mayIngest) || (who === 'owner' && session.owner);
+  return who === 'user' || (who === 'ingest' && session.mayIngest) || (who === 'asker' && !session.mayIngest)
+    || (who === 'owner' && session.owner);
 }
 
 function match(path) {

@@ -7,6 +7,8 @@ import dev.minstrel.ingest.job.JobStore;
 import dev.minstrel.ingest.queue.DatabaseJobQueue;
 import dev.minstrel.ingest.queue.JobQueue;
 import dev.minstrel.ingest.queue.RedisJobQueue;
+import dev.minstrel.ingest.request.RequestService;
+import dev.minstrel.ingest.request.RequestStore;
 import dev.minstrel.library.MusicLibrary;
 import io.lettuce.core.RedisClient;
 import io.r2dbc.spi.ConnectionFactory;
@@ -25,20 +27,29 @@ public final class Ingest implements AutoCloseable {
     private final IngestEvents events;
     private final IngestRunner runner;
     private final IngestService service;
+    private final JobStore store;
+    private final DatabaseClient database;
+    private final MusicLibrary library;
+    private final Clock clock;
 
     private Ingest(IngestSettings settings, MusicLibrary library, Clock clock, JobQueue queue, IngestEvents events,
-                   JobStore store) {
+                   DatabaseClient database, JobStore store) {
         this.queue = queue;
         this.events = events;
         this.runner = new IngestRunner(settings, store, queue, events, library, clock);
         this.service = new IngestService(store, queue, events, runner, library, clock);
+        this.store = store;
+        this.database = database;
+        this.library = library;
+        this.clock = clock;
     }
 
     /** One instance: queue and events in the database and in memory. */
     public static Ingest embedded(IngestSettings settings, ConnectionFactory database, MusicLibrary library, Clock clock) {
-        JobStore store = new JobStore(DatabaseClient.create(database));
+        DatabaseClient db = DatabaseClient.create(database);
+        JobStore store = new JobStore(db);
         return new Ingest(settings, library, clock,
-                new DatabaseJobQueue(store, clock, settings.pollInterval()), new LocalIngestEvents(), store);
+                new DatabaseJobQueue(store, clock, settings.pollInterval()), new LocalIngestEvents(), db, store);
     }
 
     /**
@@ -49,10 +60,11 @@ public final class Ingest implements AutoCloseable {
      */
     public static Ingest withRedis(IngestSettings settings, ConnectionFactory database, MusicLibrary library, Clock clock,
                                    RedisClient redis, String keyPrefix) {
-        JobStore store = new JobStore(DatabaseClient.create(database));
+        DatabaseClient db = DatabaseClient.create(database);
+        JobStore store = new JobStore(db);
         return new Ingest(settings, library, clock,
                 new RedisJobQueue(redis, keyPrefix, settings.node(), settings.lease(), clock),
-                new RedisIngestEvents(redis, keyPrefix), store);
+                new RedisIngestEvents(redis, keyPrefix), db, store);
     }
 
     /** Re-queues jobs interrupted by the last stop and starts the workers. */
@@ -62,6 +74,11 @@ public final class Ingest implements AutoCloseable {
 
     public IngestService service() {
         return service;
+    }
+
+    /** Friends' requests, approved into this instance's jobs; {@code maxPending} undecided requests per friend. */
+    public RequestService requests(int maxPending) {
+        return new RequestService(new RequestStore(database), store, events, service, library, clock, maxPending);
     }
 
     /** Stops the workers (running jobs go back to the queue), then the queue and events. */

@@ -1,10 +1,12 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.download.Causes;
 import dev.minstrel.ingest.download.ChildProcess;
 import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.OutputParser;
 import dev.minstrel.ingest.download.ProcessGroups;
+import dev.minstrel.ingest.download.OutputTail;
 import dev.minstrel.ingest.download.SpotdlDownloader;
 import dev.minstrel.ingest.download.Tool;
 import dev.minstrel.ingest.download.ToolLocator;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +59,8 @@ public final class IngestRunner implements AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(100);
     /** The outcome of a run stopped because the job was cancelled or this instance is stopping. */
     private static final Failure CANCELLED = Failure.permanent("cancelled");
+    /** Lines of the downloader's output kept with a job whose run did not fully succeed. */
+    private static final int OUTPUT_LINES = 20;
 
     private final IngestSettings settings;
     private final JobStore store;
@@ -200,8 +206,9 @@ public final class IngestRunner implements AutoCloseable {
         try {
             outcome = download(run, link, staging, worker, delivery);
         } catch (IOException e) {
-            outcome = new Outcome(Optional.of(Failure.temporary("Minstrel could not prepare the download folder: "
-                    + e.getMessage())), Optional.empty());
+            outcome = Outcome.failed(Causes.saysDiskFull(String.valueOf(e.getMessage()))
+                    ? Causes.diskFull("Minstrel could not prepare the download folder: " + e.getMessage())
+                    : Failure.temporary("Minstrel could not prepare the download folder: " + e.getMessage()));
         }
         if (outcome.fatal().isPresent() && outcome.fatal().get() == CANCELLED) {
             deleteQuietly(staging);
@@ -214,15 +221,20 @@ public final class IngestRunner implements AutoCloseable {
         decide(run, worker, outcome);
     }
 
-    private record Outcome(Optional<Failure> fatal, Optional<Duration> retryAfter) {
+    /** @param output the downloader's last lines (empty when it never ran) */
+    private record Outcome(Optional<Failure> fatal, Optional<Duration> retryAfter, List<String> output) {
+
+        static Outcome failed(Failure failure) {
+            return new Outcome(Optional.of(failure), Optional.empty(), List.of());
+        }
     }
 
     private Outcome download(JobRun run, Link link, Path staging, String worker, JobQueue.Delivery delivery)
             throws IOException {
         Optional<Downloader> chosen = downloaderFor(link);
         if (chosen.isEmpty()) {
-            return new Outcome(Optional.of(Failure.permanent(link.isYouTube()
-                    ? Tool.YT_DLP.installHint() : Tool.SPOTDL.installHint())), Optional.empty());
+            return Outcome.failed(Failure.permanent(link.isYouTube()
+                    ? Tool.YT_DLP.installHint() : Tool.SPOTDL.installHint()));
         }
         Downloader downloader = chosen.get();
         Path executable = tools.find(downloader.tool(), downloader.configuredPath(settings)).orElseThrow();
@@ -231,6 +243,7 @@ public final class IngestRunner implements AutoCloseable {
         Files.createDirectories(settings.homeDir());
         prepareSpotdlHome();
         OutputParser parser = downloader.parser(run::on);
+        OutputTail tail = new OutputTail(OUTPUT_LINES, List.of(String.valueOf(settings.spotifyClientSecret())));
         Map<String, String> environment = new HashMap<>();
         environment.put("PATH", settings.searchPath());
         environment.put("HOME", settings.homeDir().toString());
@@ -239,12 +252,26 @@ public final class IngestRunner implements AutoCloseable {
         environment.put("LANG", "C.UTF-8");
         Instant started = clock.instant();
         Instant nextRenewal = started;
-        try (ChildProcess child = ChildProcess.start(downloader.command(executable, link, staging, settings), staging,
-                environment, processGroups, parser::stdout, parser::stderr)) {
+        ChildProcess process;
+        try {
+            process = ChildProcess.start(downloader.command(executable, link, staging, settings), staging, environment,
+                    processGroups,
+                    line -> {
+                        tail.accept(line);
+                        parser.stdout(line);
+                    },
+                    line -> {
+                        tail.accept(line);
+                        parser.stderr(line);
+                    });
+        } catch (UncheckedIOException e) {
+            return Outcome.failed(Causes.toolCannotStart(downloader.tool(), e.getCause().getMessage()));
+        }
+        try (ChildProcess child = process) {
             while (true) {
                 OptionalInt exit = child.waitFor(TICK);
                 if (exit.isPresent()) {
-                    return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty());
+                    return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty(), tail.lines());
                 }
                 landing.land(run, staging, false);
                 Instant now = clock.instant();
@@ -253,33 +280,33 @@ public final class IngestRunner implements AutoCloseable {
                     if (closing && !cancelled.containsKey(run.job().id())) {
                         store.requeue(run.job().id(), worker, now, now).block();
                     }
-                    return new Outcome(Optional.of(CANCELLED), Optional.empty());
+                    return Outcome.failed(CANCELLED);
                 }
                 if (!now.isBefore(nextRenewal)) {
                     nextRenewal = now.plus(settings.lease().dividedBy(4));
                     if (!Boolean.TRUE.equals(store.renew(run.job().id(), worker, now.plus(settings.lease())).block())) {
                         child.stop(settings.stopGrace()); // cancelled, or taken over after we stalled
-                        return new Outcome(Optional.of(CANCELLED), Optional.empty());
+                        return Outcome.failed(CANCELLED);
                     }
                     queue.keepAlive(delivery);
                 }
                 long wait = run.rateLimitSeconds();
                 if (wait > settings.rateLimitMaxWait().toSeconds()) {
                     child.stop(settings.stopGrace());
-                    return new Outcome(Optional.of(Failure.temporary("Spotify is rate limiting requests and asked to wait "
-                            + wait + " s; the job will be retried then. Using your own Spotify client id and secret helps.")),
-                            Optional.of(Duration.ofSeconds(wait)));
+                    Duration retryAfter = Duration.ofSeconds(wait);
+                    return new Outcome(Optional.of(Causes.spotifyRateLimited(retryAfter, now.plus(retryAfter))),
+                            Optional.of(retryAfter), tail.lines());
                 }
                 if (Duration.between(started, now).compareTo(settings.jobTimeout()) > 0) {
                     child.stop(settings.stopGrace());
                     return new Outcome(Optional.of(Failure.temporary("The download took longer than "
                             + settings.jobTimeout().toMinutes() + " min and was stopped; it will be retried.")),
-                            Optional.empty());
+                            Optional.empty(), tail.lines());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Optional.of(CANCELLED), Optional.empty());
+            return Outcome.failed(CANCELLED);
         }
     }
 
@@ -318,6 +345,7 @@ public final class IngestRunner implements AutoCloseable {
         List<JobItem> items = run.items();
         long succeeded = items.stream().filter(i -> i.state() == ItemState.SUCCEEDED).count();
         boolean retryable = outcome.fatal().map(Failure::transientFailure).orElse(false) || run.anyTransientFailure();
+        store.saveOutput(run.job().id(), succeeded == items.size() ? List.of() : outcome.output()).block();
         if (succeeded < items.size() && retryable && run.job().attempts() < settings.maxAttempts()) {
             Duration backoff = outcome.retryAfter().orElse(
                     settings.retryBackoff().multipliedBy(1L << Math.min(10, run.job().attempts() - 1)));
@@ -334,7 +362,13 @@ public final class IngestRunner implements AutoCloseable {
     }
 
     private void finish(JobRun run, String worker, JobState state) {
-        store.finish(run.job().id(), worker, state, clock.instant()).block();
+        if (Boolean.TRUE.equals(store.finish(run.job().id(), worker, state, clock.instant()).block())
+                && (state == JobState.FAILED || state == JobState.PARTIAL)) {
+            // once per job reaching this state: the line an owner greps for when a friend says "it didn't work"
+            log.warn("ingest job {} {} after {} run(s) ({}): {}", run.job().id(), state.key(), run.job().attempts(),
+                    run.job().url(), String.join(" | ", run.items().stream().map(JobItem::error)
+                            .filter(Objects::nonNull).distinct().toList()));
+        }
         events.publish(IngestEvent.job(store.find(run.job().id()).block()));
     }
 

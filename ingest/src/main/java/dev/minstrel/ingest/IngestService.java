@@ -76,22 +76,33 @@ public final class IngestService {
                 runner.locate(Tool.SPOTDL), runner.locate(Tool.YT_DLP), runner.locateFfmpeg()));
     }
 
-    /** @param created false when the link joined a job that already had it */
+    /** @param created false when the link joined a job that already had it, or retried it */
     public record Submission(Job job, boolean created) {
     }
 
-    /** Throws {@link dev.minstrel.ingest.link.InvalidLinkException} before anything runs. */
+    /**
+     * Throws {@link dev.minstrel.ingest.link.InvalidLinkException} before anything runs. A link whose
+     * last job failed (or was cancelled) retries that job rather than starting a second one.
+     */
     public Mono<Submission> submit(Requester requester, String url) {
         Link link = links.parse(url);
         return Mono.fromCallable(() -> {
             synchronized (this) { // one job per link even when two pastes race
-                Job existing = store.findLive(link.identity()).block();
+                Job existing = store.findLatest(link.identity()).block();
+                if (existing != null && existing.state().isFinal() && existing.state() != JobState.SUCCEEDED
+                        && Boolean.TRUE.equals(store.retry(existing.id(), clock.instant()).block())) {
+                    queue.offer(existing.id(), clock.instant());
+                    Job retried = store.find(existing.id()).block();
+                    events.publish(IngestEvent.job(retried));
+                    return new Submission(retried, false);
+                }
+                existing = store.findLive(link.identity()).block();
                 if (existing != null && stillInLibrary(existing)) {
                     return new Submission(existing, false);
                 }
                 Instant now = clock.instant();
                 Job job = store.insert(new Job(newId(), link.url(), link.identity(), link.kind().key(), JobState.QUEUED,
-                        requester.userId(), now, now, 0, now, List.of(JobItem.waiting(0)))).block();
+                        requester.userId(), now, now, 0, now, List.of(), List.of(JobItem.waiting(0)))).block();
                 events.publish(IngestEvent.job(job));
                 queue.offer(job.id(), now);
                 return new Submission(job, true);
@@ -127,6 +138,13 @@ public final class IngestService {
             queue.offer(id, clock.instant());
             return store.find(id).doOnNext(j -> events.publish(IngestEvent.job(j)));
         }));
+    }
+
+    /** Queues every failed and partial job the requester may see again, oldest first; the jobs as they now are. */
+    public Mono<List<Job>> retryFailed(Requester requester) {
+        return store.failedIds(requester.owner() ? null : requester.userId())
+                .concatMap(id -> retry(requester, id))
+                .collectList();
     }
 
     /**

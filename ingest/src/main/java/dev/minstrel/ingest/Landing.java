@@ -1,5 +1,6 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.download.Causes;
 import dev.minstrel.ingest.download.DownloadEvent;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.SongInfo;
@@ -81,8 +82,10 @@ final class Landing {
                 if (existing.isPresent()) {
                     Files.deleteIfExists(file);
                     trackId = existing.get().id();
+                    placement.moveLyricsIn(file, library.musicDir().resolve(existing.get().path()));
                 } else {
                     Path target = placement.moveIn(file, completed);
+                    placement.moveLyricsIn(file, target); // before indexing, so the track is indexed with them
                     List<Track> indexed = library.index(List.of(target));
                     trackId = indexed.isEmpty() ? null : indexed.get(0).id();
                 }
@@ -91,7 +94,9 @@ final class Landing {
                 run.failed(item, Failure.temporary(e.getMessage()));
             } catch (IOException | RuntimeException e) {
                 log.warn("ingest job {}: could not land {}", run.job().id(), file.getFileName(), e);
-                run.failed(item, Failure.temporary("The file could not be moved into the library: " + e.getMessage()));
+                String reason = "The file could not be moved into the library: " + e.getMessage();
+                run.failed(item, Causes.saysDiskFull(String.valueOf(e.getMessage())) ? Causes.diskFull(reason)
+                        : Failure.temporary(reason));
             } finally {
                 key.ifPresent(run::landed);
             }

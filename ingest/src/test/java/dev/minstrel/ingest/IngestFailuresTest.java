@@ -5,6 +5,7 @@ import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.library.fixtures.AudioFixtures;
+import dev.minstrel.library.tags.AudioFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class IngestFailuresTest {
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.attempts()).isEqualTo(2);
-            assertThat(job.items().get(0).error()).startsWith("Spotify is rate limiting requests (HTTP 429)");
+            assertThat(job.items().get(0).error()).startsWith("Spotify is rate limiting spotDL (HTTP 429)");
         }
     }
 
@@ -224,10 +225,12 @@ class IngestFailuresTest {
         }
     }
 
+    /** The audio files in the music folder (lyrics beside them left out). */
     static List<String> musicFiles(Path dir) throws IOException {
         Path music = dir.resolve("music");
         try (Stream<Path> walk = Files.walk(music)) {
-            return walk.filter(Files::isRegularFile).map(p -> music.relativize(p).toString()).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(p -> AudioFormats.isAudio(p.getFileName().toString()))
+                    .map(p -> music.relativize(p).toString()).sorted().toList();
         }
     }
 

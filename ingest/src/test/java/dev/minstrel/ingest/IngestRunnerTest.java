@@ -5,7 +5,9 @@ import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.library.catalogue.Track;
+import dev.minstrel.library.lyrics.Lyrics;
 import dev.minstrel.library.search.SearchQuery;
+import dev.minstrel.library.tags.TagEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,31 @@ class IngestRunnerTest {
     }
 
     @Test
+    void aLandedTrackCarriesItsIdInItsTagsAndKeepsItWhenRetaggedAndMoved(@TempDir Path dir) throws Exception {
+        FakeTools tools = new FakeTools(dir).install(true, false);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            String trackId = ingest.awaitFinal(ingest.submit(TRACK).id()).items().get(0).trackId();
+            Path file = dir.resolve("music/Artist 4uLU6h/Album 4uLU6h/01 - Song 4uLU6h.mp3");
+            assertThat(TagEditor.open(file).minstrelId()).isEqualTo(trackId);
+
+            TagEditor tags = TagEditor.open(file);
+            tags.set(TagEditor.Field.TITLE, "Song 4uLU6h (Radio Edit)");
+            tags.set(TagEditor.Field.ALBUM_ARTIST, "Various Artists");
+            tags.save();
+            Path moved = dir.resolve("music/Various Artists/Hits/07 - Song 4uLU6h (Radio Edit).mp3");
+            Files.createDirectories(moved.getParent());
+            Files.move(file, moved);
+            ingest.library.scanNow(false);
+
+            assertThat(ingest.library.catalogue().tracks()).singleElement().satisfies(track -> {
+                assertThat(track.id()).isEqualTo(trackId);
+                assertThat(track.title()).isEqualTo("Song 4uLU6h (Radio Edit)");
+                assertThat(track.sourceUrl()).isEqualTo(TRACK);
+            });
+        }
+    }
+
+    @Test
     void anAlbumLinkYieldsOneItemPerTrack(@TempDir Path dir) {
         FakeTools tools = new FakeTools(dir).install(true, false);
         try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
@@ -62,10 +89,32 @@ class IngestRunnerTest {
                     .containsExactly("Track 1 of 1DFixL", "Track 2 of 1DFixL", "Track 3 of 1DFixL");
             try (Stream<Path> files = Files.list(dir.resolve("music/Artist 1DFixL/Album 1DFixL"))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                        .containsExactly("01 - Track 1 of 1DFixL.mp3", "02 - Track 2 of 1DFixL.mp3", "03 - Track 3 of 1DFixL.mp3");
+                        .containsExactly("01 - Track 1 of 1DFixL.lrc", "01 - Track 1 of 1DFixL.mp3", "02 - Track 2 of 1DFixL.lrc",
+                                "02 - Track 2 of 1DFixL.mp3", "03 - Track 3 of 1DFixL.lrc", "03 - Track 3 of 1DFixL.mp3");
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    @Test
+    void syncedLyricsLandBesideTheirSongsAndAreWhatTheLibraryServesForThem(@TempDir Path dir) {
+        FakeTools tools = new FakeTools(dir).env("FAKE_SPOTDL_NO_LYRICS", "Track 2").install(true, false);
+        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
+            Job job = ingest.awaitFinal(ingest.submit(ALBUM).id());
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+
+            Path album = dir.resolve("music/Artist 1DFixL/Album 1DFixL");
+            assertThat(album.resolve("01 - Track 1 of 1DFixL.lrc")).isRegularFile();
+            assertThat(album.resolve("02 - Track 2 of 1DFixL.lrc")).doesNotExist();
+            assertThat(album.resolve("03 - Track 3 of 1DFixL.lrc")).isRegularFile();
+            Track first = ingest.library.catalogue().track(job.items().get(0).trackId()).orElseThrow();
+            Lyrics lyrics = ingest.library.lyrics(first).orElseThrow();
+            assertThat(lyrics.synced()).isTrue();
+            assertThat(lyrics.lines()).containsExactly(new Lyrics.Line(500L, "First line of Track 1 of 1DFixL"),
+                    new Lyrics.Line(1750L, "Second line of Track 1 of 1DFixL"));
+            Track second = ingest.library.catalogue().track(job.items().get(1).trackId()).orElseThrow();
+            assertThat(ingest.library.lyrics(second)).isEmpty();
         }
     }
 

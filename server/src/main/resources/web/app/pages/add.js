@@ -1,12 +1,14 @@
 // Add music: paste one or many Spotify or YouTube links. Each job appears at once and its tracks
 // move live, one progress bar each, from the server-sent events of /api/ingest/events. A reload or
 // a dropped connection loses nothing: the list is read again, and the event stream (which
-// reconnects by itself) starts with the current state of every job.
+// reconnects by itself) starts with the current state of every job. Deciders also see friends' requests
+// here, kept current by /api/requests/events, and approve or decline them.
 import {h, icon, announce, date} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {rest} from '/app/rest.js';
 import {player} from '/app/player.js';
 import {session} from '/app/session.js';
+import {requestCard} from '/app/pages/requests.js';
 
 const STATE_WORDS = {queued: 'Waiting', running: 'Downloading', succeeded: 'Done', partial: 'Partly done',
   failed: 'Failed', cancelled: 'Cancelled'};
@@ -14,6 +16,11 @@ const STATE_WORDS = {queued: 'Waiting', running: 'Downloading', succeeded: 'Done
 /** What to do about an error, in plain words. */
 export function advice(error) {
   const text = (error || '').toLowerCase();
+  if (text.includes('javascript runtime')) return session.owner ? 'Install Deno for yt-dlp (sudo minstrel-setup downloaders), then press Try again.' : 'Tell the owner: yt-dlp needs Deno on the server.';
+  if (text.includes('disk is full')) return session.owner ? 'Free some space on the music disk, then press Try again.' : 'Tell the owner: the server\'s disk is full.';
+  if (text.includes('bot check')) return 'YouTube is checking for bots. Minstrel tries again by itself; or try again in a few hours.';
+  if (text.includes('spotify refused')) return session.owner ? 'Set your own Spotify app in the settings (see docs/ingest.md), then press Try again.' : 'Spotify refused the request: tell the owner.';
+  if (text.includes('could not be started')) return session.owner ? 'Reinstall the downloader (Circle → Tools shows how), then press Try again.' : 'The downloader is broken on the server: tell the owner.';
   if (/spotdl|yt-dlp/.test(text) && /install|not found/.test(text)) {
     return session.owner ? 'Install the downloader (Circle → Tools shows how), then press Try again: no restart is needed.'
       : 'The downloader is not installed on the server: tell the owner.';
@@ -37,6 +44,16 @@ export async function render(main, ctx) {
   const jobsList = h('ul', {class: 'jobs', 'aria-label': 'Downloads'});
   const connection = h('p', {class: 'muted small', role: 'status'});
   const jobs = new Map();
+  const requestsList = h('ul', {class: 'jobs', 'aria-label': 'Requests from friends'});
+  const showRequests = async () => {
+    try {
+      const {requests} = await api.get('/api/requests?limit=50');
+      requestsList.replaceChildren(...(requests.length ? requests.map(r => requestCard(r, decisions(r, showRequests)))
+        : [h('li', {class: 'empty'}, 'No requests from friends.')]));
+    } catch (e) {
+      requestsList.replaceChildren(h('li', {class: 'notice bad'}, e.message));
+    }
+  };
 
   const draw = job => {
     const existing = jobs.get(job.id);
@@ -79,7 +96,14 @@ export async function render(main, ctx) {
     h('label', {for: 'links'}, 'Spotify or YouTube links'), links,
     h('p', {class: 'hint', id: 'links-hint'}, 'A track, album, playlist or artist on Spotify; a video or playlist on YouTube. One per line.'),
     error, h('p', null, button)),
-    h('h2', null, 'Downloads'), connection, jobsList);
+    h('h2', null, 'Requests from friends'), requestsList,
+    h('h2', null, 'Downloads'), connection,
+    h('p', null, h('button', {type: 'button', class: 'quiet', id: 'retry-failed', onclick: () => act(async () => {
+      const {jobs: retried} = await api.post('/api/ingest/retry-failed');
+      retried.forEach(draw);
+      return retried.length ? `${retried.length} failed ${retried.length === 1 ? 'download' : 'downloads'} queued again` : 'Nothing had failed';
+    })}, 'Retry all failed')),
+    jobsList);
 
   try {
     const page = await api.get('/api/ingest?limit=30');
@@ -88,6 +112,12 @@ export async function render(main, ctx) {
   } catch (e) {
     jobsList.append(h('li', {class: 'notice bad'}, e.message));
   }
+
+  await showRequests();
+  // a friend's new request, or another decider's answer, redraws the list (once per burst)
+  const requestEvents = new EventSource('/api/requests/events');
+  let redraw = null;
+  requestEvents.addEventListener('request', () => { clearTimeout(redraw); redraw = setTimeout(showRequests, 300); });
 
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('open', () => { connection.textContent = 'Live'; });
@@ -102,7 +132,24 @@ export async function render(main, ctx) {
     const data = JSON.parse(e.data);
     updateItem(data.jobId, data.index, data.item);
   });
-  return () => events.close();
+  return () => {
+    events.close();
+    requestEvents.close();
+    clearTimeout(redraw);
+  };
+}
+
+/** Approve and Decline (with the reason the friend will read) for a request still waiting. */
+function decisions(request, changed) {
+  if (request.state !== 'pending') return [];
+  const decide = (call, done) => act(async () => { await call(); await changed(); }, done);
+  const reason = h('input', {'aria-label': `Why decline ${request.url}`, placeholder: 'Why (the friend reads this)', maxlength: '500'});
+  return [
+    h('button', {type: 'button', class: 'primary', onclick: () => decide(() => api.post(`/api/requests/${request.id}/approve`), 'Approved: downloading')}, 'Approve'),
+    reason,
+    h('button', {type: 'button', class: 'quiet', onclick: () => reason.value.trim()
+      ? decide(() => api.post(`/api/requests/${request.id}/decline`, {reason: reason.value.trim()}), 'Declined')
+      : reason.focus()}, 'Decline')];
 }
 
 function jobTitle(job) {
@@ -122,14 +169,18 @@ function jobCard(job) {
         h('span', {class: `badge ${job.state}`}, STATE_WORDS[job.state] || job.state),
         busy ? h('button', {type: 'button', class: 'quiet', onclick: () => act(() => api.del(`/api/ingest/${job.id}`), 'Cancelled')}, 'Cancel') : null,
         again ? h('button', {type: 'button', onclick: () => act(() => api.post(`/api/ingest/${job.id}/retry`), 'Queued again')}, 'Try again') : null)),
+    job.retryAt ? h('p', {class: 'muted small'}, `Tries again by itself after ${date(job.retryAt)}.`) : null,
     job.items.length ? h('ul', {class: 'items', 'aria-label': `Tracks of ${jobTitle(job)}`}, job.items.map((item, i) => itemRow(item, i, job)))
-      : h('p', {class: 'muted small'}, busy ? 'Looking up the link…' : ''));
+      : h('p', {class: 'muted small'}, busy ? 'Looking up the link…' : ''),
+    job.output && job.output.length ? h('details', {class: 'output'}, h('summary', null, 'What the downloader said'),
+      h('pre', null, job.output.join('\n'))) : null);
 }
 
+/** @param done what to announce once the call worked, or undefined to announce what the call returns */
 async function act(call, done) {
   try {
-    await call();
-    announce(done);
+    const said = await call();
+    announce(done || said);
   } catch (e) {
     announce(e.message);
   }

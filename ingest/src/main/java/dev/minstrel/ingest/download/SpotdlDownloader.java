@@ -45,8 +45,9 @@ public final class SpotdlDownloader implements Downloader {
         if (settings.spotifyClientId() != null && settings.spotifyClientSecret() != null) {
             command.addAll(List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret()));
         }
-        // synced lyrics only: spotDL 4.4's other lyrics providers loop or hang; nargs=* so it goes last
-        command.addAll(List.of("--lyrics", "synced", "--", link.url()));
+        // synced lyrics only: spotDL 4.4's other lyrics providers loop or hang; nargs=* so it goes last.
+        // --generate-lrc writes them as an .lrc beside the song, which lands with it
+        command.addAll(List.of("--generate-lrc", "--lyrics", "synced", "--", link.url()));
         return command;
     }
 

@@ -29,6 +29,10 @@ public final class SpotdlOutputParser implements OutputParser {
     private final Deque<String> inFlight = new ArrayDeque<>();
     private String lastError;
     private boolean lastLineWasError;
+    /** What the yt-dlp inside spotDL said on stderr: it explains the bare "YT-DLP download error" that follows. */
+    private String youTubeBotCheck;
+    private String noJavaScriptRuntime;
+    private String diskFull;
 
     public SpotdlOutputParser(Consumer<DownloadEvent> events) {
         this.events = events;
@@ -81,6 +85,12 @@ public final class SpotdlOutputParser implements OutputParser {
         Matcher m = RATE_LIMIT.matcher(line);
         if (m.find()) {
             events.accept(new DownloadEvent.RateLimited(Long.parseLong(m.group(1))));
+        } else if (Causes.saysBotCheck(line)) {
+            youTubeBotCheck = line;
+        } else if (Causes.saysNoJavaScriptRuntime(line)) {
+            noJavaScriptRuntime = line;
+        } else if (Causes.saysDiskFull(line)) {
+            diskFull = line;
         }
         // every other stderr line repeats a stdout line (as INFO:spotdl...:msg), or is a traceback
     }
@@ -96,12 +106,10 @@ public final class SpotdlOutputParser implements OutputParser {
         Matcher m;
         if (type.equals("LookupError") && (m = NO_SONG.matcher(message)).matches()) {
             inFlight.remove(m.group(1));
-            events.accept(new DownloadEvent.SongFailed(m.group(1),
-                    Failure.permanent("No match for this song on YouTube Music (spotDL: " + message + ")")));
+            events.accept(new DownloadEvent.SongFailed(m.group(1), Causes.noMatch(message)));
         } else if (type.equals("AudioProviderError")) {
             events.accept(new DownloadEvent.SongFailed(inFlight.size() == 1 ? inFlight.poll() : null,
-                    Failure.temporary("YouTube refused the download (bot check, age gate or network); "
-                            + "it will be retried. spotDL: " + message)));
+                    providerFailure(message)));
         } else if (type.equals("FFmpegError") && (m = FFMPEG_CONVERT.matcher(message)).matches()) {
             inFlight.remove(m.group(1));
             events.accept(new DownloadEvent.SongFailed(m.group(1),
@@ -121,18 +129,38 @@ public final class SpotdlOutputParser implements OutputParser {
             return Optional.of(Failure.permanent("spotDL rejected its command line (exit 2): is it spotDL 4?"));
         }
         if (lastError == null) {
-            return Optional.of(Failure.temporary("spotDL stopped unexpectedly (exit code " + exitCode + ")"));
+            return Optional.of(diskFull != null ? Causes.diskFull("spotDL: " + diskFull)
+                    : Failure.temporary("spotDL stopped unexpectedly (exit code " + exitCode + ")"));
         }
         return Optional.of(classify(lastError));
+    }
+
+    /** A song YouTube would not give spotDL: the yt-dlp lines on stderr before it say why, when they do. */
+    private Failure providerFailure(String message) {
+        if (diskFull != null) {
+            return Causes.diskFull("spotDL: " + diskFull);
+        }
+        if (noJavaScriptRuntime != null || Causes.saysNoJavaScriptRuntime(message)) {
+            return Causes.javaScriptRuntimeMissing("spotDL", noJavaScriptRuntime != null ? noJavaScriptRuntime : message);
+        }
+        if (youTubeBotCheck != null || Causes.saysBotCheck(message)) {
+            return Causes.youTubeBotCheck("spotDL", youTubeBotCheck != null ? youTubeBotCheck : message);
+        }
+        return Failure.temporary("YouTube refused the download (age gate or network); it will be retried. spotDL: " + message);
     }
 
     static Failure classify(String error) {
         if (error.contains("FFmpeg is not installed")) {
             return Failure.permanent(Tool.FFMPEG_MISSING);
         }
+        if (Causes.saysDiskFull(error)) {
+            return Causes.diskFull("spotDL: " + error);
+        }
         if (error.contains("429") || error.contains("rate/request limit")) {
-            return Failure.temporary("Spotify is rate limiting requests (HTTP 429); the job will be retried. "
-                    + "Using your own Spotify client id and secret helps. spotDL: " + error);
+            return Causes.spotifyRateLimited(error);
+        }
+        if (error.contains("http status: 403") || error.startsWith("SpotifyException") && error.contains("403")) {
+            return Causes.spotifyRefused(error);
         }
         if (error.startsWith("SongError") || error.contains("No results found")) {
             return Failure.permanent("Nothing was found for this link. spotDL: " + error);
@@ -142,9 +170,6 @@ public final class SpotdlOutputParser implements OutputParser {
         }
         if (error.contains("blocked by YouTube Music")) {
             return Failure.temporary("YouTube Music refused the connection (blocked or offline); the job will be retried.");
-        }
-        if (error.contains("403")) {
-            return Failure.permanent("Spotify refused the request (HTTP 403): spotDL may need updating. spotDL: " + error);
         }
         return Failure.temporary("spotDL failed: " + error);
     }

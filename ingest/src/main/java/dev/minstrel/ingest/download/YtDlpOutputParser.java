@@ -22,6 +22,8 @@ public final class YtDlpOutputParser implements OutputParser {
     private final Map<String, Integer> lastPercent = new HashMap<>();
     private Failure lastError;
     private int failures;
+    /** yt-dlp warns once that it has no JavaScript runtime; the errors that follow are its consequence. */
+    private String noJavaScriptRuntime;
 
     public YtDlpOutputParser(Consumer<DownloadEvent> events) {
         this.events = events;
@@ -64,11 +66,14 @@ public final class YtDlpOutputParser implements OutputParser {
     @Override
     public synchronized void stderr(String raw) {
         String line = raw.strip();
+        if (Causes.saysNoJavaScriptRuntime(line)) {
+            noJavaScriptRuntime = line;
+        }
         if (!line.startsWith("ERROR:")) {
             return;
         }
         String message = line.substring("ERROR:".length()).strip();
-        Failure failure = classify(message);
+        Failure failure = classify(message, noJavaScriptRuntime);
         lastError = failure;
         failures++;
         events.accept(new DownloadEvent.SongFailed(videoId(message), failure));
@@ -86,21 +91,31 @@ public final class YtDlpOutputParser implements OutputParser {
         return null;
     }
 
-    static Failure classify(String message) {
+    /** @param noJavaScriptRuntime yt-dlp's warning that it has no JavaScript runtime, or null */
+    static Failure classify(String message, String noJavaScriptRuntime) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("ffmpeg") && lower.contains("not found")) {
             return Failure.permanent(Tool.FFMPEG_MISSING);
         }
-        if (lower.contains("429") || lower.contains("too many requests")) {
-            return Failure.temporary("YouTube is rate limiting requests (HTTP 429); the job will be retried. yt-dlp: " + message);
-        }
-        if (lower.contains("not a bot") || lower.contains("timed out") || lower.contains("unable to download")
-                || lower.contains("connection") || lower.contains("network")) {
-            return Failure.temporary("YouTube could not be reached or asked for a bot check; the job will be retried. yt-dlp: " + message);
+        if (Causes.saysDiskFull(message)) {
+            return Causes.diskFull("yt-dlp: " + message);
         }
         if (lower.contains("unavailable") || lower.contains("private video") || lower.contains("removed")
                 || lower.contains("confirm your age") || lower.contains("unsupported url") || lower.contains("does not exist")) {
             return Failure.permanent("The video cannot be downloaded. yt-dlp: " + message);
+        }
+        if (Causes.saysBotCheck(message)) {
+            return Causes.youTubeBotCheck("yt-dlp", message);
+        }
+        if (noJavaScriptRuntime != null || Causes.saysNoJavaScriptRuntime(message)) {
+            return Causes.javaScriptRuntimeMissing("yt-dlp", message);
+        }
+        if (lower.contains("429") || lower.contains("too many requests")) {
+            return Failure.temporary("YouTube is rate limiting requests (HTTP 429); the job will be retried. yt-dlp: " + message);
+        }
+        if (lower.contains("timed out") || lower.contains("unable to download") || lower.contains("connection")
+                || lower.contains("network")) {
+            return Failure.temporary("YouTube could not be reached; the job will be retried. yt-dlp: " + message);
         }
         return Failure.temporary("yt-dlp failed: " + message);
     }

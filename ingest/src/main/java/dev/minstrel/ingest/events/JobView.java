@@ -3,16 +3,23 @@ package dev.minstrel.ingest.events;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobItem;
+import dev.minstrel.ingest.job.JobState;
 
 import java.util.List;
 
-/** A job as the API shows it: {@code {id, url, kind, state, createdAt, items}}. */
-@JsonPropertyOrder({"id", "url", "kind", "state", "createdAt", "items"})
-public record JobView(String id, String url, String kind, String state, String createdAt, List<ItemView> items) {
+/**
+ * A job as the API shows it: {@code {id, url, kind, state, createdAt, attempts, retryAt, items, output}}.
+ * {@code retryAt} is when a job waiting after a failed run runs again (null otherwise); {@code output}
+ * the downloader's last lines from the last run that did not fully succeed.
+ */
+@JsonPropertyOrder({"id", "url", "kind", "state", "createdAt", "attempts", "retryAt", "items", "output"})
+public record JobView(String id, String url, String kind, String state, String createdAt, int attempts, String retryAt,
+                      List<ItemView> items, List<String> output) {
 
     public static JobView of(Job job) {
+        String retryAt = job.state() == JobState.QUEUED && job.attempts() > 0 ? job.notBefore().toString() : null;
         return new JobView(job.id(), job.url(), job.kind(), job.state().key(), job.createdAt().toString(),
-                job.items().stream().map(ItemView::of).toList());
+                job.attempts(), retryAt, job.items().stream().map(ItemView::of).toList(), job.output());
     }
 
     /** One track of a job: {@code {state, percent, title, artist, album, trackId, error}}. */

@@ -5,7 +5,8 @@ package dev.minstrel.ingest.job;
  *
  * @param position 0-based place in the job, stable for the job's life
  * @param trackId  the Subsonic song id once the track is in the library
- * @param error    the downloader's reason in plain words, when it failed
+ * @param error    the downloader's reason in plain words, when it failed (kept while a failed item waits
+ *                 for its automatic retry, so the job says why it waits)
  */
 public record JobItem(int position, ItemState state, int percent, String title, String artist, String album,
                       String trackId, String error) {
@@ -20,7 +21,8 @@ public record JobItem(int position, ItemState state, int percent, String title, 
     }
 
     public JobItem progress(ItemState state, int percent) {
-        return new JobItem(position, state, Math.max(this.percent, percent), title, artist, album, trackId, error);
+        return new JobItem(position, state, Math.max(this.percent, percent), title, artist, album, trackId,
+                state == ItemState.RUNNING ? null : error);
     }
 
     public JobItem succeeded(String trackId) {
@@ -35,7 +37,8 @@ public record JobItem(int position, ItemState state, int percent, String title, 
         return new JobItem(position, ItemState.CANCELLED, percent, title, artist, album, trackId, null);
     }
 
+    /** Waiting for an automatic retry; the last failure stays as the reason. */
     public JobItem requeued() {
-        return new JobItem(position, ItemState.QUEUED, 0, title, artist, album, null, null);
+        return new JobItem(position, ItemState.QUEUED, 0, title, artist, album, null, error);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 public final class JobStore {
 
     private static final String JOB_COLUMNS = "id, url, identity, kind, state, owner_id, created_at, updated_at, "
-            + "attempts, not_before";
+            + "attempts, not_before, tool_output";
     private static final String OPEN = "('queued', 'running')";
 
     private final DatabaseClient db;
@@ -31,11 +31,12 @@ public final class JobStore {
 
     public Mono<Job> insert(Job job) {
         Mono<Long> insertJob = db.sql("INSERT INTO ingest_job (" + JOB_COLUMNS + ") VALUES "
-                        + "(:id, :url, :identity, :kind, :state, :owner, :created, :updated, :attempts, :notBefore)")
+                        + "(:id, :url, :identity, :kind, :state, :owner, :created, :updated, :attempts, :notBefore, :output)")
                 .bind("id", job.id()).bind("url", job.url()).bind("identity", job.identity())
                 .bind("kind", job.kind()).bind("state", job.state().key()).bind("owner", job.ownerId())
                 .bind("created", job.createdAt().toEpochMilli()).bind("updated", job.updatedAt().toEpochMilli())
                 .bind("attempts", job.attempts()).bind("notBefore", job.notBefore().toEpochMilli())
+                .bind("output", nullable(output(job.output())))
                 .fetch().rowsUpdated();
         return insertJob.then(insertItems(job.id(), job.items())).then(find(job.id())).subscribeOn(Schedulers.boundedElastic());
     }
@@ -53,6 +54,33 @@ public final class JobStore {
                         + "AND state IN ('queued', 'running', 'succeeded') ORDER BY created_at DESC")
                 .bind("identity", identity).map(JobStore::jobRow).all().next()
                 .flatMap(this::withItems)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The newest job for the link in any state: a re-paste of a failed one retries it. */
+    public Mono<Job> findLatest(String identity) {
+        return db.sql("SELECT " + JOB_COLUMNS + " FROM ingest_job WHERE identity = :identity "
+                        + "ORDER BY created_at DESC, id DESC")
+                .bind("identity", identity).map(JobStore::jobRow).all().next()
+                .flatMap(this::withItems)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Ids of the failed and partial jobs, oldest first; {@code ownerId} null means everyone's. */
+    public Flux<String> failedIds(String ownerId) {
+        var select = db.sql("SELECT id FROM ingest_job WHERE state IN ('failed', 'partial')"
+                + (ownerId == null ? "" : " AND owner_id = :owner") + " ORDER BY created_at, id");
+        if (ownerId != null) {
+            select = select.bind("owner", ownerId);
+        }
+        return select.map(row -> row.get("id", String.class)).all().subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Keeps the downloader's last lines with the job (an empty list clears them). */
+    public Mono<Void> saveOutput(String id, List<String> lines) {
+        return db.sql("UPDATE ingest_job SET tool_output = :output WHERE id = :id")
+                .bind("output", nullable(output(lines))).bind("id", id)
+                .fetch().rowsUpdated().then()
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -237,7 +265,16 @@ public final class JobStore {
                 row.get("kind", String.class), JobState.ofKey(row.get("state", String.class)),
                 row.get("owner_id", String.class), Instant.ofEpochMilli(row.get("created_at", Long.class)),
                 Instant.ofEpochMilli(row.get("updated_at", Long.class)), row.get("attempts", Integer.class),
-                Instant.ofEpochMilli(row.get("not_before", Long.class)), new ArrayList<>());
+                Instant.ofEpochMilli(row.get("not_before", Long.class)), lines(row.get("tool_output", String.class)),
+                new ArrayList<>());
+    }
+
+    private static String output(List<String> lines) {
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    private static List<String> lines(String output) {
+        return output == null ? List.of() : List.of(output.split("\n"));
     }
 
     private static Parameter nullable(String value) {

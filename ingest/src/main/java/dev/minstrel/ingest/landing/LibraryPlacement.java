@@ -27,6 +27,35 @@ public final class LibraryPlacement {
                 extension));
     }
 
+    /**
+     * Moves the song's synced lyrics ({@code <base>.lrc} beside the downloaded file) beside the
+     * song in the library, where getLyricsBySongId reads them; lyrics already there are kept.
+     *
+     * @param downloaded the song's file as the downloader wrote it (it may have moved since)
+     * @param inLibrary  the song's file in the library
+     * @return whether lyrics were moved in
+     */
+    public boolean moveLyricsIn(Path downloaded, Path inLibrary) throws IOException {
+        Path lyrics = sibling(downloaded, ".lrc");
+        Path target = sibling(inLibrary, ".lrc");
+        if (!Files.isRegularFile(lyrics) || Files.exists(target)) {
+            return false;
+        }
+        try {
+            Files.move(lyrics, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.copy(lyrics, target);
+            Files.delete(lyrics);
+        }
+        return true;
+    }
+
+    private static Path sibling(Path file, String extension) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + extension);
+    }
+
     /** Moves the file in; a different file already at the name gets a " (2)" suffix, never overwritten. */
     public Path moveIn(Path file, CompletedTags tags) throws IOException {
         String name = file.getFileName().toString();

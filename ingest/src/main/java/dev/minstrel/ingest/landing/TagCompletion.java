@@ -1,5 +1,6 @@
 package dev.minstrel.ingest.landing;
 
+import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.tags.TagEditor;
 import dev.minstrel.library.tags.TagEditor.Field;
 import dev.minstrel.library.tags.UnreadableFileException;
@@ -11,7 +12,9 @@ import java.util.Optional;
 /**
  * Checks a downloaded file and completes its tags: it must read as audio of a sane length (and not
  * much shorter than the source announced: a truncated download), and it leaves with a title,
- * artist, album artist, album and the source URL (ID3 WOAS, where spotDL puts the Spotify link).
+ * artist, album artist, album, the source URL (ID3 WOAS, where spotDL puts the Spotify link) and
+ * the track's Minstrel id (ID3 TXXX MINSTREL_ID), which keeps its id, plays and stars across retags
+ * and moves.
  */
 public final class TagCompletion {
 
@@ -63,6 +66,8 @@ public final class TagCompletion {
             if (source == null && sourceUrl != null && tags.setSourceUrl(sourceUrl)) {
                 source = sourceUrl;
             }
+            // the library takes the track's id from the file, and knows it again by it after a retag and a move
+            tags.addMinstrelId(Ids.newTrackId());
             tags.save();
             return new CompletedTags(title, artist, albumArtist, album, number(tags.get(Field.TRACK)), seconds, source,
                     tags.hasCover());

@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * {@code $COLUMNS}), the real exit codes, real tagged MP3 files, realistic timing scaled by
  * {@code FAKE_SPOTDL_TIME_SCALE}, and each real failure on demand through {@code FAKE_SPOTDL_*}.
  * {@code FAKE_SPOTDL_ONCE=<file>} limits the injected failure to the first run (the file records it).
+ * Whole-run failures: {@code _NO_FFMPEG}, {@code _NO_NETWORK}, {@code _YTM_BLOCKED}, {@code _DISK_FULL},
+ * {@code _SPOTIFY_403}; per song, {@code FAKE_SPOTDL_FAIL=<matcher>:<kind>} with kind noresults, ytdlp,
+ * bot, nojs, agegate, ffmpeg or metadata. With {@code --generate-lrc} each song gets synced lyrics as an
+ * .lrc beside it, except songs matched by {@code FAKE_SPOTDL_NO_LYRICS}.
  */
 public final class FakeSpotdl {
 
@@ -51,6 +55,7 @@ public final class FakeSpotdl {
     private final List<String> written = new ArrayList<>();
     private final boolean inject;
     private final List<String> errors = new ArrayList<>();
+    private boolean generateLrc;
 
     private FakeSpotdl() throws IOException {
         String once = env.get("FAKE_SPOTDL_ONCE");
@@ -142,6 +147,7 @@ public final class FakeSpotdl {
             Signal.handle(new Signal("TERM"), s -> stopping.set(true));
         }
         Signal.handle(new Signal("INT"), s -> stopping.set(true));
+        generateLrc = options.containsKey("--generate-lrc");
         int code = download(queries, options, home, temp);
         record(args, code);
         return code;
@@ -160,6 +166,15 @@ public final class FakeSpotdl {
             line("An error occurred");
             return fatal("ConnectionError: HTTPSConnectionPool(host='music.youtube.com', port=443): Max retries "
                     + "exceeded with url: /youtubei/v1/search (Caused by NewConnectionError('Failed to establish a new connection'))");
+        }
+        if (inject && env.containsKey("FAKE_SPOTDL_DISK_FULL")) {
+            line("An error occurred");
+            return fatal("OSError: [Errno 28] No space left on device: '" + temp.resolve("partial.webm") + "'");
+        }
+        if (inject && env.containsKey("FAKE_SPOTDL_SPOTIFY_403")) {
+            line("An error occurred");
+            return fatal("SpotifyException: http status: 403, code: -1 - https://api.spotify.com/v1/playlists/"
+                    + idOf(queries.get(0)) + "/tracks?limit=100&offset=0&additional_types=track:\n Forbidden, reason: None");
         }
         if (inject && env.containsKey("FAKE_SPOTDL_YTM_BLOCKED")) {
             return fatal("DownloaderError: You are blocked by YouTube Music. Please use a VPN, change youtube-music "
@@ -228,8 +243,18 @@ public final class FakeSpotdl {
             crash(crash);
         }
         sleep(200);
-        if (failure != null && Set.of("ytdlp", "bot", "agegate").contains(failure)) {
+        if (failure != null && Set.of("ytdlp", "bot", "nojs", "agegate").contains(failure)) {
             Files.deleteIfExists(webm);
+            // the yt-dlp inside spotDL says why on stderr before spotDL reports its bare provider error
+            if (failure.equals("bot")) {
+                stderr("ERROR: [youtube] " + song.downloadUrl().substring(song.downloadUrl().length() - 11)
+                        + ": Sign in to confirm you're not a bot. Use --cookies-from-browser or --cookies for the authentication.");
+            } else if (failure.equals("nojs")) {
+                stderr("WARNING: [youtube] No supported JavaScript runtime could be found. Only deno is enabled by default; "
+                        + "to use another runtime add  --js-runtimes RUNTIME[:PATH]  to your command/config. YouTube extraction "
+                        + "without a JS runtime has been deprecated, and some formats may be missing.");
+            }
+            Thread.sleep(100); // spotDL gives up on the song a moment later (and the two streams are read apart)
             line(k + "/" + n + " complete");
             songError(song, "AudioProviderError: YT-DLP download error - " + song.downloadUrl());
             return;
@@ -277,6 +302,13 @@ public final class FakeSpotdl {
                 .cover(AudioFixtures.jpeg(8, 8)).comment(song.downloadUrl()).sourceUrl(song.url())
                 .seconds(seconds).write();
         Files.move(tagged, target, StandardCopyOption.REPLACE_EXISTING);
+        if (generateLrc && failureFor("FAKE_SPOTDL_NO_LYRICS", song, k) == null) {
+            // spotDL 4.4's generate_lrc: the synced lyrics provider's lines, as <song>.lrc beside the song
+            String base = target.getFileName().toString().replaceFirst("\\.mp3$", "");
+            Files.writeString(target.resolveSibling(base + ".lrc"), "[ar:" + song.artists().get(0) + "]\n[ti:" + song.name()
+                    + "]\n[al:" + song.album() + "]\n[00:00.50]First line of " + song.name() + "\n[00:01.75]Second line of "
+                    + song.name() + "\n");
+        }
         line(name + ": Done");
         line(k + "/" + n + " complete");
         line("Downloaded \"" + name + "\": " + song.downloadUrl());
@@ -431,6 +463,10 @@ public final class FakeSpotdl {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static void stderr(String text) {
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8).println(text);
     }
 
     private static String pad(String text, int width) {

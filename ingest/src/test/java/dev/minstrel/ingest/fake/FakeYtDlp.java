@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A stand-in for yt-dlp for offline tests: the options Minstrel passes, output templates rendered
  * the way yt-dlp renders them ({@code %(a,b|default)s}), {@code ERROR:} lines on stderr, exit 1 when a
  * video failed, and a real tagged MP3 with its thumbnail embedded. {@code FAKE_YTDLP_FAIL} =
- * {@code unavailable | 429 | bot | noffmpeg} makes it fail the way the real one does.
+ * {@code unavailable | 429 | bot | nojs | diskfull | noffmpeg} makes it fail the way the real one does.
  */
 public final class FakeYtDlp {
 
@@ -105,6 +105,15 @@ public final class FakeYtDlp {
                     code = 1;
                     continue;
                 }
+                if ("nojs".equals(failure)) {
+                    err.println("WARNING: [youtube] No supported JavaScript runtime could be found. Only deno is enabled by "
+                            + "default; to use another runtime add  --js-runtimes RUNTIME[:PATH]  to your command/config. "
+                            + "YouTube extraction without a JS runtime has been deprecated, and some formats may be missing. "
+                            + "See  https://github.com/yt-dlp/yt-dlp/wiki/EJS  for details on installing one");
+                    err.println("ERROR: [youtube] " + id + ": Requested format is not available. Use --list-formats for a list of available formats");
+                    code = 1;
+                    continue;
+                }
                 if ("bot".equals(failure)) {
                     err.println("ERROR: [youtube] " + id + ": Sign in to confirm you're not a bot. Use --cookies-from-browser or --cookies for the authentication.");
                     code = 1;
@@ -125,6 +134,11 @@ public final class FakeYtDlp {
                         out.println(render(template.substring(template.indexOf(':') + 1), progress));
                         Thread.sleep((long) (100 * scale));
                     }
+                }
+                if ("diskfull".equals(failure)) {
+                    err.println("ERROR: unable to write data: [Errno 28] No space left on device");
+                    code = 1;
+                    continue;
                 }
                 if ("noffmpeg".equals(failure)) {
                     err.println("ERROR: Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using --ffmpeg-location");

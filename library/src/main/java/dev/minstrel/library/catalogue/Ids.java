@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Opaque, URL-safe ids. Albums, artists and folders get ids derived from what identifies them
@@ -26,8 +27,17 @@ public final class Ids {
     private static final char[] ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TRACK_ID = Pattern.compile("tr-[0-9A-Za-z]{16}");
 
     private Ids() {
+    }
+
+    /** The free-form tag (ID3 TXXX, Vorbis comment) a file carries its track id in. */
+    public static final String TAG = "MINSTREL_ID";
+
+    /** The text if it has the shape of a track id (as {@link #newTrackId} makes them), else null. */
+    public static String trackIdOrNull(String text) {
+        return text != null && TRACK_ID.matcher(text.strip()).matches() ? text.strip() : null;
     }
 
     public static String newTrackId() {

@@ -120,12 +120,16 @@ public final class Scanner {
         long readDone = System.nanoTime();
 
         Map<String, Deque<Track>> vanished = new HashMap<>();
+        Map<String, Track> vanishedById = new HashMap<>();
         for (Track track : current.tracks().values()) {
             if (!files.containsKey(track.path())) {
                 vanished.computeIfAbsent(moveKey(track.size(), track.modifiedMillis(), track.title(), track.album(),
                         track.artist(), track.durationSeconds()), k -> new ArrayDeque<>()).add(track);
+                vanishedById.put(track.id(), track);
             }
         }
+        Set<String> taken = new HashSet<>();
+        current.tracks().values().forEach(t -> taken.add(t.id()));
         Instant now = clock.instant();
         List<Track> saved = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
@@ -138,12 +142,23 @@ public final class Scanner {
             }
             TrackTags tags = result.tags();
             Track known = current.tracks().get(path);
+            if (known == null && tags.minstrelId() != null) {
+                // moved, and perhaps re-tagged too: the id it carries says which track it was
+                known = vanishedById.remove(tags.minstrelId());
+                if (known != null) {
+                    Track moved = known;
+                    vanished.values().forEach(candidates -> candidates.remove(moved));
+                }
+            }
             if (known == null) {
                 Deque<Track> candidates = vanished.get(moveKey(stat.size(), stat.modifiedMillis(), tags.title(),
                         tags.album(), tags.artist(), tags.durationSeconds()));
                 known = candidates == null ? null : candidates.poll();
+                if (known != null) {
+                    vanishedById.remove(known.id());
+                }
             }
-            Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path, tags,
+            Track track = CatalogueFactory.track(known != null ? known.id() : newId(tags, taken), path, tags,
                     stat.size(), stat.modifiedMillis(), known != null ? known.created() : now);
             tracks.put(path, track);
             if (known == null || !track.equals(known.withCoverArtId(null))) {
@@ -191,6 +206,8 @@ public final class Scanner {
         List<Track> saved = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         Instant now = clock.instant();
+        Set<String> taken = new HashSet<>();
+        tracks.values().forEach(t -> taken.add(t.id()));
         for (Path given : files) {
             Path file = given.toAbsolutePath().normalize();
             if (!file.startsWith(musicDir)) {
@@ -217,8 +234,12 @@ public final class Scanner {
                     continue;
                 }
                 try {
-                    Track track = CatalogueFactory.track(known != null ? known.id() : Ids.newTrackId(), path,
-                            reader.read(file, path), size, modified, known != null ? known.created() : now);
+                    TrackTags tags = reader.read(file, path);
+                    if (known == null && tags.minstrelId() != null) {
+                        known = movedHere(tracks, tags.minstrelId());
+                    }
+                    Track track = CatalogueFactory.track(known != null ? known.id() : newId(tags, taken), path,
+                            tags, size, modified, known != null ? known.created() : now);
                     tracks.put(path, track);
                     saved.add(track);
                     indexed.add(path);
@@ -243,6 +264,29 @@ public final class Scanner {
         logNewlySkipped(skipList, current.skipped());
         store.save(new CatalogueStore.Changes(deleted, saved, images, skipList, now, now, current.lastModified()));
         return new LibraryState(tracks, images, skipped, now, now);
+    }
+
+    /**
+     * The id of a new track: the one its file carries when no other track has it (a copy of a file
+     * gets an id of its own), else a new one. Records it as taken.
+     */
+    private static String newId(TrackTags tags, Set<String> taken) {
+        String id = tags.minstrelId() != null && !taken.contains(tags.minstrelId()) ? tags.minstrelId() : Ids.newTrackId();
+        taken.add(id);
+        return id;
+    }
+
+    /**
+     * The track whose file moved to where this one is being indexed: the one with the id the file
+     * carries, if its own file is gone. It leaves {@code tracks}; its id goes on with the new path.
+     */
+    private Track movedHere(Map<String, Track> tracks, String id) {
+        for (Track track : tracks.values()) {
+            if (track.id().equals(id) && !Files.exists(musicDir.resolve(track.path()))) {
+                return tracks.remove(track.path());
+            }
+        }
+        return null;
     }
 
     /**

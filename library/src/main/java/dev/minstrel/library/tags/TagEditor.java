@@ -1,15 +1,20 @@
 package dev.minstrel.library.tags;
 
+import dev.minstrel.library.catalogue.Ids;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.tag.FieldKey;
+import org.jaudiotagger.tag.FieldDataInvalidException;
 import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
 import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
 import org.jaudiotagger.tag.id3.ID3v23Frame;
 import org.jaudiotagger.tag.id3.ID3v24Frame;
 import org.jaudiotagger.tag.id3.ID3v24Tag;
+import org.jaudiotagger.tag.id3.framebody.FrameBodyTXXX;
 import org.jaudiotagger.tag.id3.framebody.FrameBodyWOAS;
+import org.jaudiotagger.tag.id3.valuepair.TextEncoding;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,6 +97,40 @@ public final class TagEditor {
         AbstractID3v2Frame frame = id3 instanceof ID3v24Tag ? new ID3v24Frame("WOAS") : new ID3v23Frame("WOAS");
         frame.setBody(new FrameBodyWOAS(url));
         id3.setFrame(frame);
+        changed = true;
+        return true;
+    }
+
+    /** The track id Minstrel recorded in the file, or null. */
+    public String minstrelId() {
+        if (!(tag() instanceof AbstractID3v2Tag id3)) {
+            return null;
+        }
+        for (TagField field : id3.getFields("TXXX")) {
+            if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof FrameBodyTXXX txxx
+                    && Ids.TAG.equalsIgnoreCase(txxx.getDescription())) {
+                return Ids.trackIdOrNull(txxx.getFirstTextValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Records the track's Minstrel id (ID3 TXXX {@value Ids#TAG}), by which the library knows the
+     * file again after it was re-tagged and moved. A file that has one keeps it; false when it
+     * has one already, or its tag has no place for it (not ID3).
+     */
+    public boolean addMinstrelId(String trackId) {
+        if (!(tag() instanceof AbstractID3v2Tag id3) || minstrelId() != null) {
+            return false;
+        }
+        AbstractID3v2Frame frame = id3 instanceof ID3v24Tag ? new ID3v24Frame("TXXX") : new ID3v23Frame("TXXX");
+        frame.setBody(new FrameBodyTXXX(TextEncoding.ISO_8859_1, Ids.TAG, trackId));
+        try {
+            id3.addField(frame);
+        } catch (FieldDataInvalidException e) {
+            return false;
+        }
         changed = true;
         return true;
     }

@@ -2,6 +2,7 @@ package dev.minstrel.library.tags;
 
 import dev.minstrel.library.catalogue.CatalogueSettings;
 import dev.minstrel.library.catalogue.CleanText;
+import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.ReplayGain;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
@@ -203,7 +204,8 @@ public final class TagReader {
                 blankToNull(first(t, FieldKey.MUSICBRAINZ_RELEASEARTISTID)),
                 new ReplayGain(decimal(custom.get("REPLAYGAIN_TRACK_GAIN")), decimal(custom.get("REPLAYGAIN_TRACK_PEAK")),
                         decimal(custom.get("REPLAYGAIN_ALBUM_GAIN")), decimal(custom.get("REPLAYGAIN_ALBUM_PEAK"))),
-                !first(t, FieldKey.LYRICS).isBlank(), hasArtwork(t), comment, number(first(t, FieldKey.BPM)), sourceUrl);
+                !first(t, FieldKey.LYRICS).isBlank(), hasArtwork(t), comment, number(first(t, FieldKey.BPM)), sourceUrl,
+                Ids.trackIdOrNull(custom.get(Ids.TAG)));
     }
 
     private static String first(Tag tag, FieldKey key) {

@@ -1,5 +1,6 @@
 package dev.minstrel.library.tags;
 
+import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.catalogue.ReplayGain;
 
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param albumArtists the individual album artists credited
  * @param bitRate      kbit/s
  * @param bitDepth     bits per sample for lossless formats, else null
+ * @param minstrelId   the track id Minstrel recorded in the file ({@link Ids#TAG}), so a file that was
+ *                     re-tagged and moved keeps its id; null when absent or not a track id
  */
 public record TrackTags(
         String title,
@@ -47,5 +50,6 @@ public record TrackTags(
         boolean hasEmbeddedCover,
         String comment,
         Integer bpm,
-        String sourceUrl) {
+        String sourceUrl,
+        String minstrelId) {
 }

@@ -11,6 +11,7 @@ import dev.minstrel.library.catalogue.CatalogueSettings;
 import dev.minstrel.library.catalogue.IndexEntry;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.fixtures.AudioFixtures;
+import dev.minstrel.library.tags.TagEditor;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +160,46 @@ class LibraryScanTest {
             assertThat(track.id()).isEqualTo(id);
             assertThat(track.path()).isEqualTo("Elsewhere/one.mp3");
         });
+    }
+
+    @Test
+    void aFileCarryingItsMinstrelIdKeepsItAfterBeingRetaggedAndMovedAndACopyGetsItsOwn() throws Exception {
+        Path file = song("The Band/Record/01 One.mp3", "One");
+        TagEditor tags = TagEditor.open(file);
+        assertThat(tags.addMinstrelId("tr-0123456789abcdEF")).isTrue();
+        tags.save();
+        start(settings());
+        assertThat(track("One").id()).as("a new file's id is the one it carries").isEqualTo("tr-0123456789abcdEF");
+
+        retag(file, "One (Remastered)");
+        Files.createDirectories(music.resolve("Elsewhere"));
+        Path moved = Files.move(file, music.resolve("Elsewhere/one.mp3"));
+        library.scanNow(false);
+        assertThat(library.catalogue().tracks()).singleElement().satisfies(track -> {
+            assertThat(track.id()).isEqualTo("tr-0123456789abcdEF");
+            assertThat(track.title()).isEqualTo("One (Remastered)");
+            assertThat(track.path()).isEqualTo("Elsewhere/one.mp3");
+        });
+
+        retag(moved, "One (Live)");
+        Path again = Files.move(moved, music.resolve("The Band/Record/01 One (Live).mp3"));
+        library.index(List.of(again));
+        assertThat(library.catalogue().tracks()).singleElement().satisfies(track -> {
+            assertThat(track.id()).as("indexing the file at its new place knows it too").isEqualTo("tr-0123456789abcdEF");
+            assertThat(track.title()).isEqualTo("One (Live)");
+        });
+
+        Files.copy(again, music.resolve("The Band/Record/copy.mp3"));
+        library.scanNow(false);
+        assertThat(library.catalogue().tracks()).hasSize(2).extracting(Track::id).doesNotHaveDuplicates()
+                .contains("tr-0123456789abcdEF");
+    }
+
+    private static void retag(Path file, String title) throws Exception {
+        TagEditor tags = TagEditor.open(file);
+        tags.set(TagEditor.Field.TITLE, title);
+        tags.set(TagEditor.Field.ALBUM, "Record (Deluxe)");
+        tags.save();
     }
 
     @Test

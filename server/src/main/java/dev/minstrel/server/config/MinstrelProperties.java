@@ -189,6 +189,7 @@ public record MinstrelProperties(
      * @param bitrate             spotDL's --bitrate
      * @param spotifyClientId     your own Spotify app; unset: spotDL's shared (rate-limited) one
      * @param spotifyClientSecret its secret
+     * @param maxPendingRequests  undecided requests for music one friend may have at once
      * @param node                this instance's name when several share a queue through Redis
      */
     public record Ingest(
@@ -202,6 +203,7 @@ public record MinstrelProperties(
             @DefaultValue("auto") @NotBlank String bitrate,
             String spotifyClientId,
             String spotifyClientSecret,
+            @DefaultValue("5") @Min(1) @Max(100) int maxPendingRequests,
             @DefaultValue("local") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
                     message = "may use letters, digits and . _ - (at most 64)") String node) {
     }

@@ -3,6 +3,7 @@ package dev.minstrel.server.ingest;
 import dev.minstrel.ingest.Ingest;
 import dev.minstrel.ingest.IngestService;
 import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.request.RequestService;
 import dev.minstrel.library.LibraryService;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
@@ -44,5 +45,16 @@ public class IngestConfiguration {
     @Bean
     IngestService ingestService(Ingest ingest) {
         return ingest.service();
+    }
+
+    /** What the /api/requests endpoints call. */
+    @Bean
+    RequestService requestService(Ingest ingest, MinstrelProperties properties) {
+        return ingest.requests(properties.ingest().maxPendingRequests());
+    }
+
+    @Bean
+    DeletedRequests deletedRequests(RequestService requests) {
+        return new DeletedRequests(requests);
     }
 }

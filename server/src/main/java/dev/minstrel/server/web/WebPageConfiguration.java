@@ -34,7 +34,7 @@ public class WebPageConfiguration implements WebFluxConfigurer {
 
     /** Client-side routes; every one answers the shell, which draws the page. */
     static final List<String> PAGE_ROUTES = List.of("/", "/join", "/join/{code}", "/welcome", "/library",
-            "/library/{*rest}", "/artists/{id}", "/albums/{id}", "/search", "/add", "/playlists",
+            "/library/{*rest}", "/artists/{id}", "/albums/{id}", "/search", "/add", "/requests", "/playlists",
             "/playlists/{id}", "/stats", "/stats/{*rest}", "/circle", "/circle/{*rest}", "/me", "/connect");
 
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();

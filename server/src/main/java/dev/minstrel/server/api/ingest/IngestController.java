@@ -9,6 +9,8 @@ import dev.minstrel.ingest.link.InvalidLinkException;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import dev.minstrel.server.api.KeepAlive;
+import dev.minstrel.server.api.PageParameters;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,9 +45,6 @@ import java.util.List;
 @RequestMapping("/api/ingest")
 public class IngestController {
 
-    /** Well under the 100 s after which Cloudflare's tunnel drops an idle connection. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
-    private static final int MAX_LIMIT = 200;
     private static final String BODY_HELP =
             "The body must be JSON like {\"url\": \"https://open.spotify.com/track/...\"}.";
 
@@ -87,12 +85,8 @@ public class IngestController {
     public Mono<JobList> list(Caller caller, @RequestParam(defaultValue = "0") String offset,
                               @RequestParam(defaultValue = "50") String limit) {
         Requester requester = requester(caller);
-        int from = number(offset);
-        int size = number(limit);
-        if (from < 0 || size < 1 || size > MAX_LIMIT) {
-            throw ApiException.badRequest("offset must be 0 or more and limit between 1 and " + MAX_LIMIT + ".");
-        }
-        return service.page(requester, from, size).map(page -> new JobList(
+        PageParameters asked = PageParameters.of(offset, limit);
+        return service.page(requester, asked.offset(), asked.limit()).map(page -> new JobList(
                 page.jobs().stream().map(JobView::of).toList(), page.offset(), page.limit(), page.total()));
     }
 
@@ -113,15 +107,21 @@ public class IngestController {
         return orNotFound(service.retry(requester(caller), id), id);
     }
 
+    /** The jobs a "retry all failed" queued again. */
+    public record Retried(List<JobView> jobs) {
+    }
+
+    /** Queues every failed and partial job the caller sees again (the owner: everyone's). */
+    @PostMapping("/retry-failed")
+    public Mono<Retried> retryFailed(Caller caller) {
+        return service.retryFailed(requester(caller)).map(jobs -> new Retried(jobs.stream().map(JobView::of).toList()));
+    }
+
     /** The caller's current jobs as {@code job} events, then every change, with keep-alive comments. */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<String>> events(Caller caller) {
-        Flux<ServerSentEvent<String>> data = service.events(requester(caller))
-                .map(event -> ServerSentEvent.builder(write(event)).event(event.type()).build());
-        // the first comment at once: the answer's head goes out now, not with the first job 20 s later
-        Flux<ServerSentEvent<String>> heartbeat = Flux.interval(Duration.ZERO, HEARTBEAT)
-                .map(n -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return Flux.merge(data, heartbeat);
+        return KeepAlive.serverSentEvents(service.events(requester(caller))
+                .map(event -> ServerSentEvent.builder(write(event)).event(event.type()).build()));
     }
 
     /**
@@ -140,7 +140,7 @@ public class IngestController {
         }
         return webSockets.handleRequest(exchange, session -> session.send(Flux.merge(
                         events.map(event -> session.textMessage(write(event))),
-                        Flux.interval(HEARTBEAT).map(n -> session.pingMessage(factory -> factory.wrap(new byte[0])))))
+                        Flux.interval(KeepAlive.INTERVAL).map(n -> session.pingMessage(factory -> factory.wrap(new byte[0])))))
                 .and(session.receive().then()));
     }
 
@@ -173,15 +173,6 @@ public class IngestController {
     private static Mono<JobView> orNotFound(Mono<Job> job, String id) {
         return job.map(JobView::of)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("There is no ingest job " + id + ".")));
-    }
-
-    /** A number, or -1 (out of range) for anything else. */
-    private static int number(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private String write(Object value) {

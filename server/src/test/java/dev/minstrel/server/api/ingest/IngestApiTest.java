@@ -52,16 +52,19 @@ class IngestApiTest {
     static String owner;
     static String friend;
     static String listener;
+    static String another;
 
     @BeforeAll
     static void start() {
         server = new ApiTestServer(dir, "--minstrel.ingest.spotdl=" + dir.resolve("bin/spotdl"),
                 "--minstrel.ingest.yt-dlp=" + dir.resolve("no-such-tool/yt-dlp"),
-                "--minstrel.ingest.disk-reserve=0B", "--minstrel.ingest.max-attempts=1");
+                "--minstrel.ingest.disk-reserve=0B", "--minstrel.ingest.max-attempts=1",
+                "--minstrel.ingest.max-pending-requests=2");
         http = WebClient.create("http://127.0.0.1:" + server.port);
         owner = apiKey(server.owner());
         friend = apiKey(server.friend("fay", "fays-password-1"));
         listener = apiKey(server.friend("lee", "lees-password-1"));
+        another = apiKey(server.friend("ann", "anns-password-1"));
         assertThat(call("PATCH", "/api/users/fay", owner, "{\"ingest\": true}").status()).isEqualTo(200);
     }
 
@@ -171,7 +174,8 @@ class IngestApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.contentType()).startsWith("application/json");
         JsonNode job = created.body();
-        assertThat(fieldNames(job)).containsExactly("id", "url", "kind", "state", "createdAt", "items");
+        assertThat(fieldNames(job)).containsExactly("id", "url", "kind", "state", "createdAt", "attempts", "retryAt", "items",
+                "output");
         assertThat(job.path("url").asString()).isEqualTo(TRACK);
         assertThat(job.path("kind").asString()).isEqualTo("track");
         assertThat(job.path("state").asString()).isEqualTo("queued");
@@ -251,6 +255,137 @@ class IngestApiTest {
         Reply cancelled = call("DELETE", "/api/ingest/" + friends, friend, null);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().path("state").asString()).isIn("cancelled", "failed");
+    }
+
+    @Test
+    void aFailedLinkPastedAgainRetriesItsJobAndRetryFailedQueuesTheCallersFailedJobs() throws Exception {
+        new FakeTools(dir).env("FAKE_SPOTDL_SPOTIFY_403", "1").install(true, false);
+        String link = "https://open.spotify.com/playlist/37i9dQZF1DX00000000003";
+        String id = call("POST", "/api/ingest", friend, "{\"url\":\"" + link + "\"}").body().path("id").asString();
+        JsonNode failed = awaitFinal(id);
+        assertThat(failed.path("state").asString()).isEqualTo("failed");
+        assertThat(failed.path("items").path(0).path("error").asString()).startsWith("Spotify refused the request (HTTP 403)");
+        assertThat(failed.path("output")).anySatisfy(line -> assertThat(line.asString()).startsWith("SpotifyException"));
+
+        Reply again = call("POST", "/api/ingest", friend, "{\"url\":\"" + link + "?si=again\"}");
+        assertThat(again.status()).as("the same job, queued again").isEqualTo(200);
+        assertThat(again.body().path("id").asString()).isEqualTo(id);
+        assertThat(awaitFinal(id).path("attempts").asInt()).isEqualTo(1); // a manual retry starts the count over
+
+        new FakeTools(dir).install(true, false);
+        Reply retried = call("POST", "/api/ingest/retry-failed", friend, null);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("jobs")).extracting(j -> j.path("id").asString()).contains(id);
+        assertThat(retried.body().path("jobs")).allSatisfy(j -> assertThat(j.path("state").asString()).isIn("queued", "running"));
+        assertThat(awaitFinal(id).path("state").asString()).isEqualTo("succeeded");
+        assertProblem(call("POST", "/api/ingest/retry-failed", listener, null), 403, "/api/ingest/retry-failed");
+    }
+
+    @Test
+    void aFriendAsksTheOwnerApprovesTheSongLandsAndAskingAgainPointsAtIt() throws Exception {
+        new FakeTools(dir).install(true, false);
+        String link = "https://open.spotify.com/track/0000000000000000000010";
+        assertProblem(call("POST", "/api/requests", null, "{\"url\":\"" + link + "\"}"), 401, "/api/requests");
+        assertProblem(call("POST", "/api/requests", listener, "not json"), 400, "/api/requests");
+        assertProblem(call("POST", "/api/requests", listener, "{\"url\":\"https://soundcloud.com/a/b\"}"), 400, "/api/requests");
+        assertProblem(call("POST", "/api/requests", listener, "{\"url\":\"" + link + "\",\"note\":\"" + "x".repeat(501) + "\"}"),
+                400, "/api/requests");
+
+        Reply asked = call("POST", "/api/requests", listener, "{\"url\":\"" + link + "?si=x\",\"note\":\"for the road trip\"}");
+        assertThat(asked.status()).isEqualTo(201);
+        JsonNode request = asked.body();
+        assertThat(fieldNames(request)).containsExactly("id", "url", "note", "state", "requestedBy", "createdAt", "decidedAt",
+                "reason", "job");
+        assertThat(request.path("state").asString()).isEqualTo("pending");
+        assertThat(request.path("url").asString()).isEqualTo(link);
+        assertThat(request.path("requestedBy").asString()).isEqualTo("lee");
+        String id = request.path("id").asString();
+
+        assertProblem(call("GET", "/api/requests/" + id, another, null), 404, "/api/requests/" + id);
+        assertThat(call("GET", "/api/requests", another, null).body().path("requests"))
+                .noneSatisfy(r -> assertThat(r.path("id").asString()).isEqualTo(id));
+        assertProblem(call("POST", "/api/requests/" + id + "/approve", listener, null), 403, "/api/requests/" + id + "/approve");
+        assertThat(call("GET", "/api/requests", owner, null).body().path("requests"))
+                .anySatisfy(r -> assertThat(r.path("id").asString()).isEqualTo(id));
+
+        Reply approved = call("POST", "/api/requests/" + id + "/approve", owner, null);
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().path("state").asString()).isEqualTo("approved");
+        assertThat(approved.body().path("job").path("id").asString()).startsWith("ij-");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode seen = call("GET", "/api/requests/" + id, listener, null).body();
+        while (!seen.path("state").asString().equals("done")) {
+            assertThat(System.nanoTime()).as("the request is done within a minute: %s", seen).isLessThan(deadline);
+            Thread.sleep(100);
+            seen = call("GET", "/api/requests/" + id, listener, null).body();
+        }
+        String trackId = seen.path("job").path("items").path(0).path("trackId").asString();
+        assertThat(trackId).startsWith("tr-");
+
+        Reply present = call("POST", "/api/requests", another, "{\"url\":\"spotify:track:0000000000000000000010\"}");
+        assertThat(present.status()).isEqualTo(200);
+        assertThat(present.body().path("inLibrary").asBoolean()).isTrue();
+        assertThat(present.body().path("message").asString()).isEqualTo("This song is in the library already.");
+        assertThat(present.body().path("songs").path(0).path("id").asString()).isEqualTo(trackId);
+        assertThat(present.body().path("songs").path(0).path("albumId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aDeclinedRequestSaysWhyAndAFriendMayHaveOnlySoManyWaiting() {
+        String first = "https://open.spotify.com/album/0000000000000000000011";
+        String second = "https://open.spotify.com/album/0000000000000000000012";
+        String third = "https://open.spotify.com/album/0000000000000000000013";
+        String id = call("POST", "/api/requests", another, "{\"url\":\"" + first + "\"}").body().path("id").asString();
+        assertThat(call("POST", "/api/requests", another, "{\"url\":\"" + second + "\"}").status()).isEqualTo(201);
+        Reply again = call("POST", "/api/requests", another, "{\"url\":\"" + first + "\",\"note\":\"still want it\"}");
+        assertThat(again.status()).as("asking twice is one request").isEqualTo(200);
+        assertThat(again.body().path("id").asString()).isEqualTo(id);
+
+        Reply tooMany = call("POST", "/api/requests", another, "{\"url\":\"" + third + "\"}");
+        assertProblem(tooMany, 409, "/api/requests");
+        assertThat(tooMany.body().path("detail").asString()).startsWith("You already have 2 requests waiting (at most 2)");
+
+        assertProblem(call("POST", "/api/requests/" + id + "/decline", friend, "{}"), 400, "/api/requests/" + id + "/decline");
+        Reply declined = call("POST", "/api/requests/" + id + "/decline", friend, "{\"reason\":\"Not on Spotify in our country\"}");
+        assertThat(declined.status()).isEqualTo(200);
+        JsonNode seen = call("GET", "/api/requests/" + id, another, null).body();
+        assertThat(seen.path("state").asString()).isEqualTo("declined");
+        assertThat(seen.path("reason").asString()).isEqualTo("Not on Spotify in our country");
+        assertThat(seen.path("job").isNull()).isTrue();
+
+        List<JsonNode> live = http.get().uri("/api/requests/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + another)
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> "request".equals(e.event())).map(e -> JSON.readTree(e.data()))
+                .takeUntil(r -> r.path("id").asString().equals(id)).collectList().block(Duration.ofSeconds(10));
+        assertThat(live).last().satisfies(r -> {
+            assertThat(r.path("state").asString()).isEqualTo("declined");
+            assertThat(r.path("reason").asString()).isEqualTo("Not on Spotify in our country");
+        });
+        assertThat(live).allSatisfy(r -> assertThat(r.path("requestedBy").asString()).isEqualTo("ann"));
+
+        Reply late = call("POST", "/api/requests/" + id + "/approve", owner, null);
+        assertProblem(late, 409, "/api/requests/" + id + "/approve");
+        assertThat(late.body().path("detail").asString()).contains("declined");
+        assertProblem(call("POST", "/api/requests/rq-nope/approve", owner, null), 404, "/api/requests/rq-nope/approve");
+        assertThat(call("POST", "/api/requests", another, "{\"url\":\"" + third + "\"}").status())
+                .as("a decided request no longer counts").isEqualTo(201);
+    }
+
+    @Test
+    void aDeletedFriendsRequestsGoWithTheAccount() throws Exception {
+        String dee = apiKey(server.friend("dee", "dees-password-1"));
+        String id = call("POST", "/api/requests", dee, "{\"url\":\"https://open.spotify.com/album/0000000000000000000014\"}")
+                .body().path("id").asString();
+        assertThat(call("GET", "/api/requests/" + id, owner, null).status()).isEqualTo(200);
+
+        assertThat(call("DELETE", "/api/users/dee", owner, null).status()).isEqualTo(204);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (call("GET", "/api/requests/" + id, owner, null).status() != 404) {
+            assertThat(System.nanoTime()).as("the request goes with the account").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
