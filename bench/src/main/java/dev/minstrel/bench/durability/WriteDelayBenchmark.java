@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WriteDelayBenchmark {
 
-    /** The server's H2 options (server config's DatabaseLocation) without and with the write delay at 0. */
+    /** The server's H2 page cache (server config's DatabaseLocation), without and with the write delay at 0. */
     private static final String BASELINE = "DB_CLOSE_DELAY=-1;CACHE_SIZE=4096";
     private static final String DURABLE = BASELINE + ";WRITE_DELAY=0";
 
