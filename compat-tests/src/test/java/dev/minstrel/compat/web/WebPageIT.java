@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web page in a real browser against the packaged jar, with the fake spotDL: the issue's
  * scenario end to end (invite, join, connect an app; add an album from a link, play it, seek, see
- * the listen in the stats; a curated playlist reaches a friend's app), then every page audited with
+ * the listen in the stats; a curated playlist reaches a friend's app; a friend asks for an album and
+ * the owner approves it), then every page audited with
  * axe-core and photographed at 360 and 1280 px. One server and one browser for the whole class;
  * the tests run in order and build on each other, as a person's afternoon would.
  */
@@ -327,6 +328,42 @@ class WebPageIT {
 
     @Test
     @Order(10)
+    void aFriendAsksForAnAlbumTheOwnerApprovesAndTheFriendSeesItArrive() {
+        String link = "https://open.spotify.com/album/7aawyAB9vmqN3uQ7FjRGTy";
+        browser.signOut();
+        browser.signIn(FRIEND, FRIEND_PASSWORD);
+        assertThat(browser.all("nav#nav a")).extracting(WebElement::getText)
+                .containsExactly("Home", "Library", "Playlists", "Stats", "Ask for music", "Me");
+        browser.click("nav#nav a[href='/requests']");
+        browser.await(d -> browser.heading().equals("Ask for music"));
+        browser.type("#request-url", link);
+        browser.type("#request-note", "the whole album, please");
+        browser.button("Ask").click();
+        browser.await(d -> browser.find("li[data-request]").getAttribute("data-state").equals("pending"));
+        assertThat(browser.find("li[data-request]").getText()).contains(link).contains("Waiting for the owner")
+                .contains("the whole album, please");
+
+        browser.signOut();
+        browser.signIn(PackagedServer.OWNER, PackagedServer.OWNER_PASSWORD);
+        browser.open("/add");
+        WebElement request = browser.find("li[data-request][data-state='pending']");
+        assertThat(request.getText()).contains(link).contains(FRIEND);
+        browser.button("Approve").click();
+        browser.await(Duration.ofSeconds(90), d -> !browser.all("li[data-request][data-state='done']").isEmpty());
+
+        browser.signOut();
+        browser.signIn(FRIEND, FRIEND_PASSWORD);
+        browser.open("/requests");
+        browser.await(d -> !browser.all("li[data-request][data-state='done']").isEmpty());
+        assertThat(browser.find("li[data-request]").getText()).contains("In the library").contains("3 of 3 songs");
+        pages.put("requests", "/requests");
+
+        browser.signOut();
+        browser.signIn(PackagedServer.OWNER, PackagedServer.OWNER_PASSWORD);
+    }
+
+    @Test
+    @Order(11)
     void everyPageIsAccessibleFitsAPhoneAndIsPhotographed() {
         pages.put("home", "/");
         pages.put("library", "/library");
