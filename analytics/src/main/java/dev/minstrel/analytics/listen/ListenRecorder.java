@@ -165,17 +165,8 @@ public final class ListenRecorder {
         if (found.isEmpty()) {
             return ScrobbleResult.of(Outcome.UNKNOWN_TRACK);
         }
-        Track track = found.get();
-        int heard = play.heardSeconds();
-        if (heard < rules.thresholdSeconds(track.durationSeconds())) {
-            return ScrobbleResult.of(Outcome.TOO_SHORT);
-        }
-        ScrobbleResult result = count(tx, track, play.userId(), play.startedAt(), heard, play.client(),
+        return measured(tx, found.get(), play.userId(), play.startedAt(), play.heardSeconds(), play.client(),
                 Listen.Source.PLAYBACK, at);
-        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > heard) {
-            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), heard), null);
-        }
-        return result;
     }
 
     /** The client moved on from {@code previous} at {@code at}: was it a listen, and how long? */
@@ -190,14 +181,22 @@ public final class ListenRecorder {
         Track track = found.get();
         long elapsed = Duration.between(previous.startedAt(), at).toSeconds();
         int played = (int) (track.durationSeconds() > 0 ? Math.min(elapsed, track.durationSeconds()) : elapsed);
-        if (played < rules.thresholdSeconds(track.durationSeconds())) {
+        return measured(tx, track, previous.userId(), previous.startedAt(), played, previous.client(),
+                Listen.Source.NOW_PLAYING_TIMELINE, at);
+    }
+
+    /**
+     * A play whose length was seen ({@code seconds}): a listen if long enough. The same play counted
+     * before as longer (submitted as a whole play) takes the length seen, where it really stopped.
+     */
+    private ScrobbleResult measured(DatabaseClient tx, Track track, String userId, Instant startedAt, int seconds,
+                                    String client, Listen.Source source, Instant at) {
+        if (seconds < rules.thresholdSeconds(track.durationSeconds())) {
             return ScrobbleResult.of(Outcome.TOO_SHORT);
         }
-        ScrobbleResult result = count(tx, track, previous.userId(), previous.startedAt(), played, previous.client(),
-                Listen.Source.NOW_PLAYING_TIMELINE, at);
-        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > played) {
-            // submitted earlier as a whole play; the timeline shows where it really stopped
-            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), played), null);
+        ScrobbleResult result = count(tx, track, userId, startedAt, seconds, client, source, at);
+        if (result.outcome() == Outcome.DUPLICATE && result.listen().secondsPlayed() > seconds) {
+            return new ScrobbleResult(Outcome.DUPLICATE, ListenStore.shorten(tx, result.listen(), seconds), null);
         }
         return result;
     }

@@ -44,7 +44,7 @@ public final class ListenStore {
 
     /**
      * Forgets a user's listening history (the owner deleted the account and asked for it): their
-     * listens, roll-ups, time zone and sharing choices go, and the server's roll-ups are rebuilt without them. Names
+     * listens, roll-ups and time zone go, and the server's roll-ups are rebuilt without them. Names
      * of tracks in {@code listened_track} stay: other listeners may have heard them.
      */
     public Mono<Void> deleteUser(String userId) {
@@ -53,7 +53,6 @@ public final class ListenStore {
                 tx.sql("DELETE FROM " + table + " WHERE scope = :u").bind("u", userId).fetch().rowsUpdated().block();
             }
             tx.sql("DELETE FROM listener_profile WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
-            tx.sql("DELETE FROM listener_settings WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
             tx.sql("DELETE FROM reported_play WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
             Long deleted = tx.sql("DELETE FROM listen WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
             if (deleted != null && deleted > 0) {

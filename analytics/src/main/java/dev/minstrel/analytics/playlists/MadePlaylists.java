@@ -95,7 +95,12 @@ public final class MadePlaylists {
         this.settings = settings;
         this.catalogue = catalogue;
         this.clock = clock;
-        settings.onChange(userId -> circleOutOfDate.set(true));
+        // a user's choices changed (or their account went): their lists are made again when next
+        // needed, and the circle's, which may no longer count them
+        settings.onChange(userId -> {
+            made.remove(userId);
+            circleOutOfDate.set(true);
+        });
     }
 
     public static boolean isMade(String playlistId) {

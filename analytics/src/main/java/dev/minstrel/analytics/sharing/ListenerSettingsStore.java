@@ -54,6 +54,16 @@ public final class ListenerSettingsStore {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** The account is gone: so are its choices, and its listening leaves what friends see. */
+    public Mono<Void> forget(String userId) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                db.sql("DELETE FROM listener_settings WHERE user_id = :u").bind("u", userId).fetch().rowsUpdated().block();
+            }
+            changeListeners.forEach(listener -> listener.accept(userId));
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
     /** One writer at a time, so two first saves of one user cannot both insert. */
     private void write(String userId, ListenerSettings settings) {
         Long updated = db.sql("UPDATE listener_settings SET made_playlists = :made, friends_see = :see WHERE user_id = :u")

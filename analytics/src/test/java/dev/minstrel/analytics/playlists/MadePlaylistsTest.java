@@ -191,6 +191,19 @@ class MadePlaylistsTest {
     }
 
     @Test
+    void aDeletedAccountsListensLeaveTheCircle() {
+        fixture.analytics.settings().save(BOB, new ListenerSettings(true, FriendsSee.TOP_LISTS)).block();
+        listen(BOB, 2, Duration.ofHours(2));
+        playlists.refresh();
+        assertThat(songs(ALICE, MadePlaylists.CIRCLE_WEEK)).containsExactly(id(2));
+
+        fixture.analytics.settings().forget(BOB).block();
+        playlists.refresh();
+        assertThat(seenBy(ALICE)).doesNotContainKey(MadePlaylists.CIRCLE_WEEK);
+        assertThat(fixture.analytics.settings().of(BOB).block()).isEqualTo(ListenerSettings.DEFAULTS);
+    }
+
+    @Test
     void aListenerWhoTurnsThemOffSeesNone() {
         listen(ALICE, 1, Duration.ofHours(2));
         fixture.analytics.settings().save(ALICE, new ListenerSettings(false, FriendsSee.NOTHING)).block();

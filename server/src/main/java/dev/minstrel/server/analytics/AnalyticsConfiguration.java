@@ -34,6 +34,6 @@ public class AnalyticsConfiguration {
 
     @Bean
     DeletedListeningHistory deletedListeningHistory(Analytics analytics) {
-        return new DeletedListeningHistory(analytics.store());
+        return new DeletedListeningHistory(analytics.store(), analytics.settings());
     }
 }
