@@ -5,8 +5,8 @@ import dev.minstrel.ingest.download.ChildProcess;
 import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.OutputParser;
-import dev.minstrel.ingest.download.ProcessGroups;
 import dev.minstrel.ingest.download.OutputTail;
+import dev.minstrel.ingest.download.ProcessGroups;
 import dev.minstrel.ingest.download.SpotdlDownloader;
 import dev.minstrel.ingest.download.Tool;
 import dev.minstrel.ingest.download.ToolLocator;
@@ -271,6 +271,10 @@ public final class IngestRunner implements AutoCloseable {
             while (true) {
                 OptionalInt exit = child.waitFor(TICK);
                 if (exit.isPresent()) {
+                    Optional<String> notStarted = ProcessGroups.startFailure(exit.getAsInt(), tail.lines());
+                    if (notStarted.isPresent()) {
+                        return Outcome.failed(Causes.toolCannotStart(downloader.tool(), notStarted.get()));
+                    }
                     return new Outcome(parser.fatal(exit.getAsInt()), Optional.empty(), tail.lines());
                 }
                 landing.land(run, staging, false);

@@ -17,9 +17,11 @@ public final class TestLibrary {
     /** Migrates (once per file) and returns an R2DBC connection factory for the database in {@code dir}. */
     public static ConnectionFactory database(Path dir) {
         String file = dir.toAbsolutePath().resolve("minstrel").toString();
-        Flyway.configure().dataSource("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1", "sa", "")
+        // each commit written before it is acknowledged, as the server has it: tests that kill a
+        // process mid-job must find every row it had stored
+        Flyway.configure().dataSource("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0", "sa", "")
                 .locations("classpath:db/migration").load().migrate();
-        return ConnectionFactories.get("r2dbc:h2:file://sa:@/" + file + "?DB_CLOSE_DELAY=-1");
+        return ConnectionFactories.get("r2dbc:h2:file://sa:@/" + file + "?DB_CLOSE_DELAY=-1&WRITE_DELAY=0");
     }
 
     /** Settings for tests: no schedule, no watcher unless asked. */

@@ -35,8 +35,23 @@ public final class ProcessGroups {
     }
 
     /** The command run as the leader of a new session and process group ({@code setsid} execs in place). */
+    private static final String SETSID_FAILED = "setsid: failed to execute ";
+
     static List<String> inOwnGroup(List<String> command) {
         return Stream.concat(Stream.of("setsid"), command.stream()).toList();
+    }
+
+    /**
+     * The reason a tool never ran, when {@code setsid} could not execute it: the tool's own start
+     * failure (a missing file, a script whose interpreter is gone) shows up as setsid's exit code
+     * and one line of its own, not as an error from starting the process.
+     */
+    public static Optional<String> startFailure(int exitCode, List<String> lines) {
+        if (exitCode != 126 && exitCode != 127) {
+            return Optional.empty();
+        }
+        return lines.stream().filter(line -> line.startsWith(SETSID_FAILED)).findFirst()
+                .map(line -> line.substring(SETSID_FAILED.length()));
     }
 
     /** Records a group whose leader is {@code leader} (its pid is the group id). */
