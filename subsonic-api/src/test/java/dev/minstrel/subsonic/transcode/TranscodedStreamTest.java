@@ -161,6 +161,33 @@ class TranscodedStreamTest {
     }
 
     @Test
+    void theCacheKeepsItsSizeByDroppingTheLeastRecentlyPlayed(@TempDir Path other) throws Exception {
+        TranscodeCache cache = new TranscodeCache(other, 25_000);
+        Transcode first = new Transcode(server.mp3, AudioFormat.MP3, 96, 0);
+        Transcode second = new Transcode(server.mp3, AudioFormat.OPUS, 64, 0);
+        Transcode third = new Transcode(server.flac, AudioFormat.AAC, 128, 0);
+        keep(cache, first, 10_000);
+        keep(cache, second, 10_000);
+        // played again: now the most recent of the two
+        Files.setLastModifiedTime(other.resolve(first.cacheKey()), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        Files.setLastModifiedTime(other.resolve(second.cacheKey()), java.nio.file.attribute.FileTime.fromMillis(2_000));
+        assertThat(cache.find(first)).isPresent();
+
+        keep(cache, third, 10_000);
+
+        assertThat(cache.find(second)).as("the least recently played").isEmpty();
+        assertThat(cache.find(first)).isPresent();
+        assertThat(cache.find(third)).isPresent();
+        assertThat(cache.find(new Transcode(server.mp3, AudioFormat.MP3, 96, 30))).as("never from an offset").isEmpty();
+    }
+
+    private static void keep(TranscodeCache cache, Transcode transcode, int bytes) throws IOException {
+        Path part = cache.startWriting(transcode).orElseThrow();
+        Files.write(part, new byte[bytes]);
+        cache.finish(part, transcode);
+    }
+
+    @Test
     void aTranscodeFromAnOffsetIsNotCached() throws IOException {
         stream("id=" + server.flac.id() + "&format=mp3&maxBitRate=144&timeOffset=5");
         try (Stream<Path> cached = Files.list(dir.resolve("transcodes"))) {
