@@ -217,6 +217,31 @@ class TranscodedStreamTest {
     }
 
     @Test
+    void stoppingTheServerStopsTheTranscodesStillRunning(@TempDir Path other) throws Exception {
+        awaitNoFfmpeg();
+        Transcoder transcoder = new Transcoder(TranscodeSettings.defaults(other));
+        Transcoder.Slot slot = transcoder.reserve().block().orElseThrow();
+        var reader = new reactor.core.publisher.BaseSubscriber<org.springframework.core.io.buffer.DataBuffer>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                request(1);
+            }
+        };
+        // a client that took one buffer and then stopped reading
+        slot.run(new Transcode(server.flac, AudioFormat.MP3, 320, 0), dir.resolve("music/Tones/lossless.flac"),
+                org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance).subscribe(reader);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (StreamingServer.ffmpegChildren().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(StreamingServer.ffmpegChildren()).hasSize(1);
+
+        transcoder.close();
+
+        awaitNoFfmpeg();
+    }
+
+    @Test
     void pastTheBoundAStreamWaitsThenGetsTheOriginal() throws Exception {
         awaitNoFfmpeg();
         try (Socket busy = openStream("stream?id=" + server.flac.id() + "&format=mp3&maxBitRate=320")) {
