@@ -5,6 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reactivestreams.Subscription;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import reactor.core.publisher.BaseSubscriber;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -169,8 +174,8 @@ class TranscodedStreamTest {
         keep(cache, first, 10_000);
         keep(cache, second, 10_000);
         // played again: now the most recent of the two
-        Files.setLastModifiedTime(other.resolve(first.cacheKey()), java.nio.file.attribute.FileTime.fromMillis(1_000));
-        Files.setLastModifiedTime(other.resolve(second.cacheKey()), java.nio.file.attribute.FileTime.fromMillis(2_000));
+        Files.setLastModifiedTime(other.resolve(first.cacheKey()), FileTime.fromMillis(1_000));
+        Files.setLastModifiedTime(other.resolve(second.cacheKey()), FileTime.fromMillis(2_000));
         assertThat(cache.find(first)).isPresent();
 
         keep(cache, third, 10_000);
@@ -221,15 +226,22 @@ class TranscodedStreamTest {
         awaitNoFfmpeg();
         Transcoder transcoder = new Transcoder(TranscodeSettings.defaults(other));
         Transcoder.Slot slot = transcoder.reserve().block().orElseThrow();
-        var reader = new reactor.core.publisher.BaseSubscriber<org.springframework.core.io.buffer.DataBuffer>() {
+        var reader = new BaseSubscriber<DataBuffer>() {
+            final java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+
             @Override
-            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+            protected void hookOnSubscribe(Subscription subscription) {
                 request(1);
+            }
+
+            @Override
+            protected void hookOnError(Throwable error) {
+                failed.complete(error);
             }
         };
         // a client that took one buffer and then stopped reading
         slot.run(new Transcode(server.flac, AudioFormat.MP3, 320, 0), dir.resolve("music/Tones/lossless.flac"),
-                org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance).subscribe(reader);
+                DefaultDataBufferFactory.sharedInstance).subscribe(reader);
         Instant deadline = Instant.now().plusSeconds(10);
         while (StreamingServer.ffmpegChildren().isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
@@ -239,6 +251,8 @@ class TranscodedStreamTest {
         transcoder.close();
 
         awaitNoFfmpeg();
+        // the client sees its stream cut, not a clean end that would pass for the whole song
+        assertThat(reader.failed.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasMessageContaining("ffmpeg exited");
     }
 
     @Test
