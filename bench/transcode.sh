@@ -40,23 +40,6 @@ elapsed() { python3 -c "print(f'{$(now) - $1:.3f}')"; }
 # CPU seconds (user + system) of a process and of the children it has waited for
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
 
-echo "== ffmpeg alone, N at once to /dev/null (the limit)"
-declare -A ALONE
-for n in $STREAMS; do
-  start=$(now)
-  for _ in $(seq 1 "$n"); do
-    ffmpeg -nostdin -v error -i "file:$SOURCE" -map 0:a:0 -map_metadata -1 "${ENCODER[@]}" -b:a "${RATE}k" - >/dev/null &
-  done
-  wait
-  wall=$(elapsed "$start")
-  ALONE[$n]=$(realtime "$n" "$wall")
-  printf '%3d at once: %7.2f s wall, %6s real-time streams\n' "$n" "$wall" "${ALONE[$n]}"
-done
-CPU_START=$( (TIMEFORMAT='%U %S'; time ffmpeg -nostdin -v error -i "file:$SOURCE" -map 0:a:0 -map_metadata -1 \
-  "${ENCODER[@]}" -b:a "${RATE}k" - >/dev/null) 2>&1 | awk '{print $1 + $2}')
-echo "   CPU per stream (one ffmpeg): $(python3 -c "print(f'{100 * $CPU_START / $SECONDS_OF_AUDIO:.2f}')")% of a core in real time"
-
-echo "== Minstrel, no cache (every stream transcodes), as many concurrent transcodes as streams"
 MAX=$(echo "$STREAMS" | tr ' ' '\n' | sort -n | tail -1)
 MINSTREL_MUSIC_DIR="$WORK/music" MINSTREL_DATA_DIR="$WORK/data" MINSTREL_PORT="$PORT" \
 MINSTREL_OWNER_PASSWORD="$PASSWORD" MINSTREL_LIBRARY_WATCH=false MINSTREL_TRANSCODING_CACHE_SIZE=0 \
@@ -71,35 +54,61 @@ wait_for_scan "$BASE" "$AUTH&f=json" >/dev/null
 ID=$(curl -s "$BASE/search3?$AUTH&f=json&query=Tone" | python3 -c 'import json,sys; print(json.load(sys.stdin)["subsonic-response"]["searchResult3"]["song"][0]["id"])')
 STREAM="$BASE/stream?$AUTH&id=$ID&format=$FORMAT&maxBitRate=$RATE"
 curl -s -o /dev/null "$STREAM"   # warm the JIT on one stream
+echo "== N streams at once: ffmpeg alone to /dev/null (the limit), then through Minstrel without its cache"
+echo "   (every stream a transcode), alternating so that both see the same load of a shared machine"
 for n in $STREAMS; do
+  start=$(now)
+  pids=()
+  for _ in $(seq 1 "$n"); do
+    ffmpeg -nostdin -v error -i "file:$SOURCE" -map 0:a:0 -map_metadata -1 "${ENCODER[@]}" -b:a "${RATE}k" - >/dev/null &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  alone=$(realtime "$n" "$(elapsed "$start")")
   cpu_before=$(cpu_of "$SERVER")
   start=$(now)
-  for _ in $(seq 1 "$n"); do curl -s -o /dev/null "$STREAM" & done
-  wait
+  pids=()
+  for _ in $(seq 1 "$n"); do curl -s -o /dev/null "$STREAM" & pids+=($!); done
+  wait "${pids[@]}"
   wall=$(elapsed "$start")
   cpu=$(python3 -c "print(f'{100 * ($(cpu_of "$SERVER") - $cpu_before) / ($n * $SECONDS_OF_AUDIO):.2f}')")
   through=$(realtime "$n" "$wall")
-  printf '%3d at once: %7.2f s wall, %6s real-time streams (%s of ffmpeg alone), CPU per stream %s%% of a core in real time (server + ffmpeg)\n' \
-    "$n" "$wall" "$through" "$(python3 -c "print(f'{$through / ${ALONE[$n]}:.2f}')")" "$cpu"
+  printf '%3d at once: ffmpeg alone %6s real-time streams; Minstrel %6s (%s of ffmpeg alone), CPU per stream %s%% of a core (server + ffmpeg)\n' \
+    "$n" "$alone" "$through" "$(python3 -c "print(f'{$through / $alone:.2f}')")" "$cpu"
 done
+CPU_ONE=$( (TIMEFORMAT='%U %S'; time ffmpeg -nostdin -v error -i "file:$SOURCE" -map 0:a:0 -map_metadata -1 \
+  "${ENCODER[@]}" -b:a "${RATE}k" - >/dev/null) 2>&1 | awk '{print $1 + $2}')
+echo "   CPU per stream (one ffmpeg): $(python3 -c "print(f'{100 * $CPU_ONE / $SECONDS_OF_AUDIO:.2f}')")% of a core in real time"
 
-# p50 and p99 of the time to the first byte of $TTFB_SAMPLES sequential requests of a URL
-ttfb() {
-  for _ in $(seq 1 "$TTFB_SAMPLES"); do
-    curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"
-  done | sort -n | python3 -c '
+# p50 and p99 of seconds, one a line
+percentiles() {
+  sort -n | python3 -c '
 import sys
 v = [float(x) * 1000 for x in sys.stdin]
 print(f"   p50 {v[len(v) // 2]:.0f} ms, p99 {v[min(len(v) - 1, int(len(v) * 0.99))]:.0f} ms")'
 }
-echo "== time to first byte of a transcode, $TTFB_SAMPLES sequential requests (each a new ffmpeg)"
+# the time to the first byte of $TTFB_SAMPLES sequential requests of a URL
+ttfb() {
+  for _ in $(seq 1 "$TTFB_SAMPLES"); do curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"; done | percentiles
+}
+echo "== time to first byte, $TTFB_SAMPLES sequential requests each"
+echo "   ffmpeg alone, from its start to its first byte out:"
+for _ in $(seq 1 "$TTFB_SAMPLES"); do
+  start=$(now)
+  # ffmpeg ends on the closed pipe once head has its byte
+  { ffmpeg -nostdin -v error -i "file:$SOURCE" -map 0:a:0 -map_metadata -1 "${ENCODER[@]}" -b:a "${RATE}k" - 2>/dev/null \
+    || true; } | head -c 1 >/dev/null
+  elapsed "$start"
+done | percentiles
+echo "   a transcode through Minstrel (a new ffmpeg each):"
 ttfb "$STREAM"
-echo "   the original file, for comparison:"
+echo "   the original file through Minstrel:"
 ttfb "$BASE/stream?$AUTH&id=$ID&format=raw"
 
 echo "== plain streaming of the original (format=raw), $MAX at once, in 320 kbit/s real-time streams"
 start=$(now)
-for _ in $(seq 1 "$MAX"); do curl -s -o /dev/null "$BASE/stream?$AUTH&id=$ID&format=raw" & done
-wait
+pids=()
+for _ in $(seq 1 "$MAX"); do curl -s -o /dev/null "$BASE/stream?$AUTH&id=$ID&format=raw" & pids+=($!); done
+wait "${pids[@]}"
 wall=$(elapsed "$start")
 printf '%3d at once: %7.3f s wall, %s real-time streams\n' "$MAX" "$wall" "$(realtime "$MAX" "$wall")"

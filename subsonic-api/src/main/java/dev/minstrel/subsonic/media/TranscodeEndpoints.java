@@ -15,6 +15,7 @@ import dev.minstrel.subsonic.transcode.Transcoder;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -50,6 +51,13 @@ public final class TranscodeEndpoints {
         if (!HttpMethod.POST.equals(call.request().method())) {
             throw new SubsonicException(ErrorCode.MISSING_PARAMETER,
                     "getTranscodeDecision is a POST whose JSON body describes what the client can play (ClientInfo)");
+        }
+        boolean form = call.request().headers().contentType()
+                .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
+        if (form) {
+            // the dispatcher has read a form body as parameters already
+            throw new SubsonicException(ErrorCode.MISSING_PARAMETER,
+                    "getTranscodeDecision takes its ClientInfo as a JSON body (Content-Type: application/json), not a form");
         }
         return DataBufferUtils.join(call.request().exchange().getRequest().getBody(), MAX_BODY_BYTES)
                 .map(buffer -> {

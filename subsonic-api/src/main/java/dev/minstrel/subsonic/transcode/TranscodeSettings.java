@@ -50,8 +50,4 @@ public record TranscodeSettings(Path ffmpeg, int maxConcurrent, Duration queueWa
     public TranscodeSettings withQueueWait(Duration wait) {
         return new TranscodeSettings(ffmpeg, maxConcurrent, wait, cacheDir, cacheBytes, defaultBitRate, lossyFallback);
     }
-
-    public TranscodeSettings withCacheBytes(long bytes) {
-        return new TranscodeSettings(ffmpeg, maxConcurrent, queueWait, cacheDir, bytes, defaultBitRate, lossyFallback);
-    }
 }

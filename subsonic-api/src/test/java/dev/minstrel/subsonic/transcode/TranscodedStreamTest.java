@@ -5,6 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reactivestreams.Subscription;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import reactor.core.publisher.BaseSubscriber;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -161,6 +166,33 @@ class TranscodedStreamTest {
     }
 
     @Test
+    void theCacheKeepsItsSizeByDroppingTheLeastRecentlyPlayed(@TempDir Path other) throws Exception {
+        TranscodeCache cache = new TranscodeCache(other, 25_000);
+        Transcode first = new Transcode(server.mp3, AudioFormat.MP3, 96, 0);
+        Transcode second = new Transcode(server.mp3, AudioFormat.OPUS, 64, 0);
+        Transcode third = new Transcode(server.flac, AudioFormat.AAC, 128, 0);
+        keep(cache, first, 10_000);
+        keep(cache, second, 10_000);
+        // played again: now the most recent of the two
+        Files.setLastModifiedTime(other.resolve(first.cacheKey()), FileTime.fromMillis(1_000));
+        Files.setLastModifiedTime(other.resolve(second.cacheKey()), FileTime.fromMillis(2_000));
+        assertThat(cache.find(first)).isPresent();
+
+        keep(cache, third, 10_000);
+
+        assertThat(cache.find(second)).as("the least recently played").isEmpty();
+        assertThat(cache.find(first)).isPresent();
+        assertThat(cache.find(third)).isPresent();
+        assertThat(cache.find(new Transcode(server.mp3, AudioFormat.MP3, 96, 30))).as("never from an offset").isEmpty();
+    }
+
+    private static void keep(TranscodeCache cache, Transcode transcode, int bytes) throws IOException {
+        Path part = cache.startWriting(transcode).orElseThrow();
+        Files.write(part, new byte[bytes]);
+        cache.finish(part, transcode);
+    }
+
+    @Test
     void aTranscodeFromAnOffsetIsNotCached() throws IOException {
         stream("id=" + server.flac.id() + "&format=mp3&maxBitRate=144&timeOffset=5");
         try (Stream<Path> cached = Files.list(dir.resolve("transcodes"))) {
@@ -187,6 +219,40 @@ class TranscodedStreamTest {
         try (Stream<Path> cached = Files.list(dir.resolve("transcodes"))) {
             assertThat(cached.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
         }
+    }
+
+    @Test
+    void stoppingTheServerStopsTheTranscodesStillRunning(@TempDir Path other) throws Exception {
+        awaitNoFfmpeg();
+        Transcoder transcoder = new Transcoder(TranscodeSettings.defaults(other));
+        Transcoder.Slot slot = transcoder.reserve().block().orElseThrow();
+        var reader = new BaseSubscriber<DataBuffer>() {
+            final java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                request(1);
+            }
+
+            @Override
+            protected void hookOnError(Throwable error) {
+                failed.complete(error);
+            }
+        };
+        // a client that took one buffer and then stopped reading
+        slot.run(new Transcode(server.flac, AudioFormat.MP3, 320, 0), dir.resolve("music/Tones/lossless.flac"),
+                DefaultDataBufferFactory.sharedInstance).subscribe(reader);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (StreamingServer.ffmpegChildren().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(StreamingServer.ffmpegChildren()).hasSize(1);
+
+        transcoder.close();
+
+        awaitNoFfmpeg();
+        // the client sees its stream cut, not a clean end that would pass for the whole song
+        assertThat(reader.failed.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasMessageContaining("ffmpeg exited");
     }
 
     @Test
