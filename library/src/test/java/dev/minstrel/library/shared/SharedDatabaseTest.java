@@ -51,10 +51,10 @@ class SharedDatabaseTest {
         return instance(name, settings, Duration.ofMillis(100));
     }
 
-    /** @param every how often it renews its lease (lasting 50 of these) and checks for changes */
+    /** @param every how often it renews its lease (lasting 150 of these) and checks for changes */
     private LibraryService instance(String name, LibrarySettings settings, Duration every) {
         LibraryService library = new LibraryService(settings, database, Clock.systemUTC());
-        library.shareDatabase(new InstanceLease(database, "library-scanner", name, every.multipliedBy(50),
+        library.shareDatabase(new InstanceLease(database, "library-scanner", name, every.multipliedBy(150),
                 Clock.systemUTC()), every);
         library.start();
         started.add(library);
@@ -62,10 +62,11 @@ class SharedDatabaseTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // generous: a loaded build machine can stall a scan for many seconds
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
+                throw new AssertionError("not within 60 s: " + what);
             }
             try {
                 Thread.sleep(50);
