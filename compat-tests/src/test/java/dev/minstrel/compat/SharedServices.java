@@ -57,6 +57,32 @@ public final class SharedServices {
         return Map.copyOf(settings);
     }
 
+    /**
+     * Every value of every row of {@code tables} in the database of the server with this data
+     * folder, as text: what a thief of the database would read.
+     */
+    public static String rowsAsText(Path dataFolder, String... tables) {
+        String url = settingsFor(dataFolder).get("MINSTREL_DATABASE_URL");
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://" + System.getProperty(POSTGRESQL) + "/" + database, USER, "");
+             Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (var rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    while (rows.next()) {
+                        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                            text.append(rows.getString(column)).append('\n');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+
     private static void admin(String sql) {
         String url = "jdbc:postgresql://" + System.getProperty(POSTGRESQL) + "/test";
         try (Connection connection = DriverManager.getConnection(url, USER, "");

@@ -82,11 +82,15 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
     /** Set when several instances share the database: only the holder scans and watches. */
     private volatile InstanceLease scannerLease;
     private volatile Duration coordinationInterval;
+    /** The last scan request of another instance this one has seen (only the timer thread uses it). */
+    private Long servedScanRequest;
+    private final Clock clock;
     /** Whether this instance scans and watches the folder: always, unless it shares the database. */
     private volatile boolean scansHere = true;
 
     public LibraryService(LibrarySettings settings, ConnectionFactory connectionFactory, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         try {
             Files.createDirectories(settings.musicDir());
             this.musicDir = settings.musicDir().toRealPath();
@@ -193,6 +197,14 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
                 log.info("another instance scans and watches the music folder now");
                 stopScanning();
             }
+            Long requested = store.scanRequested();
+            if (scansHere && requested != null && !requested.equals(servedScanRequest)) {
+                // the first look only notes what was asked before this instance took over: its own scan covers it
+                if (servedScanRequest != null) {
+                    startScan(requested < 0);
+                }
+            }
+            servedScanRequest = requested == null ? Long.valueOf(0L) : requested;
             Long stored = store.lastModifiedMillis();
             Instant held = state.lastModified();
             if (stored != null && (held == null || held.toEpochMilli() != stored) && scanLock.tryLock()) {
@@ -261,10 +273,22 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
                 cat.trackCount(), cat.folderCount(), skipped, current.lastScan(), lastScanMillis);
     }
 
-    /** Starts a scan, unless one is running or another instance is the one that scans. */
+    /** Whether this instance scans and watches the music folder (always, unless it shares the database). */
+    public boolean scansTheFolder() {
+        return scansHere;
+    }
+
+    /**
+     * Starts a scan unless one is running; on an instance that does not scan (another holds the
+     * lease), asks the one that does, which starts it within one check of the shared catalogue.
+     */
     @Override
     public boolean startScan(boolean full) {
-        if (!scansHere || !backgroundScan.compareAndSet(false, true)) {
+        if (!scansHere) {
+            store.requestScan(clock.millis(), full);
+            return true;
+        }
+        if (!backgroundScan.compareAndSet(false, true)) {
             return false;
         }
         try {

@@ -38,6 +38,8 @@ public final class CatalogueStore {
     private static final int MAX_PARAMETERS = 1000;
     private static final String LAST_MODIFIED = "last_modified";
     private static final String LAST_SCAN = "last_scan";
+    /** When an instance that does not scan was last asked to (epoch ms; negative: a full scan). */
+    private static final String SCAN_REQUESTED = "scan_requested";
     private static final String ROLE_ARTIST = "artist";
     private static final String ROLE_ALBUM_ARTIST = "album_artist";
 
@@ -174,6 +176,22 @@ public final class CatalogueStore {
      */
     public Long lastModifiedMillis() {
         return db.sql("SELECT state_value FROM library_state WHERE state_key = :key").bind("key", LAST_MODIFIED)
+                .map(row -> row.get("state_value", Long.class)).one()
+                .subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
+    /**
+     * Leaves word for the instance that scans that a scan was asked for at {@code at} (epoch ms,
+     * unique enough: it is compared with the last one that instance served).
+     */
+    public void requestScan(long at, boolean full) {
+        Mono<Void> work = db.inConnection(connection -> putState(connection, SCAN_REQUESTED, full ? -at : at));
+        transactions.transactional(work).subscribeOn(Schedulers.boundedElastic()).block();
+    }
+
+    /** The last scan asked for through {@link #requestScan}: epoch ms, negative for a full scan; null for none. */
+    public Long scanRequested() {
+        return db.sql("SELECT state_value FROM library_state WHERE state_key = :key").bind("key", SCAN_REQUESTED)
                 .map(row -> row.get("state_value", Long.class)).one()
                 .subscribeOn(Schedulers.boundedElastic()).block();
     }

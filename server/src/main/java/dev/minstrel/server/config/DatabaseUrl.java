@@ -3,6 +3,7 @@ package dev.minstrel.server.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,7 +84,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     }
 
     private String encodedDatabase() {
-        return java.net.URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The server and database, for messages; never the password. */
