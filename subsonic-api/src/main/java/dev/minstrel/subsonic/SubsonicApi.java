@@ -30,6 +30,7 @@ import dev.minstrel.subsonic.search.SearchEndpoints;
 import dev.minstrel.subsonic.system.SystemEndpoints;
 import dev.minstrel.subsonic.transcode.TranscodeDecisions;
 import dev.minstrel.subsonic.transcode.TranscodePolicy;
+import dev.minstrel.subsonic.transcode.TranscodeProfiles;
 import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import dev.minstrel.subsonic.transcode.Transcoder;
 import dev.minstrel.subsonic.user.DeletedUsers;
@@ -61,6 +62,7 @@ public final class SubsonicApi implements AutoCloseable {
     private final RestErrorHandler errorHandler;
     private final Endpoints endpoints;
     private final Transcoder transcoder;
+    private final TranscodeProfiles transcodeProfiles;
 
     /**
      * @param analytics the listens: scrobbles become listens, which give play counts, frequent and
@@ -80,7 +82,8 @@ public final class SubsonicApi implements AutoCloseable {
                 new R2dbcTransactionManager(database.getConnectionFactory()));
         ViewSource views = new ViewSource(library, annotations);
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
-        this.deletedUsers = new DeletedUsers(database, transactions, annotations);
+        this.transcodeProfiles = new TranscodeProfiles(database, clock);
+        this.deletedUsers = new DeletedUsers(database, transactions, annotations, transcodeProfiles);
         PlaylistStore playlists = new PlaylistStore(database, transactions);
         this.transcoder = new Transcoder(transcoding);
         TranscodePolicy transcodePolicy = new TranscodePolicy(transcoding);
@@ -91,7 +94,7 @@ public final class SubsonicApi implements AutoCloseable {
                 new NowPlayingEndpoints(views, history, accounts),
                 new SearchEndpoints(views),
                 new PlaylistEndpoints(playlists, analytics.playlists(), accounts, views, clock),
-                new MediaEndpoints(library, transcodePolicy, transcoder),
+                new MediaEndpoints(library, transcodePolicy, transcodeProfiles, transcoder),
                 new TranscodeEndpoints(library, new TranscodeDecisions(transcoding, transcoder.available()), transcoder),
                 new CoverArtEndpoints(library, new PlaylistCoverArt(playlists, analytics.playlists(), library)),
                 coverArtUrls,
@@ -130,6 +133,11 @@ public final class SubsonicApi implements AutoCloseable {
     @Override
     public void close() {
         transcoder.close();
+    }
+
+    /** The owner's transcoding defaults per user and app, which {@code stream} applies. */
+    public TranscodeProfiles transcodeProfiles() {
+        return transcodeProfiles;
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

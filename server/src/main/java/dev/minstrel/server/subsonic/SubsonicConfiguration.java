@@ -13,6 +13,7 @@ import dev.minstrel.subsonic.protocol.Cors;
 import dev.minstrel.subsonic.protocol.RestErrorHandler;
 import dev.minstrel.subsonic.protocol.SubsonicSettings;
 import dev.minstrel.subsonic.transcode.AudioFormat;
+import dev.minstrel.subsonic.transcode.TranscodeProfiles;
 import dev.minstrel.subsonic.transcode.TranscodeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +56,11 @@ public class SubsonicConfiguration {
     @Bean
     DeletedSubsonicData deletedSubsonicData(SubsonicApi api) {
         return new DeletedSubsonicData(api);
+    }
+
+    @Bean
+    TranscodeProfiles transcodeProfiles(SubsonicApi api) {
+        return api.transcodeProfiles();
     }
 
     @Bean

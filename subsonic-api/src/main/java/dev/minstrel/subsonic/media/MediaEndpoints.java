@@ -10,6 +10,7 @@ import dev.minstrel.subsonic.protocol.Lookups;
 import dev.minstrel.subsonic.protocol.Reply;
 import dev.minstrel.subsonic.protocol.SubsonicException;
 import dev.minstrel.subsonic.transcode.TranscodePolicy;
+import dev.minstrel.subsonic.transcode.TranscodeProfiles;
 import dev.minstrel.subsonic.transcode.Transcoder;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -26,11 +27,13 @@ public final class MediaEndpoints {
 
     private final MusicLibrary library;
     private final TranscodePolicy policy;
+    private final TranscodeProfiles profiles;
     private final MediaResponses responses;
 
-    public MediaEndpoints(MusicLibrary library, TranscodePolicy policy, Transcoder transcoder) {
+    public MediaEndpoints(MusicLibrary library, TranscodePolicy policy, TranscodeProfiles profiles, Transcoder transcoder) {
         this.library = library;
         this.policy = policy;
+        this.profiles = profiles;
         this.responses = new MediaResponses(library, transcoder);
     }
 
@@ -38,14 +41,21 @@ public final class MediaEndpoints {
      * The track as the client asked: {@code format} ({@code mp3}, {@code opus}, {@code aac} or
      * {@code raw}), {@code maxBitRate} in kbit/s (0: none), {@code timeOffset} in seconds (a transcode
      * starts there; an original is sent whole, seeking in it is what ranges are for), and
-     * {@code estimateContentLength} (a transcode announces a length and sends exactly that).
+     * {@code estimateContentLength} (a transcode announces a length and sends exactly that). The
+     * owner's profile for this user and app fills in a format the request does not name and lowers
+     * its bit rate limit.
      */
     public Mono<ServerResponse> stream(Call call) {
         Track track = Lookups.track(library.catalogue(), call.params().required("id"));
         int maxBitRate = call.params().count("maxBitRate", 0, Integer.MAX_VALUE);
         int offset = call.params().count("timeOffset", 0, Integer.MAX_VALUE);
-        var plan = policy.plan(track, call.params().string("format").orElse(null), maxBitRate, offset);
-        return responses.stream(call, track, plan, call.params().bool("estimateContentLength", false));
+        String format = call.params().string("format").orElse(null);
+        boolean estimate = call.params().bool("estimateContentLength", false);
+        return profiles.forCall(call.user().id(), call.client()).flatMap(profile -> {
+            var plan = policy.plan(track, profile.map(p -> p.formatFor(format)).orElse(format),
+                    profile.map(p -> p.bitRateFor(maxBitRate)).orElse(maxBitRate), offset);
+            return responses.stream(call, track, plan, estimate);
+        });
     }
 
     public Mono<ServerResponse> download(Call call) {

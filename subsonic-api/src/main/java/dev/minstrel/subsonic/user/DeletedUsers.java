@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.user;
 
 import dev.minstrel.subsonic.annotation.AnnotationStore;
+import dev.minstrel.subsonic.transcode.TranscodeProfiles;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -9,7 +10,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Removes what the Subsonic API keeps for a user whose account was deleted: stars, ratings, their
- * playlists (public ones too: they were theirs), play queue and bookmarks. Listens belong to the
+ * playlists (public ones too: they were theirs), play queue, bookmarks and transcoding profiles. Listens belong to the
  * analytics module, which keeps them unless the owner asks otherwise. The deletions are one
  * transaction, so a failure leaves none of them half done.
  */
@@ -20,16 +21,20 @@ public final class DeletedUsers {
             "DELETE FROM subsonic_playlist WHERE owner_id = :user",
             "DELETE FROM subsonic_play_queue_entry WHERE user_id = :user",
             "DELETE FROM subsonic_play_queue WHERE user_id = :user",
-            "DELETE FROM subsonic_bookmark WHERE user_id = :user"};
+            "DELETE FROM subsonic_bookmark WHERE user_id = :user",
+            "DELETE FROM subsonic_transcode_profile WHERE user_id = :user"};
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final AnnotationStore annotations;
+    private final TranscodeProfiles transcodeProfiles;
 
-    public DeletedUsers(DatabaseClient db, TransactionalOperator transactions, AnnotationStore annotations) {
+    public DeletedUsers(DatabaseClient db, TransactionalOperator transactions, AnnotationStore annotations,
+                        TranscodeProfiles transcodeProfiles) {
         this.db = db;
         this.transactions = transactions;
         this.annotations = annotations;
+        this.transcodeProfiles = transcodeProfiles;
     }
 
     public Mono<Void> forget(String userId) {
@@ -38,6 +43,7 @@ public final class DeletedUsers {
                 .then();
         return transactions.transactional(deletes)
                 .subscribeOn(Schedulers.boundedElastic())
-                .then(annotations.forget(userId));
+                .then(annotations.forget(userId))
+                .then(transcodeProfiles.reload());
     }
 }

@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.transcode;
 
 import dev.minstrel.library.fixtures.AudioOnDisk;
+import dev.minstrel.subsonic.SubsonicFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,29 @@ class TranscodedStreamTest {
         var probe = AudioOnDisk.probe(stream("id=" + server.flac.id() + "&format=mp3").body(), dir);
         assertThat(probe.codec()).isEqualTo("mp3");
         assertThat(probe.streamBitRate()).isEqualTo(192_000);
+    }
+
+    @Test
+    void theOwnersProfileForThisUserAndAppFillsInWhatTheRequestLeavesOut() {
+        TranscodeProfiles profiles = server.api.transcodeProfiles();
+        TranscodeProfile otherApp = profiles.put(null, "Some other app", AudioFormat.AAC, 96).block();
+        TranscodeProfile mine = profiles.put(SubsonicFixture.OWNER.id(), "TEST", AudioFormat.OPUS, 64).block();
+        try {
+            var profiled = AudioOnDisk.probe(stream("id=" + server.mp3.id()).body(), dir);
+            assertThat(profiled.codec()).isEqualTo("opus");
+            assertThat(profiled.averageKbps()).isBetween(48.0, 72.0);
+
+            // the request's own format wins, and its limit cannot go above the profile's (AAC here:
+            // the finished transcode is cached, and other tests expect no MP3 at 64 kbit/s there)
+            var asked = AudioOnDisk.probe(stream("id=" + server.mp3.id() + "&format=aac&maxBitRate=128").body(), dir);
+            assertThat(asked.codec()).isEqualTo("aac");
+            assertThat(asked.averageKbps()).isBetween(48.0, 80.0);
+            assertThat(stream("id=" + server.mp3.id() + "&format=raw").body()).isEqualTo(mp3Original);
+        } finally {
+            profiles.delete(mine.id()).block();
+            profiles.delete(otherApp.id()).block();
+        }
+        assertThat(stream("id=" + server.mp3.id()).body()).as("no profile left").isEqualTo(mp3Original);
     }
 
     @Test
