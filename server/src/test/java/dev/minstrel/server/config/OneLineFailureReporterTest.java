@@ -1,39 +1,18 @@
 package dev.minstrel.server.config;
 
-import dev.minstrel.server.MinstrelApplication;
+import dev.minstrel.server.FailedStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OneLineFailureReporterTest {
 
-    private String failedStartOutput(Path dir, String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            all[0] = "--minstrel.data-dir=" + dir.resolve("data");
-            all[1] = "--minstrel.music-dir=" + dir.resolve("music");
-            System.arraycopy(args, 0, all, 2, args.length);
-            assertThatThrownBy(() -> new SpringApplication(MinstrelApplication.class).run(all));
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aPortOutOfRangeIsNamedInOneLine(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.port=70000");
+        String output = FailedStart.output(dir, "--minstrel.port=70000");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.port").contains("65535");
@@ -42,7 +21,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void aValueOfTheWrongTypeIsNamedWithWhereItCameFrom(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.library.scan-interval=often");
+        String output = FailedStart.output(dir, "--minstrel.library.scan-interval=often");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.library.scan-interval").contains("often");
@@ -51,7 +30,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void anOwnerPasswordTooShortIsNamedWithoutRevealingIt(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.owner.password=abc123");
+        String output = FailedStart.output(dir, "--minstrel.owner.password=abc123");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.owner.password").contains("8 to 128");
@@ -60,7 +39,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void aSendBufferBeyondReasonIsNamedInOneLine(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.http.send-buffer=1GB");
+        String output = FailedStart.output(dir, "--minstrel.http.send-buffer=1GB");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.http").contains("64MB");
@@ -69,7 +48,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void aRedisThatCannotBeReachedIsNamedInOneLineWithoutItsPassword(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.redis.url=redis://:s3cret-pass@127.0.0.1:1");
+        String output = FailedStart.output(dir, "--minstrel.redis.url=redis://:s3cret-pass@127.0.0.1:1");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("Redis", "cannot be reached", "127.0.0.1");
@@ -78,7 +57,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void aDatabaseUrlThatNamesNoDatabaseIsNamedInOneLineWithoutItsPassword(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@db.home.arpa");
+        String output = FailedStart.output(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@db.home.arpa");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.database.url", "names no database");
@@ -87,7 +66,7 @@ class OneLineFailureReporterTest {
 
     @Test
     void aDatabaseServerThatCannotBeReachedIsNamedInOneLineWithItsHostNotItsPassword(@TempDir Path dir) {
-        String output = failedStartOutput(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@127.0.0.1:1/music");
+        String output = FailedStart.output(dir, "--minstrel.database.url=postgresql://minstrel:s3cret-pass@127.0.0.1:1/music");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:")))
                 .singleElement().asString().contains("minstrel.database.url", "127.0.0.1:1", "refused");

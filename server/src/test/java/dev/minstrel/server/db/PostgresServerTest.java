@@ -1,16 +1,12 @@
 package dev.minstrel.server.db;
 
-import dev.minstrel.server.MinstrelApplication;
+import dev.minstrel.server.FailedStart;
 import dev.minstrel.server.api.ApiTestServer;
 import dev.minstrel.server.api.Visitor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code minstrel.database.url} runs the whole server on PostgreSQL (this machine's, at
@@ -54,26 +49,11 @@ class PostgresServerTest {
 
     @Test
     void aDatabaseThatDoesNotExistIsNamedInOneLine(@TempDir Path dir) {
-        String output = failedStart(dir, "--minstrel.database.url=postgresql://postgres:not-needed-pw@127.0.0.1:5432/minstrel_no_such_database");
+        String output = FailedStart.output(dir, "--minstrel.database.url=postgresql://postgres:not-needed-pw@127.0.0.1:5432/minstrel_no_such_database");
 
         assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:"))).singleElement().asString()
                 .contains("minstrel.database.url", "127.0.0.1:5432", "minstrel_no_such_database", "does not exist");
         assertThat(output).doesNotContain("\tat ").doesNotContain("not-needed-pw");
     }
 
-    private static String failedStart(Path dir, String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            all[0] = "--minstrel.data-dir=" + dir.resolve("data");
-            all[1] = "--minstrel.music-dir=" + dir.resolve("music");
-            System.arraycopy(args, 0, all, 2, args.length);
-            assertThatThrownBy(() -> new SpringApplication(MinstrelApplication.class).run(all));
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
 }
