@@ -1,12 +1,13 @@
 // The owner's circle: invites (with a link to copy and a QR code for a phone), users (grants,
-// disabling, deleting, a new password), the library (scan status, rescan, unreadable files) and the
-// tools ingest needs (from /api/health).
+// disabling, deleting, a new password), the library (scan status, rescan, unreadable files), the
+// tools ingest needs (from /api/health) and streaming profiles (transcoding per user and app).
 import {h, clear, date, day, plural, announce} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
 import {choose, copy, notice} from '/app/ui.js';
 
-const TABS = [['invites', 'Invites'], ['users', 'Users'], ['library', 'Library'], ['tools', 'Tools']];
+const TABS = [['invites', 'Invites'], ['users', 'Users'], ['library', 'Library'], ['tools', 'Tools'],
+  ['streaming', 'Streaming']];
 
 export async function render(main, ctx) {
   const tab = TABS.some(([key]) => key === ctx.params.tab) ? ctx.params.tab : 'invites';
@@ -16,7 +17,7 @@ export async function render(main, ctx) {
     h('nav', {class: 'tabs', 'aria-label': 'Circle'}, TABS.map(([key, label]) =>
       h('a', {href: key === 'invites' ? '/circle' : `/circle/${key}`, 'aria-current': key === tab ? 'page' : null}, label))),
     body);
-  return ({invites, users, library, tools})[tab](body, ctx);
+  return ({invites, users, library, tools, streaming})[tab](body, ctx);
 }
 
 // ---- invites ----
@@ -246,4 +247,59 @@ async function tools(body, ctx) {
     ...(others.length ? [h('h2', null, `Everything else: the server is ${health.status}`),
       h('ul', {class: 'list-cards', 'aria-label': 'Server health'}, others.map(c => item(c, CHECKS[c.name] || c.name, false)))] : []),
     h('p', {class: 'muted small'}, 'See docs/ingest.md for installing spotDL and yt-dlp on Raspberry Pi OS.'));
+}
+
+// ---- streaming: transcoding profiles per user and app ----
+
+const FORMATS = [['', 'as Minstrel chooses'], ['opus', 'Opus'], ['mp3', 'MP3'], ['aac', 'AAC']];
+const RATES = [[0, 'no limit'], [320, '320 kbit/s'], [192, '192 kbit/s'], [128, '128 kbit/s'], [96, '96 kbit/s'], [64, '64 kbit/s']];
+
+function profileText(profile) {
+  const format = profile.format ? profile.format.toUpperCase().replace('OPUS', 'Opus') : 'the usual format';
+  const rate = profile.maxBitRate ? ` at most ${profile.maxBitRate} kbit/s` : '';
+  return `${profile.username || 'Everyone'} on ${profile.client || 'any app'}: ${format}${rate}`;
+}
+
+async function streaming(body, ctx) {
+  const listEl = h('div');
+  const said = h('p', {role: 'status', class: 'small'});
+  const people = await api.get('/api/users');
+  const refresh = async () => {
+    const profiles = await api.get('/api/transcoding/profiles');
+    if (!ctx.current()) return;
+    clear(listEl, profiles.length ? h('ul', {class: 'list-cards', 'aria-label': 'Streaming profiles'}, profiles.map(profile =>
+      h('li', {'data-profile': profile.id}, h('div', {class: 'row'}, h('span', null, profileText(profile)),
+        h('button', {type: 'button', class: 'danger', 'aria-label': `Remove ${profileText(profile)}`, onclick: async () => {
+          await api.del(`/api/transcoding/profiles/${encodeURIComponent(profile.id)}`).catch(e => announce(e.message));
+          announce('Profile removed');
+          refresh();
+        }}, 'Remove')))))
+      : h('p', {class: 'empty'}, 'No profiles: every app streams what it asks for.'));
+  };
+  const user = h('select', {id: 'profile-user'}, [h('option', {value: ''}, 'Everyone'),
+    ...people.map(p => h('option', {value: p.username}, p.username))]);
+  const client = h('input', {type: 'text', id: 'profile-client', maxlength: '255', placeholder: 'Symfonium (empty: any app)'});
+  const format = h('select', {id: 'profile-format'}, FORMATS.map(([value, label]) => h('option', {value}, label)));
+  const rate = h('select', {id: 'profile-rate'}, RATES.map(([value, label]) => h('option', {value: String(value)}, label)));
+  rate.value = '128';
+  const form = h('form', {class: 'panel', 'aria-labelledby': 'profile-h', onsubmit: async event => {
+    event.preventDefault();
+    try {
+      await api.post('/api/transcoding/profiles', {username: user.value || null, client: client.value.trim() || null,
+        format: format.value || null, maxBitRate: Number(rate.value)});
+      said.textContent = 'Saved: it applies from the next song.';
+      client.value = '';
+      await refresh();
+    } catch (e) { said.textContent = e.message; }
+  }},
+  h('h2', {id: 'profile-h'}, 'New profile'),
+  h('label', {for: 'profile-user'}, 'For'), user,
+  h('label', {for: 'profile-client'}, 'On the app (the name it sends; Symfonium, DSub, Feishin...)'), client,
+  h('label', {for: 'profile-format'}, 'Stream as'), format,
+  h('label', {for: 'profile-rate'}, 'At most'), rate,
+  said, h('button', {type: 'submit', class: 'primary'}, 'Save'));
+  body.append(h('p', null, 'Songs are re-encoded on the fly for a user or an app that needs less: a friend on mobile data, '
+    + 'an app that plays Opus best. A song the app asks for in a format of its own keeps that format; the lower bit rate wins.'),
+  listEl, form);
+  await refresh();
 }

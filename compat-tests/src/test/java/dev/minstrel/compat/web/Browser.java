@@ -109,6 +109,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks the button with this text, finding it again if the page redrew it before the click. */
+    void clickButton(String text) {
+        await(d -> {
+            button(text).click();
+            return true;
+        });
+    }
+
     /** Sends keys to the element, finding it again if the page redrew it in between. */
     void press(String css, CharSequence... keys) {
         await(d -> {

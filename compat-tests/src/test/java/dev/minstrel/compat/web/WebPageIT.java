@@ -117,7 +117,7 @@ class WebPageIT {
     void aFriendJoinsFromAnInviteLinkAndConnectsAnApp() {
         browser.open("/circle");
         browser.type("#invite-note", "for Sam");
-        browser.button("Create invite link").click();
+        browser.clickButton("Create invite link");
         inviteLink = browser.find("#invite-link").getText();
         assertThat(inviteLink).startsWith(server.uri("/join/").toString());
         WebElement qr = browser.find("#new-invite img.qr");
@@ -140,7 +140,7 @@ class WebPageIT {
         browser.find("a[href='/connect']").click();
         browser.await(d -> browser.heading().equals("Connect an app"));
         assertThat(browser.find("#server-address").getText()).isEqualTo(server.uri("").toString());
-        browser.button("Make an API key").click();
+        browser.clickButton("Make an API key");
         friendApiKey = browser.find("#api-key").getText();
         JsonNode ping = rest("ping", Map.of("apiKey", friendApiKey));
         assertThat(ping.path("status").asString()).as("the key shown on the connect page works on /rest").isEqualTo("ok");
@@ -158,7 +158,7 @@ class WebPageIT {
         browser.find("nav#nav a[href='/add']").click();
         browser.await(d -> browser.heading().equals("Add music"));
         browser.type("#links", ALBUM_LINK);
-        browser.button("Add").click();
+        browser.clickButton("Add");
         WebElement job = browser.find(".job");
         assertThat(job.getText()).contains(ALBUM_LINK);
         browser.await(Duration.ofSeconds(90), d -> {
@@ -246,7 +246,7 @@ class WebPageIT {
         browser.open("/playlists");
         browser.type("#playlist-name", "Road trip");
         browser.type("#playlist-comment", "For the long drive");
-        browser.button("Create").click();
+        browser.clickButton("Create");
         browser.await(d -> browser.heading().equals("Road trip"));
         for (String title : List.of("Track 1 of 4aawyA", "Track 3 of 4aawyA")) {
             browser.type("#playlist-search", title);
@@ -328,6 +328,41 @@ class WebPageIT {
 
     @Test
     @Order(10)
+    void theOwnerSetsAStreamingProfileThatTheFriendsAppFollows() throws Exception {
+        browser.open("/circle/streaming");
+        browser.await(d -> !browser.all("#profile-user option[value='" + FRIEND + "']").isEmpty());
+        browser.js("document.querySelector('#profile-user').value = arguments[0];"
+                + " document.querySelector('#profile-format').value = 'opus';"
+                + " document.querySelector('#profile-rate').value = '64';", FRIEND);
+        browser.type("#profile-client", "Symfonium");
+        // Enter in the form submits it, as a keyboard user would (the player bar covers the button's spot)
+        browser.press("#profile-client", Keys.ENTER);
+        browser.await(d -> !browser.all("li[data-profile]").isEmpty());
+        assertThat(browser.find("li[data-profile]").getText()).contains(FRIEND).contains("Symfonium").contains("Opus")
+                .contains("64 kbit/s");
+        assertNoSeriousViolations("streaming");
+        pages.put("streaming", "/circle/streaming");
+
+        // the friend's Symfonium asks for a song plainly and gets Opus; another app gets the file
+        String song = rest("search3", Map.of("apiKey", friendApiKey, "query", "Track 2 of 4aawyA"))
+                .path("searchResult3").path("song").get(0).path("id").asString();
+        assertThat(streamType(song, "Symfonium")).isEqualTo("audio/ogg");
+        assertThat(streamType(song, "DSub")).isEqualTo("audio/mpeg");
+
+        browser.press("li[data-profile] button.danger", Keys.ENTER);
+        browser.await(d -> browser.all("li[data-profile]").isEmpty());
+        assertThat(streamType(song, "Symfonium")).isEqualTo("audio/mpeg");
+    }
+
+    private static String streamType(String songId, String client) throws Exception {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(
+                "/rest/stream?v=1.16.1&c=" + client + "&apiKey=" + friendApiKey + "&id=" + songId)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    @Test
+    @Order(11)
     void aFriendAsksForAnAlbumTheOwnerApprovesAndTheFriendSeesItArrive() {
         String link = "https://open.spotify.com/album/7aawyAB9vmqN3uQ7FjRGTy";
         browser.signOut();
@@ -338,7 +373,7 @@ class WebPageIT {
         browser.await(d -> browser.heading().equals("Ask for music"));
         browser.type("#request-url", link);
         browser.type("#request-note", "the whole album, please");
-        browser.button("Ask").click();
+        browser.clickButton("Ask");
         browser.await(d -> browser.find("li[data-request]").getAttribute("data-state").equals("pending"));
         assertThat(browser.find("li[data-request]").getText()).contains(link).contains("Waiting for the owner")
                 .contains("the whole album, please");
@@ -348,7 +383,7 @@ class WebPageIT {
         browser.open("/add");
         WebElement request = browser.find("li[data-request][data-state='pending']");
         assertThat(request.getText()).contains(link).contains(FRIEND);
-        browser.button("Approve").click();
+        browser.clickButton("Approve");
         browser.await(Duration.ofSeconds(90), d -> !browser.all("li[data-request][data-state='done']").isEmpty());
 
         browser.signOut();
@@ -363,7 +398,7 @@ class WebPageIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void everyPageIsAccessibleFitsAPhoneAndIsPhotographed() {
         pages.put("home", "/");
         pages.put("library", "/library");
