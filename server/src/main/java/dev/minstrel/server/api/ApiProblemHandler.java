@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -89,6 +91,13 @@ public class ApiProblemHandler implements WebExceptionHandler, Ordered {
         } else if (error instanceof ServerWebInputException input) {
             status = input.getStatusCode();
             detail = inputProblem(input);
+        } else if (error instanceof DataAccessResourceFailureException || error instanceof TransientDataAccessException) {
+            // the database could not be reached or had closed itself (a full disk does that to H2);
+            // the pool replaces such connections, so asking again shortly is the honest answer
+            log.warn("The database refused {} {}: {}", exchange.getRequest().getMethod(), path, error.getMessage());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = "The database could not do this just now (is its disk full?); nothing was saved. Try again in a moment.";
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         } else if (error instanceof ErrorResponse known) {
             status = known.getStatusCode();
             // Spring's own 404 (no route) names its internals; an ApiException's 404 says what is missing
