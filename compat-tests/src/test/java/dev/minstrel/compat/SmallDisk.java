@@ -36,15 +36,21 @@ final class SmallDisk implements AutoCloseable {
 
     /** Writes a filler file until the disk has no byte left; returns it. */
     Path fill() {
+        return fillLeaving(0);
+    }
+
+    /** Fills the disk, as another program would, until at most {@code leftBytes} are free. */
+    Path fillLeaving(long leftBytes) {
         Path filler = mountPoint.resolve("filler");
         byte[] block = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
+            while (leftBytes == 0 || usableBytes() > leftBytes) {
                 out.write(block);
             }
         } catch (IOException full) {
-            return filler;
+            // the last byte is taken
         }
+        return filler;
     }
 
     long usableBytes() {
