@@ -39,6 +39,12 @@ public final class XmlJsonParity {
         return differences;
     }
 
+    /**
+     * Values the server works out from the time of the call (a playing song's position), so the
+     * XML and the JSON asked a moment apart differ honestly; only their presence is compared.
+     */
+    private static final Set<String> MOVES_WITH_THE_CLOCK = Set.of("positionMs", "minutesAgo");
+
     private static void compare(String path, Element xml, JsonNode json, XsdTypes schema, String type,
                                 List<String> out) {
         if (!json.isObject()) {
@@ -56,7 +62,8 @@ public final class XmlJsonParity {
             JsonNode value = json.get(attribute.getLocalName());
             if (value == null) {
                 out.add(path + "/@" + attribute.getLocalName() + ": missing in JSON");
-            } else if (!sameScalar(attribute.getValue(), value)) {
+            } else if (!MOVES_WITH_THE_CLOCK.contains(attribute.getLocalName())
+                    && !sameScalar(attribute.getValue(), value)) {
                 out.add(path + "/@" + attribute.getLocalName() + ": XML " + attribute.getValue() + " vs JSON " + value);
             } else if (schema != null && type != null) {
                 String expected = schema.attributeKind(type, attribute.getLocalName());
