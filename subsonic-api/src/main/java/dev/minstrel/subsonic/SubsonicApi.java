@@ -82,7 +82,7 @@ public final class SubsonicApi implements AutoCloseable {
                 new R2dbcTransactionManager(database.getConnectionFactory()));
         ViewSource views = new ViewSource(library, annotations);
         CoverArtUrls coverArtUrls = new CoverArtUrls(imageUrlKey);
-        this.transcodeProfiles = new TranscodeProfiles(database, clock);
+        this.transcodeProfiles = new TranscodeProfiles(database, transactions, clock);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations, transcodeProfiles);
         PlaylistStore playlists = new PlaylistStore(database, transactions);
         this.transcoder = new Transcoder(transcoding);

@@ -132,7 +132,8 @@ public final class SubsonicFixture {
                 embeddedCover ? albumId : null, null, null, null, 1_700_000_000_000L, NOW.minusSeconds(86_400));
     }
 
-    private static DatabaseClient migratedDatabase(Path file) {
+    /** An H2 file database at {@code file} with every migration applied. */
+    public static DatabaseClient migratedDatabase(Path file) {
         Flyway.configure().dataSource("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1", "sa", "")
                 .locations("classpath:db/migration").load().migrate();
         ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions

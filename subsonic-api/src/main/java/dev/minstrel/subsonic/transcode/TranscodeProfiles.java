@@ -1,6 +1,7 @@
 package dev.minstrel.subsonic.transcode;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -22,11 +23,13 @@ public final class TranscodeProfiles {
     private static final String COLUMNS = "id, user_id, client, format, max_bit_rate";
 
     private final DatabaseClient db;
+    private final TransactionalOperator transactions;
     private final Clock clock;
     private volatile Mono<List<TranscodeProfile>> current;
 
-    public TranscodeProfiles(DatabaseClient db, Clock clock) {
+    public TranscodeProfiles(DatabaseClient db, TransactionalOperator transactions, Clock clock) {
         this.db = db;
+        this.transactions = transactions;
         this.clock = clock;
         this.current = load();
     }
@@ -64,7 +67,8 @@ public final class TranscodeProfiles {
         insert = userId == null ? insert.bindNull("user", String.class) : insert.bind("user", userId);
         insert = client == null ? insert.bindNull("client", String.class) : insert.bind("client", client);
         insert = format == null ? insert.bindNull("format", String.class) : insert.bind("format", format.suffix());
-        return replace.fetch().rowsUpdated().then(insert.fetch().rowsUpdated())
+        // one transaction: a failed insert must not leave the pair without the profile it had
+        return replace.fetch().rowsUpdated().then(insert.fetch().rowsUpdated()).as(transactions::transactional)
                 .subscribeOn(Schedulers.boundedElastic())
                 .then(reload()).thenReturn(profile);
     }
