@@ -7,6 +7,7 @@
 import {h, icon, clear, duration, announce, typing} from '/app/dom.js';
 import {rest, restForm, restPost, streamUrl, coverUrl, list} from '/app/rest.js';
 import {session} from '/app/session.js';
+import {addToPlaylist} from '/app/ui.js';
 
 const LISTEN_SECONDS = 30;
 const SAVE_EVERY_MS = 20000;
@@ -392,7 +393,8 @@ function drawQueue() {
     h('div', {class: 'modes'},
       h('button', {type: 'button', 'aria-pressed': String(shuffled), onclick: () => setShuffle(!shuffled)}, 'Shuffle'),
       h('button', {type: 'button', 'aria-pressed': String(repeat !== 'off'), onclick: () => { cycleRepeat(); drawQueue(); }},
-        `Repeat: ${repeat === 'off' ? 'off' : repeat === 'all' ? 'queue' : 'track'}`)),
+        `Repeat: ${repeat === 'off' ? 'off' : repeat === 'all' ? 'queue' : 'track'}`),
+      h('button', {type: 'button', onclick: () => addToPlaylist(queue.slice())}, 'Save as playlist')),
     h('ol', {class: 'tracks'}, queue.map((song, i) => h('li', {class: 'track' + (i === index ? ' playing' : ''), 'data-id': song.id},
       h('span', {class: 'n'}, i + 1),
       h('div', {class: 't'}, h('div', {class: 'name'}, song.title), h('div', {class: 'by'}, song.artist || '')),

@@ -33,19 +33,8 @@ function query(method, params) {
 }
 
 /** The subsonic-response of a call; throws RestError for a Subsonic error. */
-export async function rest(method, params) {
-  let reply;
-  try {
-    reply = await fetch(query(method, params), {credentials: 'omit'});
-  } catch (offline) {
-    throw new RestError(0, 'Minstrel cannot be reached: check the connection and try again.');
-  }
-  const body = (await reply.json())['subsonic-response'];
-  if (body.status !== 'ok') {
-    if (body.error && body.error.code === 44) window.dispatchEvent(new CustomEvent('minstrel:signed-out'));
-    throw new RestError(body.error && body.error.code, body.error && body.error.message);
-  }
-  return body;
+export function rest(method, params) {
+  return answer(query(method, params), {credentials: 'omit'});
 }
 
 /** A call whose parameters travel as a form (long id lists; sendBeacon at page close). */
@@ -57,12 +46,25 @@ export function restForm(method, params) {
   return {url: query(method, {}), body: form};
 }
 
-export async function restPost(method, params) {
+/** As rest(), with the parameters in a POSTed form: for id lists too long for a URL. */
+export function restPost(method, params) {
   const {url, body} = restForm(method, params);
-  const reply = await fetch(url, {method: 'POST', body, credentials: 'omit'});
-  const data = (await reply.json())['subsonic-response'];
-  if (data.status !== 'ok') throw new RestError(data.error && data.error.code, data.error && data.error.message);
-  return data;
+  return answer(url, {method: 'POST', body, credentials: 'omit'});
+}
+
+async function answer(url, init) {
+  let reply;
+  try {
+    reply = await fetch(url, init);
+  } catch (offline) {
+    throw new RestError(0, 'Minstrel cannot be reached: check the connection and try again.');
+  }
+  const body = (await reply.json())['subsonic-response'];
+  if (body.status !== 'ok') {
+    if (body.error && body.error.code === 44) window.dispatchEvent(new CustomEvent('minstrel:signed-out'));
+    throw new RestError(body.error && body.error.code, body.error && body.error.message);
+  }
+  return body;
 }
 
 /** Where this browser keeps its stream quality: a limit in kbit/s, or nothing for the original files. */

@@ -1,6 +1,6 @@
 // Pieces several pages share: cover art, album cards, track lists, dialogs, error notices.
 import {h, icon, duration, announce} from '/app/dom.js';
-import {rest, coverUrl, list} from '/app/rest.js';
+import {rest, restPost, coverUrl, list} from '/app/rest.js';
 import {player} from '/app/player.js';
 import {session} from '/app/session.js';
 
@@ -79,7 +79,10 @@ export function choose(title, build) {
   });
 }
 
-/** Asks which of the user's playlists (or a new one) gets these songs, and adds them. */
+/**
+ * Asks which of the user's playlists (or a new one) gets these songs, and adds them. The ids go as a
+ * form: a long queue does not fit in a URL.
+ */
 export async function addToPlaylist(songs) {
   let playlists;
   try {
@@ -100,9 +103,9 @@ export async function addToPlaylist(songs) {
   if (!choice) return;
   try {
     if (choice.id) {
-      await rest('updatePlaylist', {playlistId: choice.id, songIdToAdd: songs.map(s => s.id)});
+      await restPost('updatePlaylist', {playlistId: choice.id, songIdToAdd: songs.map(s => s.id)});
     } else {
-      await rest('createPlaylist', {name: choice.name, songId: songs.map(s => s.id)});
+      await restPost('createPlaylist', {name: choice.name, songId: songs.map(s => s.id)});
     }
     announce(`Added to ${choice.name}`);
   } catch (error) {

@@ -241,6 +241,35 @@ class WebPageIT {
     }
 
     @Test
+    @Order(5)
+    void theQueueIsSavedAsAPlaylistInItsOrder() {
+        browser.open(albumPath);
+        browser.click("#player button[aria-controls=queue]");
+        List<String> queued = browser.all("#queue .tracks .name").stream().map(e -> e.getText()).toList();
+        assertThat(queued).as("the album is the queue").hasSizeGreaterThanOrEqualTo(3);
+        browser.clickButton("Save as playlist");
+        browser.type("#new-playlist-name", "From the queue");
+        browser.clickButton("Create and add");
+        browser.await(d -> ((String) browser.js("return document.getElementById('live').textContent;"))
+                .contains("Added to From the queue"));
+        browser.click("#player button[aria-controls=queue]");
+
+        JsonNode saved = null;
+        Map<String, String> owner = Map.of("u", PackagedServer.OWNER, "p", PackagedServer.OWNER_PASSWORD);
+        for (JsonNode playlist : rest("getPlaylists", owner).path("playlists").path("playlist")) {
+            if (playlist.path("name").asString().equals("From the queue")) {
+                saved = playlist;
+            }
+        }
+        assertThat(saved).as("the owner's apps see the saved queue").isNotNull();
+        Map<String, String> byId = new LinkedHashMap<>(owner);
+        byId.put("id", saved.path("id").asString());
+        List<String> titles = new java.util.ArrayList<>();
+        rest("getPlaylist", byId).path("playlist").path("entry").forEach(e -> titles.add(e.path("title").asString()));
+        assertThat(titles).isEqualTo(queued);
+    }
+
+    @Test
     @Order(6)
     void theOwnerCuratesAPlaylistThatAFriendSeesInTheirApp() {
         browser.open("/playlists");
