@@ -1,8 +1,10 @@
 package dev.minstrel.ingest.download;
 
 import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.landing.KnownSongs;
 import dev.minstrel.ingest.link.Link;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,14 @@ public interface Downloader {
 
     /** The configured executable, or null to look the tool up on the search path. */
     Path configuredPath(IngestSettings settings);
+
+    /**
+     * Before a run, in a fresh staging folder: what the tool needs in its home folder, and for a
+     * tool that can skip songs by itself, the songs the library has already (so that it does not
+     * download them). Nothing by default.
+     */
+    default void prepare(Path staging, IngestSettings settings, KnownSongs library) throws IOException {
+    }
 
     /** The argument list (never a shell line); the URL comes after {@code --}, so it can never be read as an option. */
     List<String> command(Path executable, Link link, Path staging, IngestSettings settings);

@@ -1,11 +1,13 @@
 package dev.minstrel.ingest.download;
 
 import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.landing.KnownSongs;
 import dev.minstrel.ingest.link.Link;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,16 @@ public final class SpotdlDownloader implements Downloader {
     @Override
     public Path configuredPath(IngestSettings settings) {
         return settings.spotdl();
+    }
+
+    /** spotDL merges ~/.config/spotdl/config.json into every run unless told not to. */
+    @Override
+    public void prepare(Path staging, IngestSettings settings, KnownSongs library) throws IOException {
+        Path config = settings.homeDir().resolve(".config/spotdl/config.json");
+        if (!Files.exists(config)) {
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, "{\"load_config\": false}\n");
+        }
     }
 
     @Override
@@ -67,7 +79,8 @@ public final class SpotdlDownloader implements Downloader {
             for (JsonNode song : JSON.readTree(saveFile.toFile())) {
                 String artist = song.path("artists").path(0).asString(song.path("artist").asString(""));
                 String key = artist + " - " + song.path("name").asString("");
-                songs.put(key, new SongInfo(key, song.path("url").asString(null), song.path("duration").asDouble(0)));
+                songs.put(key, new SongInfo(key, song.path("url").asString(null), song.path("duration").asDouble(0),
+                        song.path("isrc").asString(null)));
             }
         } catch (RuntimeException e) {
             // a half-written save file only costs us the length check
