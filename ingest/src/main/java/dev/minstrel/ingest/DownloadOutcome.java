@@ -1,11 +1,10 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
-import dev.minstrel.ingest.download.SongInfo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,16 +13,16 @@ import java.util.Optional;
  * @param fatal      what failed the whole run, if anything did (each song's own failure is on its item)
  * @param retryAfter how long the source asked to wait before the next run (a rate limit), if it said
  * @param output     the downloader's last lines (empty when it never ran)
- * @param songs      what the downloader recorded about each song, by key (its save file)
+ * @param downloader the downloader that ran, whose files are in the staging folder; empty when none ran
  */
 record DownloadOutcome(Optional<Failure> fatal, Optional<Duration> retryAfter, List<String> output,
-                       Map<String, SongInfo> songs) {
+                       Optional<Downloader> downloader) {
 
     /** The run was stopped because the job was cancelled or this instance is stopping. */
     static final Failure CANCELLED = Failure.permanent("cancelled");
 
     static DownloadOutcome failed(Failure failure) {
-        return new DownloadOutcome(Optional.of(failure), Optional.empty(), List.of(), Map.of());
+        return new DownloadOutcome(Optional.of(failure), Optional.empty(), List.of(), Optional.empty());
     }
 
     boolean cancelled() {

@@ -191,7 +191,7 @@ public final class IngestRunner implements AutoCloseable {
             events.publish(IngestEvent.job(store.find(job.id()).block()));
             return;
         }
-        landing.landAll(run, staging.dir(), outcome.songs());
+        outcome.downloader().ifPresent(downloader -> landing.landAll(run, staging.dir(), downloader));
         staging.remove();
         run.failOpenItems(outcome.fatal());
         retries.decide(run, lease, outcome);

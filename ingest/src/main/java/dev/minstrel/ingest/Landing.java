@@ -2,6 +2,7 @@ package dev.minstrel.ingest;
 
 import dev.minstrel.ingest.download.Causes;
 import dev.minstrel.ingest.download.DownloadEvent;
+import dev.minstrel.ingest.download.Downloader;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.SongInfo;
 import dev.minstrel.ingest.job.JobItem;
@@ -53,22 +54,21 @@ final class Landing {
      * While the downloader runs: lands the files it named with their length (yt-dlp) as soon as it
      * says they are finished. spotDL's files wait for {@link #landAll}.
      */
-    void landAnnounced(JobRun run, Path staging) {
-        land(run, staging, Map.of(), false);
+    void landAnnounced(JobRun run, Path staging, Downloader downloader) {
+        land(run, staging, downloader, Map.of(), false);
     }
 
     /**
      * After the downloader exited: lands every file of a song it said it finished; a file it did not
-     * vouch for (a crash mid-conversion, a failed tagging) is never landed.
-     *
-     * @param songs what the downloader recorded about each song (spotDL's save file: each song's
-     *              page, length and ISRC, to check and complete the file with)
+     * vouch for (a crash mid-conversion, a failed tagging) is never landed. What the downloader
+     * recorded about each song (spotDL's save file: its page, length and ISRC) checks and completes
+     * the file.
      */
-    void landAll(JobRun run, Path staging, Map<String, SongInfo> songs) {
-        land(run, staging, songs, true);
+    void landAll(JobRun run, Path staging, Downloader downloader) {
+        land(run, staging, downloader, downloader.songs(staging), true);
     }
 
-    private void land(JobRun run, Path staging, Map<String, SongInfo> songs, boolean all) {
+    private void land(JobRun run, Path staging, Downloader downloader, Map<String, SongInfo> songs, boolean all) {
         Set<String> ready = run.ready();
         if (!all && ready.isEmpty()) {
             return;
@@ -78,7 +78,7 @@ final class Landing {
         for (Path file : audioFiles(staging)) {
             DownloadEvent.SongFile announcedFile = announced.get(file.toAbsolutePath().normalize());
             if (announcedFile == null ? !all : !ready.contains(announcedFile.key())) {
-                // spotDL names no files: its songs are known by their tags, read once it has exited
+                // a downloader that names no files (spotDL): its songs are known by their tags, read once it has exited
                 continue;
             }
             TagEditor opened;
@@ -94,7 +94,7 @@ final class Landing {
                 }
                 continue; // unreadable and unnamed: abandoned half-way
             }
-            Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : tags.spotdlName(opened);
+            Optional<String> key = announcedFile != null ? Optional.of(announcedFile.key()) : downloader.songKey(opened);
             if (key.isEmpty() || !ready.contains(key.get())) {
                 continue; // still being written, or abandoned half-way
             }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
@@ -69,9 +68,7 @@ final class WatchedDownload {
         try {
             staging.createEmpty();
             downloader.prepare(staging.dir(), settings, library);
-            DownloadOutcome outcome = watch(run, downloader, staging.dir(), lease);
-            return outcome.cancelled() ? outcome : new DownloadOutcome(outcome.fatal(), outcome.retryAfter(),
-                    outcome.output(), downloader.songs(staging.dir()));
+            return watch(run, downloader, staging.dir(), lease);
         } catch (IOException e) {
             String reason = "Minstrel could not prepare the download folder: " + e.getMessage();
             return DownloadOutcome.failed(Causes.saysDiskFull(String.valueOf(e.getMessage())) ? Causes.diskFull(reason)
@@ -107,9 +104,9 @@ final class WatchedDownload {
                     if (notStarted.isPresent()) {
                         return DownloadOutcome.failed(Causes.toolCannotStart(downloader.tool(), notStarted.get()));
                     }
-                    return ended(parser.fatal(exit.getAsInt()), Optional.empty(), tail);
+                    return ended(parser.fatal(exit.getAsInt()), Optional.empty(), tail, downloader);
                 }
-                landing.landAnnounced(run, staging);
+                landing.landAnnounced(run, staging, downloader);
                 Instant now = clock.instant();
                 String jobId = run.job().id();
                 if (cancelled.test(jobId) || closing.getAsBoolean()) {
@@ -128,13 +125,13 @@ final class WatchedDownload {
                     child.stop(settings.stopGrace());
                     Duration retryAfter = Duration.ofSeconds(wait);
                     return ended(Optional.of(Causes.spotifyRateLimited(retryAfter, now.plus(retryAfter))),
-                            Optional.of(retryAfter), tail);
+                            Optional.of(retryAfter), tail, downloader);
                 }
                 if (Duration.between(started, now).compareTo(settings.jobTimeout()) > 0) {
                     child.stop(settings.stopGrace());
                     return ended(Optional.of(Failure.temporary("The download took longer than "
                             + settings.jobTimeout().toMinutes() + " min and was stopped; it will be retried.")),
-                            Optional.empty(), tail);
+                            Optional.empty(), tail, downloader);
                 }
             }
         } catch (InterruptedException e) {
@@ -143,7 +140,8 @@ final class WatchedDownload {
         }
     }
 
-    private static DownloadOutcome ended(Optional<Failure> fatal, Optional<Duration> retryAfter, OutputTail tail) {
-        return new DownloadOutcome(fatal, retryAfter, tail.lines(), Map.of());
+    private static DownloadOutcome ended(Optional<Failure> fatal, Optional<Duration> retryAfter, OutputTail tail,
+                                         Downloader downloader) {
+        return new DownloadOutcome(fatal, retryAfter, tail.lines(), Optional.of(downloader));
     }
 }

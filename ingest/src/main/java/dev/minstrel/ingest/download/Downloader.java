@@ -3,11 +3,13 @@ package dev.minstrel.ingest.download;
 import dev.minstrel.ingest.IngestSettings;
 import dev.minstrel.ingest.landing.KnownSongs;
 import dev.minstrel.ingest.link.Link;
+import dev.minstrel.library.tags.TagEditor;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** One of the external downloaders: how to call it, and how to read what it says. */
@@ -30,6 +32,15 @@ public interface Downloader {
     List<String> command(Path executable, Link link, Path staging, IngestSettings settings);
 
     OutputParser parser(Consumer<DownloadEvent> events);
+
+    /**
+     * The key of the song a file it wrote holds, read from the file's tags: for a tool that does not
+     * say which file is which song (spotDL); empty for one that names its files as it goes (yt-dlp),
+     * or while the file is still being written.
+     */
+    default Optional<String> songKey(TagEditor tags) {
+        return Optional.empty();
+    }
 
     /** After the run: what the downloader recorded about each song, by key. */
     Map<String, SongInfo> songs(Path staging);

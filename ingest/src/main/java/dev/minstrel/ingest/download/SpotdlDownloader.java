@@ -3,6 +3,7 @@ package dev.minstrel.ingest.download;
 import dev.minstrel.ingest.IngestSettings;
 import dev.minstrel.ingest.landing.KnownSongs;
 import dev.minstrel.ingest.link.Link;
+import dev.minstrel.library.tags.TagEditor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +68,15 @@ public final class SpotdlDownloader implements Downloader {
     @Override
     public OutputParser parser(Consumer<DownloadEvent> events) {
         return new SpotdlOutputParser(events);
+    }
+
+    /** spotDL's key is "First Artist - Title"; it tags a file last, so an untagged one is still being written. */
+    @Override
+    public Optional<String> songKey(TagEditor tags) {
+        String title = tags.get(TagEditor.Field.TITLE);
+        String artists = tags.get(TagEditor.Field.ARTIST);
+        return title == null || artists == null ? Optional.empty()
+                : Optional.of(artists.split("/")[0].strip() + " - " + title);
     }
 
     @Override

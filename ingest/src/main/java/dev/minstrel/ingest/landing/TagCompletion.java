@@ -8,7 +8,6 @@ import dev.minstrel.library.tags.UnreadableFileException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Checks a downloaded file and completes its tags: it must read as audio of a sane length (and not
@@ -89,17 +88,6 @@ public final class TagCompletion {
         } catch (IOException e) {
             throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
         }
-    }
-
-    /**
-     * spotDL's name for the song a file holds ("First Artist - Title"); empty while the file is
-     * still being written (spotDL tags it last).
-     */
-    public Optional<String> spotdlName(TagEditor tags) {
-        String title = tags.get(Field.TITLE);
-        String artists = tags.get(Field.ARTIST);
-        return title == null || artists == null ? Optional.empty()
-                : Optional.of(artists.split("/")[0].strip() + " - " + title);
     }
 
     private static Integer number(String text) {
