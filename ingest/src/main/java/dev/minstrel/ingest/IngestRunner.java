@@ -13,7 +13,6 @@ import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.ingest.job.JobStore;
 import dev.minstrel.ingest.landing.Duplicates;
 import dev.minstrel.ingest.landing.KnownSongs;
-import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.ingest.queue.JobQueue;
 import dev.minstrel.library.MusicLibrary;

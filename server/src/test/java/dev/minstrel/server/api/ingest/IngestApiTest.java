@@ -392,7 +392,7 @@ class IngestApiTest {
 
     @Test
     void aLandedTrackRetaggedAndMovedOutsideMinstrelKeepsItsIdPlaysStarAndRating() throws Exception {
-        new FakeTools(dir).install(true, false);
+        new FakeTools(dir).env("FAKE_SPOTDL_ISRC", "Song 000000=GBAYE0601498").install(true, false);
         String link = "https://open.spotify.com/track/0000000000000000000020";
         JsonNode job = awaitFinal(call("POST", "/api/ingest", owner, "{\"url\":\"" + link + "\"}").body().path("id").asString());
         String id = job.path("items").path(0).path("trackId").asString();
@@ -420,6 +420,7 @@ class IngestApiTest {
         assertThat(Visitor.Reply.<Integer>read(song, "$.subsonic-response.song.userRating")).isEqualTo(4);
         assertThat(Visitor.Reply.<String>read(song, "$.subsonic-response.song.starred")).isNotBlank();
         assertThat(subsonic("getStarred2", "")).contains("\"id\":\"" + id + "\"");
+        assertThat(Visitor.Reply.<List<String>>read(song, "$.subsonic-response.song.isrc")).containsExactly("GBAYE0601498");
     }
 
     /** A Subsonic call as the owner, answered in JSON. */
