@@ -22,7 +22,7 @@ public final class TestTracks {
                 album, Ids.albumId(artist, album), artist, credit.id(), List.of(credit), artist, List.of(credit),
                 1, 1, 2020, genre == null ? List.of() : List.of(genre), seconds, 320, 44100, 2, null, 1000L, "mp3",
                 "audio/mpeg", false, null, null, null, null, null, null, null, null, null, false, false, null, null,
-                null, null, 0L, Instant.EPOCH);
+                null, null, null, 0L, Instant.EPOCH);
     }
 
     public static Catalogue catalogue(List<Track> tracks) {

@@ -8,6 +8,8 @@ import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.job.JobItem;
 import dev.minstrel.ingest.job.JobStore;
+import dev.minstrel.ingest.link.Link;
+import dev.minstrel.library.catalogue.Track;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,15 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One run of a job: turns downloader events into item changes, pushing each to live clients first
  * and then storing it. Songs are matched to items by the downloader's key; a list link grows to one
- * item per song when the downloader says how many it found.
+ * item per song when the downloader says how many it found. The job's link is parsed once, when the
+ * run starts, and read from here by every step.
  */
 final class JobRun {
 
     private final Job job;
+    private final Link link;
+    private final Function<Link, Optional<Track>> library;
     private final JobStore store;
     private final IngestEvents events;
     private final List<JobItem> items;
@@ -36,8 +42,11 @@ final class JobRun {
     private final Set<String> ready = new LinkedHashSet<>();
     private volatile long rateLimitSeconds;
 
-    JobRun(Job job, JobStore store, IngestEvents events) {
+    /** @param library the library's track that came from a single-song link, if it has one */
+    JobRun(Job job, Link link, JobStore store, IngestEvents events, Function<Link, Optional<Track>> library) {
         this.job = job;
+        this.link = link;
+        this.library = library;
         this.store = store;
         this.events = events;
         this.items = new ArrayList<>(job.items());
@@ -50,6 +59,10 @@ final class JobRun {
 
     Job job() {
         return job;
+    }
+
+    Link link() {
+        return link;
     }
 
     synchronized void on(DownloadEvent event) {
@@ -76,6 +89,10 @@ final class JobRun {
             } else {
                 failures.put(itemFor(failed.key()).position(), failed.failure());
             }
+        } else if (event instanceof DownloadEvent.SongInLibrary skipped) {
+            JobItem item = itemFor(skipped.key());
+            // the downloader skipped it as one the library has; were it gone meanwhile, the item stays open and is retried
+            library.apply(skipped.source()).ifPresent(track -> inLibrary(item, track));
         } else if (event instanceof DownloadEvent.RateLimited limited) {
             rateLimitSeconds = Math.max(rateLimitSeconds, limited.seconds());
         }
@@ -119,6 +136,11 @@ final class JobRun {
 
     synchronized void succeeded(JobItem item, String trackId, String title, String artist, String album) {
         update(items.get(item.position()).named(title, artist, album).succeeded(trackId));
+    }
+
+    /** Done without downloading: the library has the song already, as {@code track}. */
+    synchronized void inLibrary(JobItem item, Track track) {
+        update(items.get(item.position()).named(track.title(), track.artist(), track.album()).inLibrary(track.id()));
     }
 
     synchronized void failed(JobItem item, Failure failure) {

@@ -153,7 +153,7 @@ class FailureCausesTest {
 
     @Test
     void aFailedJobIsLoggedOnceWithItsIdAndReason(@TempDir Path dir) {
-        Logger logger = (Logger) LoggerFactory.getLogger(IngestRunner.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(RetryPolicy.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);

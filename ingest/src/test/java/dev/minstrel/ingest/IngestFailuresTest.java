@@ -1,5 +1,6 @@
 package dev.minstrel.ingest;
 
+import dev.minstrel.ingest.events.JobView;
 import dev.minstrel.ingest.fake.FakeTools;
 import dev.minstrel.ingest.job.ItemState;
 import dev.minstrel.ingest.job.Job;
@@ -187,6 +188,8 @@ class IngestFailuresTest {
             Job job = ingest.awaitFinal(first.job().id());
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(job.items().get(0).trackId()).isEqualTo(existing);
+            assertThat(job.items().get(0).alreadyInLibrary()).isTrue();
+            assertThat(JobView.of(job).items().get(0).note()).isEqualTo("This song is in the library already.");
             assertThat(dir.resolve("runs.jsonl")).doesNotExist();
             assertThat(ingest.service.submit(IngestFixture.OWNER, TRACK + "?si=again").block().job().id())
                     .isEqualTo(first.job().id());

@@ -7,7 +7,6 @@ import dev.minstrel.ingest.job.JobState;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.lyrics.Lyrics;
 import dev.minstrel.library.search.SearchQuery;
-import dev.minstrel.library.tags.TagEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,31 +48,6 @@ class IngestRunnerTest {
             String run = Files.readString(dir.resolve("runs.jsonl"));
             assertThat(run).contains("\"--\", \"" + TRACK + "\"").contains("\"COLUMNS\": \"1000\"")
                     .contains("\"HOME\": \"" + dir.resolve("data/ingest/home") + "\"");
-        }
-    }
-
-    @Test
-    void aLandedTrackCarriesItsIdInItsTagsAndKeepsItWhenRetaggedAndMoved(@TempDir Path dir) throws Exception {
-        FakeTools tools = new FakeTools(dir).install(true, false);
-        try (IngestFixture ingest = IngestFixture.start(dir, tools)) {
-            String trackId = ingest.awaitFinal(ingest.submit(TRACK).id()).items().get(0).trackId();
-            Path file = dir.resolve("music/Artist 4uLU6h/Album 4uLU6h/01 - Song 4uLU6h.mp3");
-            assertThat(TagEditor.open(file).minstrelId()).isEqualTo(trackId);
-
-            TagEditor tags = TagEditor.open(file);
-            tags.set(TagEditor.Field.TITLE, "Song 4uLU6h (Radio Edit)");
-            tags.set(TagEditor.Field.ALBUM_ARTIST, "Various Artists");
-            tags.save();
-            Path moved = dir.resolve("music/Various Artists/Hits/07 - Song 4uLU6h (Radio Edit).mp3");
-            Files.createDirectories(moved.getParent());
-            Files.move(file, moved);
-            ingest.library.scanNow(false);
-
-            assertThat(ingest.library.catalogue().tracks()).singleElement().satisfies(track -> {
-                assertThat(track.id()).isEqualTo(trackId);
-                assertThat(track.title()).isEqualTo("Song 4uLU6h (Radio Edit)");
-                assertThat(track.sourceUrl()).isEqualTo(TRACK);
-            });
         }
     }
 

@@ -15,6 +15,7 @@ import dev.minstrel.library.store.CatalogueStore;
 import dev.minstrel.library.store.CatalogueStore.SkippedFile;
 import dev.minstrel.library.store.CatalogueStore.StaleCatalogueException;
 import dev.minstrel.library.store.InstanceLease;
+import dev.minstrel.library.tags.TagEditor;
 import dev.minstrel.library.tags.TagReader;
 import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
@@ -358,12 +359,21 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
 
     @Override
     public List<Track> index(List<Path> files) {
+        return index(files, Map.of());
+    }
+
+    @Override
+    public Optional<Track> index(Path file, TagEditor written) {
+        return index(List.of(file), Map.of(file.toAbsolutePath().normalize(), written)).stream().findFirst();
+    }
+
+    private List<Track> index(List<Path> files, Map<Path, TagEditor> written) {
         scanLock.lock();
         try {
             List<String> indexed = new ArrayList<>();
             LibraryState next = againIfStale(() -> {
                 indexed.clear();
-                return scanner.index(state, files, indexed);
+                return scanner.index(state, files, indexed, written);
             });
             swap(next);
             Catalogue cat = catalogue.get();

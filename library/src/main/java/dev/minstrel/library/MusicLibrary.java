@@ -5,6 +5,7 @@ import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.cover.CoverArt;
 import dev.minstrel.library.lyrics.Lyrics;
 import dev.minstrel.library.scan.ScanStatus;
+import dev.minstrel.library.tags.TagEditor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,15 @@ public interface MusicLibrary {
      * whole folder, and returns the tracks they became. Used when a download lands.
      */
     List<Track> index(List<Path> files);
+
+    /**
+     * Indexes one file whose tags the caller has just completed and saved with {@code written} (a
+     * landed download), from the editor rather than reading the file again; the track it became,
+     * empty if it is not readable audio.
+     */
+    default Optional<Track> index(Path file, TagEditor written) {
+        return index(List.of(file)).stream().findFirst();
+    }
 
     /** The file behind a track, or empty if it is gone from disk. */
     Optional<Path> file(Track track);

@@ -198,6 +198,7 @@ function itemRow(item, index, job) {
     h('progress', {max: '100', value: String(percent), 'aria-label': `${name}: ${STATE_WORDS[item.state] || item.state}, ${percent}%`}),
     h('div', {class: 'pct'}, `${percent}%`), play);
   if (item.error) row.append(h('p', {class: 'why error'}, item.error, ' ', h('span', {class: 'muted'}, advice(item.error))));
+  if (item.note) row.append(h('p', {class: 'why muted'}, item.note));
   return row;
 }
 

@@ -129,7 +129,7 @@ public final class SubsonicFixture {
                 artist, credit, number, 1, year, List.of(genre), duration, flac ? 900 : 320, 44_100, 2, flac ? 16 : null,
                 size, flac ? "flac" : "mp3", flac ? "audio/flac" : "audio/mpeg", false, null, null, null, null, null,
                 null, null, null, new ReplayGain(-6.5, 0.98, null, null), false, embeddedCover,
-                embeddedCover ? albumId : null, null, null, null, 1_700_000_000_000L, NOW.minusSeconds(86_400));
+                embeddedCover ? albumId : null, null, null, null, null, 1_700_000_000_000L, NOW.minusSeconds(86_400));
     }
 
     /** An H2 file database at {@code file} with every migration applied. */

@@ -44,7 +44,7 @@ public final class SyntheticCatalogue {
                     artist, List.of(new ArtistRef(artistId, artist)), i % 12 + 1, 1, 1970 + random.nextInt(55),
                     List.of(capital(word(random))), 180 + random.nextInt(120), 320, 44100, 2, null, 7_000_000L, "mp3",
                     "audio/mpeg", false, null, null, null, null, null, null, null, null, ReplayGain.NONE, false, false,
-                    null, null, null, null, 0L, Instant.EPOCH));
+                    null, null, null, null, null, 0L, Instant.EPOCH));
         }
         return tracks;
     }

@@ -1,5 +1,7 @@
 package dev.minstrel.ingest.download;
 
+import dev.minstrel.ingest.link.Link;
+
 import java.nio.file.Path;
 
 /**
@@ -21,6 +23,13 @@ public sealed interface DownloadEvent {
 
     /** The downloader wrote the song's final file (yt-dlp tells where; spotDL never does). */
     record SongFile(String key, Path file, double expectedSeconds) implements DownloadEvent {
+    }
+
+    /**
+     * The downloader skipped a song because the library has it (yt-dlp's download archive, which
+     * Minstrel fills with the library's videos); {@code source} is the song's own link.
+     */
+    record SongInLibrary(String key, Link source) implements DownloadEvent {
     }
 
     /** One song failed; {@code key} is null when the downloader did not say which. */

@@ -1,17 +1,21 @@
 package dev.minstrel.ingest.download;
 
 import dev.minstrel.ingest.IngestSettings;
+import dev.minstrel.ingest.landing.KnownSongs;
 import dev.minstrel.ingest.link.Link;
+import dev.minstrel.library.tags.TagEditor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,16 @@ public final class SpotdlDownloader implements Downloader {
     @Override
     public Path configuredPath(IngestSettings settings) {
         return settings.spotdl();
+    }
+
+    /** spotDL merges ~/.config/spotdl/config.json into every run unless told not to. */
+    @Override
+    public void prepare(Path staging, IngestSettings settings, KnownSongs library) throws IOException {
+        Path config = settings.homeDir().resolve(".config/spotdl/config.json");
+        if (!Files.exists(config)) {
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, "{\"load_config\": false}\n");
+        }
     }
 
     @Override
@@ -56,6 +70,15 @@ public final class SpotdlDownloader implements Downloader {
         return new SpotdlOutputParser(events);
     }
 
+    /** spotDL's key is "First Artist - Title"; it tags a file last, so an untagged one is still being written. */
+    @Override
+    public Optional<String> songKey(TagEditor tags) {
+        String title = tags.get(TagEditor.Field.TITLE);
+        String artists = tags.get(TagEditor.Field.ARTIST);
+        return title == null || artists == null ? Optional.empty()
+                : Optional.of(artists.split("/")[0].strip() + " - " + title);
+    }
+
     @Override
     public Map<String, SongInfo> songs(Path staging) {
         Path saveFile = staging.resolve(SAVE_FILE);
@@ -67,7 +90,8 @@ public final class SpotdlDownloader implements Downloader {
             for (JsonNode song : JSON.readTree(saveFile.toFile())) {
                 String artist = song.path("artists").path(0).asString(song.path("artist").asString(""));
                 String key = artist + " - " + song.path("name").asString("");
-                songs.put(key, new SongInfo(key, song.path("url").asString(null), song.path("duration").asDouble(0)));
+                songs.put(key, new SongInfo(key, song.path("url").asString(null), song.path("duration").asDouble(0),
+                        song.path("isrc").asString(null)));
             }
         } catch (RuntimeException e) {
             // a half-written save file only costs us the length check

@@ -1,21 +1,28 @@
 package dev.minstrel.ingest.download;
 
+import dev.minstrel.ingest.link.Link;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * yt-dlp's output as {@link YtDlpDownloader} asks for it: tab-separated ITEM / PROG / FILE lines on
- * stdout, {@code ERROR:} lines on stderr. Exit 1 means some video failed; each failure was named.
+ * stdout, and its own line for a video skipped as recorded in the download archive (in the library);
+ * {@code ERROR:} lines on stderr. Exit 1 means some video failed; each failure was named.
  */
 public final class YtDlpOutputParser implements OutputParser {
 
     static final String ITEM = "MINSTREL-ITEM";
     static final String PROGRESS = "MINSTREL-PROG";
     static final String FILE = "MINSTREL-FILE";
+    /** "[download] dQw4w9WgXcQ: has already been recorded in the archive" */
+    private static final Pattern IN_ARCHIVE = Pattern.compile("\\[download] ([A-Za-z0-9_-]{11}): has already been recorded in the archive");
 
     private final Consumer<DownloadEvent> events;
     private final Map<String, Double> durations = new HashMap<>();
@@ -58,7 +65,11 @@ public final class YtDlpOutputParser implements OutputParser {
                 }
             }
             default -> {
-                // status lines: nothing we need
+                Matcher skipped = IN_ARCHIVE.matcher(raw.strip());
+                if (skipped.matches()) {
+                    events.accept(new DownloadEvent.SongInLibrary(skipped.group(1), Link.youTubeVideo(skipped.group(1))));
+                }
+                // other status lines: nothing we need
             }
         }
     }

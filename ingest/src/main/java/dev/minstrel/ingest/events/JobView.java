@@ -22,14 +22,17 @@ public record JobView(String id, String url, String kind, String state, String c
                 job.attempts(), retryAt, job.items().stream().map(ItemView::of).toList(), job.output());
     }
 
-    /** One track of a job: {@code {state, percent, title, artist, album, trackId, error}}. */
-    @JsonPropertyOrder({"state", "percent", "title", "artist", "album", "trackId", "error"})
+    /**
+     * One track of a job: {@code {state, percent, title, artist, album, trackId, error, note}}; {@code note}
+     * says when the song was in the library already, so nothing was downloaded for it (null otherwise).
+     */
+    @JsonPropertyOrder({"state", "percent", "title", "artist", "album", "trackId", "error", "note"})
     public record ItemView(String state, int percent, String title, String artist, String album, String trackId,
-                           String error) {
+                           String error, String note) {
 
         public static ItemView of(JobItem item) {
             return new ItemView(item.state().key(), item.percent(), item.title(), item.artist(), item.album(),
-                    item.trackId(), item.error());
+                    item.trackId(), item.error(), item.alreadyInLibrary() ? JobItem.IN_LIBRARY : null);
         }
     }
 }

@@ -217,12 +217,12 @@ public final class JobStore {
     /** Stores an item's new state unless the job was cancelled meanwhile. */
     public Mono<Boolean> saveItem(String jobId, JobItem item) {
         return db.sql("UPDATE ingest_item SET state = :state, percent = :percent, title = :title, artist = :artist, "
-                        + "album = :album, track_id = :track, error = :error "
+                        + "album = :album, track_id = :track, error = :error, in_library = :inLibrary "
                         + "WHERE job_id = :job AND position = :position AND state <> 'cancelled'")
                 .bind("state", item.state().key()).bind("percent", item.percent())
                 .bind("title", nullable(item.title())).bind("artist", nullable(item.artist()))
                 .bind("album", nullable(item.album())).bind("track", nullable(item.trackId()))
-                .bind("error", nullable(item.error()))
+                .bind("error", nullable(item.error())).bind("inLibrary", item.alreadyInLibrary())
                 .bind("job", jobId).bind("position", item.position())
                 .fetch().rowsUpdated().map(n -> n == 1)
                 .subscribeOn(Schedulers.boundedElastic());
@@ -238,24 +238,25 @@ public final class JobStore {
     private Mono<Void> insertItems(String jobId, List<JobItem> items) {
         return Flux.fromIterable(items)
                 .concatMap(item -> db.sql("INSERT INTO ingest_item (job_id, position, state, percent, title, artist, "
-                                + "album, track_id, error) VALUES (:job, :position, :state, :percent, :title, :artist, "
-                                + ":album, :track, :error)")
+                                + "album, track_id, error, in_library) VALUES (:job, :position, :state, :percent, :title, "
+                                + ":artist, :album, :track, :error, :inLibrary)")
                         .bind("job", jobId).bind("position", item.position()).bind("state", item.state().key())
                         .bind("percent", item.percent())
                         .bind("title", nullable(item.title())).bind("artist", nullable(item.artist()))
                         .bind("album", nullable(item.album())).bind("track", nullable(item.trackId()))
-                        .bind("error", nullable(item.error()))
+                        .bind("error", nullable(item.error())).bind("inLibrary", item.alreadyInLibrary())
                         .fetch().rowsUpdated())
                 .then();
     }
 
     private Mono<Job> withItems(Job job) {
-        return db.sql("SELECT position, state, percent, title, artist, album, track_id, error FROM ingest_item "
+        return db.sql("SELECT position, state, percent, title, artist, album, track_id, error, in_library FROM ingest_item "
                         + "WHERE job_id = :job ORDER BY position")
                 .bind("job", job.id())
                 .map(row -> new JobItem(row.get("position", Integer.class), ItemState.ofKey(row.get("state", String.class)),
                         row.get("percent", Integer.class), row.get("title", String.class), row.get("artist", String.class),
-                        row.get("album", String.class), row.get("track_id", String.class), row.get("error", String.class)))
+                        row.get("album", String.class), row.get("track_id", String.class), row.get("error", String.class),
+                        Boolean.TRUE.equals(row.get("in_library", Boolean.class))))
                 .all().collectList()
                 .map(job::withItems);
     }

@@ -1,6 +1,5 @@
 package dev.minstrel.ingest.landing;
 
-import dev.minstrel.ingest.link.InvalidLinkException;
 import dev.minstrel.ingest.link.Link;
 import dev.minstrel.ingest.link.LinkParser;
 import dev.minstrel.library.catalogue.Catalogue;
@@ -10,29 +9,38 @@ import dev.minstrel.library.catalogue.Track;
 import java.util.Optional;
 
 /**
- * Recognises a track already in the library: by the source recorded in its tags (the same Spotify
- * track or YouTube video), else by artist, title and a length within two seconds.
+ * Recognises a song the library has already: by the source recorded in its tags (the same Spotify
+ * track or YouTube video), by its ISRC (the same recording from another link or release), else by
+ * artist, title and a length within two seconds. Thread-safe; the index of the current catalogue
+ * is built once and kept until the library swaps its catalogue.
  */
 public final class Duplicates {
 
     private static final double LENGTH_TOLERANCE = 2.0;
 
     private final LinkParser links = new LinkParser();
+    private volatile KnownSongs known;
+
+    /** The index of this catalogue snapshot. */
+    public KnownSongs in(Catalogue catalogue) {
+        KnownSongs current = known;
+        if (current == null || current.catalogue() != catalogue) {
+            current = KnownSongs.of(catalogue, links);
+            known = current; // a race builds it twice, harmlessly
+        }
+        return current;
+    }
 
     public Optional<Track> bySource(Catalogue catalogue, Link link) {
-        if (link.kind() != Link.Kind.TRACK) {
-            return Optional.empty();
-        }
-        return catalogue.tracks().stream().filter(t -> sameSource(t.sourceUrl(), link)).findFirst();
+        return in(catalogue).bySource(link);
     }
 
     public Optional<Track> find(Catalogue catalogue, CompletedTags tags) {
-        Optional<Link> source = parse(tags.sourceUrl());
-        if (source.isPresent()) {
-            Optional<Track> same = bySource(catalogue, source.get());
-            if (same.isPresent()) {
-                return same;
-            }
+        KnownSongs songs = in(catalogue);
+        Optional<Track> same = KnownSongs.parse(links, tags.sourceUrl()).flatMap(songs::bySource)
+                .or(() -> songs.byIsrc(tags.isrc()));
+        if (same.isPresent()) {
+            return same;
         }
         String artist = Ids.key(tags.artist());
         String title = Ids.key(tags.title());
@@ -41,20 +49,5 @@ public final class Duplicates {
                 .filter(t -> Ids.key(t.artist()).equals(artist) || Ids.key(t.artist().split("/")[0]).equals(artist))
                 .filter(t -> Math.abs(t.durationSeconds() - tags.durationSeconds()) <= LENGTH_TOLERANCE)
                 .findFirst();
-    }
-
-    private boolean sameSource(String sourceUrl, Link link) {
-        return parse(sourceUrl).map(l -> l.identity().equals(link.identity())).orElse(false);
-    }
-
-    private Optional<Link> parse(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(links.parse(url));
-        } catch (InvalidLinkException e) {
-            return Optional.empty();
-        }
     }
 }

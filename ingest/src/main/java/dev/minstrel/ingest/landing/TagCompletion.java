@@ -3,35 +3,44 @@ package dev.minstrel.ingest.landing;
 import dev.minstrel.library.catalogue.Ids;
 import dev.minstrel.library.tags.TagEditor;
 import dev.minstrel.library.tags.TagEditor.Field;
+import dev.minstrel.library.tags.TagReader;
 import dev.minstrel.library.tags.UnreadableFileException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Checks a downloaded file and completes its tags: it must read as audio of a sane length (and not
  * much shorter than the source announced: a truncated download), and it leaves with a title,
- * artist, album artist, album, the source URL (ID3 WOAS, where spotDL puts the Spotify link) and
- * the track's Minstrel id (ID3 TXXX MINSTREL_ID), which keeps its id, plays and stars across retags
- * and moves.
+ * artist, album artist, album, the source URL (ID3 WOAS, where spotDL puts the Spotify link), the
+ * ISRC when the file or its source knows it (ID3 TSRC) and the track's Minstrel id (ID3 TXXX
+ * MINSTREL_ID), which keeps its id, plays and stars across retags and moves. A file is opened once
+ * ({@link #open}); the same editor names it, completes it and is what the library indexes.
  */
 public final class TagCompletion {
 
     private static final double MIN_SECONDS = 1;
     private static final double MAX_SECONDS = 4 * 3600;
 
-    /**
-     * @param expectedSeconds the length the source announced, 0 when unknown
-     * @param sourceUrl       recorded when the file has none of its own; may be null
-     */
-    public CompletedTags complete(Path file, double expectedSeconds, String sourceUrl) throws LandingException {
-        TagEditor tags;
+    /** Reads a downloaded file's tags and audio header, once. */
+    public TagEditor open(Path file) throws LandingException {
         try {
-            tags = TagEditor.open(file);
+            return TagEditor.open(file);
         } catch (UnreadableFileException e) {
             throw new LandingException("The downloaded file is not readable audio (" + e.getMessage() + ").");
         }
+    }
+
+    /**
+     * Checks the file's length and completes its tags, saving them to the file.
+     *
+     * @param file            the file {@code tags} was opened from
+     * @param expectedSeconds the length the source announced, 0 when unknown
+     * @param sourceUrl       recorded when the file has none of its own; may be null
+     * @param isrc            recorded when the file has none of its own; may be null
+     */
+    public CompletedTags complete(TagEditor tags, Path file, double expectedSeconds, String sourceUrl, String isrc)
+            throws LandingException {
         double seconds = tags.seconds();
         if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
             throw new LandingException(String.format("The downloaded file lasts %.1f s, which is not a song.", seconds));
@@ -66,29 +75,18 @@ public final class TagCompletion {
             if (source == null && sourceUrl != null && tags.setSourceUrl(sourceUrl)) {
                 source = sourceUrl;
             }
+            String recording = TagReader.isrc(tags.get(Field.ISRC));
+            if (recording == null && TagReader.isrc(isrc) != null) {
+                recording = TagReader.isrc(isrc);
+                tags.set(Field.ISRC, recording);
+            }
             // the library takes the track's id from the file, and knows it again by it after a retag and a move
             tags.addMinstrelId(Ids.newTrackId());
             tags.save();
             return new CompletedTags(title, artist, albumArtist, album, number(tags.get(Field.TRACK)), seconds, source,
-                    tags.hasCover());
+                    recording, tags.hasCover());
         } catch (IOException e) {
             throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");
-        }
-    }
-
-    /**
-     * spotDL's name for the song a file holds ("First Artist - Title"), read without changing the
-     * file; empty while the file is still being written (spotDL tags it last).
-     */
-    public Optional<String> spotdlName(Path file) {
-        try {
-            TagEditor tags = TagEditor.open(file);
-            String title = tags.get(Field.TITLE);
-            String artists = tags.get(Field.ARTIST);
-            return title == null || artists == null ? Optional.empty()
-                    : Optional.of(artists.split("/")[0].strip() + " - " + title);
-        } catch (Exception e) {
-            return Optional.empty();
         }
     }
 

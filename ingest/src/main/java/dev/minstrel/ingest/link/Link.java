@@ -23,6 +23,11 @@ public record Link(String url, Source source, Kind kind, String id) {
         }
     }
 
+    /** A YouTube video by its id, as {@link LinkParser} makes it of a youtube.com or youtu.be link. */
+    public static Link youTubeVideo(String id) {
+        return new Link("https://www.youtube.com/watch?v=" + id, Source.YOUTUBE, Kind.TRACK, id);
+    }
+
     /** What makes two links the same job: a YouTube video is the same on music.youtube.com. */
     public String identity() {
         String service = source == Source.SPOTIFY ? "spotify" : "youtube";

@@ -119,7 +119,7 @@ public final class LinkParser {
         // music.youtube.com keeps its host: spotDL reads YouTube Music metadata from it
         return music
                 ? new Link("https://music.youtube.com/watch?v=" + id, Link.Source.YOUTUBE_MUSIC, Link.Kind.TRACK, id)
-                : new Link("https://www.youtube.com/watch?v=" + id, Link.Source.YOUTUBE, Link.Kind.TRACK, id);
+                : Link.youTubeVideo(id);
     }
 
     private static Map<String, String> query(URI url) {

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * Whole-run failures: {@code _NO_FFMPEG}, {@code _NO_NETWORK}, {@code _YTM_BLOCKED}, {@code _DISK_FULL},
  * {@code _SPOTIFY_403}; per song, {@code FAKE_SPOTDL_FAIL=<matcher>:<kind>} with kind noresults, ytdlp,
  * bot, nojs, agegate, ffmpeg or metadata. With {@code --generate-lrc} each song gets synced lyrics as an
- * .lrc beside it, except songs matched by {@code FAKE_SPOTDL_NO_LYRICS}.
+ * .lrc beside it, except songs matched by {@code FAKE_SPOTDL_NO_LYRICS}. Each song has an ISRC, in its
+ * TSRC tag (not with {@code FAKE_SPOTDL_NO_ISRC_TAG}) and the save file; {@code FAKE_SPOTDL_ISRC=<title part>=<isrc>}
+ * gives the songs whose title contains the part that ISRC.
  */
 public final class FakeSpotdl {
 
@@ -69,7 +71,7 @@ public final class FakeSpotdl {
     }
 
     record Song(String id, String name, List<String> artists, String album, String albumArtist, int track, int tracks,
-                int seconds, String url, String downloadUrl) {
+                int seconds, String url, String downloadUrl, String isrc) {
         String display() {
             return artists.get(0) + " - " + name;
         }
@@ -300,7 +302,7 @@ public final class FakeSpotdl {
                 .title(song.name()).artist(String.join("/", song.artists())).albumArtist(song.albumArtist())
                 .album(song.album()).track(song.track(), song.tracks()).year(2020).genres("pop")
                 .cover(AudioFixtures.jpeg(8, 8)).comment(song.downloadUrl()).sourceUrl(song.url())
-                .seconds(seconds).write();
+                .isrc(env.containsKey("FAKE_SPOTDL_NO_ISRC_TAG") ? null : song.isrc()).seconds(seconds).write();
         Files.move(tagged, target, StandardCopyOption.REPLACE_EXISTING);
         if (generateLrc && failureFor("FAKE_SPOTDL_NO_LYRICS", song, k) == null) {
             // spotDL 4.4's generate_lrc: the synced lyrics provider's lines, as <song>.lrc beside the song
@@ -401,8 +403,14 @@ public final class FakeSpotdl {
     private Song song(String id, String artist, String title, String album, int track, int tracks) {
         String ytid = (Integer.toHexString(id.hashCode()) + "abcdefghijk").substring(0, 11);
         int seconds = Integer.parseInt(env.getOrDefault("FAKE_SPOTDL_AUDIO_SECONDS", "3"));
+        // FAKE_SPOTDL_ISRC=<title part>=<isrc>: that song is a recording another link has too (a single and its album)
+        String isrc = String.format(Locale.ROOT, "QZFAK%07d", Math.floorMod(id.hashCode(), 10_000_000));
+        String same = env.get("FAKE_SPOTDL_ISRC");
+        if (same != null && title.contains(same.substring(0, same.indexOf('=')))) {
+            isrc = same.substring(same.indexOf('=') + 1);
+        }
         return new Song(id, title, List.of(artist), album, artist, track, tracks, seconds,
-                "https://open.spotify.com/track/" + id, "https://music.youtube.com/watch?v=" + ytid);
+                "https://open.spotify.com/track/" + id, "https://music.youtube.com/watch?v=" + ytid, isrc);
     }
 
     private static Path target(Path template, Song song) {
@@ -426,9 +434,9 @@ public final class FakeSpotdl {
             }
             json.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"artists\": [\"%s\"], \"artist\": \"%s\", "
                             + "\"album_name\": \"%s\", \"album_artist\": \"%s\", \"duration\": %d, \"url\": \"%s\", "
-                            + "\"download_url\": \"%s\", \"track_number\": %d, \"tracks_count\": %d, \"isrc\": \"FAKE%s\"}",
+                            + "\"download_url\": \"%s\", \"track_number\": %d, \"tracks_count\": %d, \"isrc\": \"%s\"}",
                     song.name(), song.artists().get(0), song.artists().get(0), song.album(), song.albumArtist(),
-                    song.seconds(), song.url(), song.downloadUrl(), song.track(), song.tracks(), song.id().substring(0, 8)));
+                    song.seconds(), song.url(), song.downloadUrl(), song.track(), song.tracks(), song.isrc()));
         }
         return json.append("]").toString();
     }

@@ -6,7 +6,9 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +20,14 @@ import java.util.regex.Pattern;
 /**
  * A stand-in for yt-dlp for offline tests: the options Minstrel passes, output templates rendered
  * the way yt-dlp renders them ({@code %(a,b|default)s}), {@code ERROR:} lines on stderr, exit 1 when a
- * video failed, and a real tagged MP3 with its thumbnail embedded. {@code FAKE_YTDLP_FAIL} =
+ * video failed, and a real tagged MP3 with its thumbnail embedded; {@code --download-archive} skips the
+ * videos it lists, as yt-dlp does, and records each one downloaded. {@code FAKE_YTDLP_FAIL} =
  * {@code unavailable | 429 | bot | nojs | diskfull | noffmpeg} makes it fail the way the real one does.
  */
 public final class FakeYtDlp {
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--color", "--audio-format", "--audio-quality", "-P",
-            "--paths", "-o", "--output", "--progress-template", "--print", "--cookies", "--js-runtimes", "-f");
+            "--paths", "-o", "--output", "--progress-template", "--print", "--cookies", "--js-runtimes", "-f", "--download-archive");
     private static final Pattern FIELD = Pattern.compile("%\\(([^)]*)\\)s");
     private static final Pattern VIDEO = Pattern.compile("https://(?:www|music)\\.youtube\\.com/watch\\?v=([A-Za-z0-9_-]{11})");
     private static final Pattern LIST = Pattern.compile("https://(?:www|music)\\.youtube\\.com/playlist\\?list=([A-Za-z0-9_-]+)");
@@ -67,6 +70,9 @@ public final class FakeYtDlp {
             }
         }
         double scale = Double.parseDouble(env.getOrDefault("FAKE_SPOTDL_TIME_SCALE", "1"));
+        // yt-dlp's download archive: "youtube <id>" lines; a video in it is skipped before anything is fetched
+        Path archive = options.containsKey("--download-archive") ? Path.of(options.get("--download-archive").get(0)) : null;
+        Set<String> archived = archive != null && Files.exists(archive) ? Set.copyOf(Files.readAllLines(archive)) : Set.of();
         String failure = env.get("FAKE_YTDLP_FAIL");
         int code = 0;
         for (String url : urls) {
@@ -87,6 +93,10 @@ public final class FakeYtDlp {
                 continue;
             }
             for (String id : ids) {
+                if (archived.contains("youtube " + id)) {
+                    out.println("[download] " + id + ": has already been recorded in the archive");
+                    continue;
+                }
                 Map<String, String> info = new HashMap<>();
                 info.put("id", id);
                 info.put("title", "Video " + id);
@@ -150,6 +160,9 @@ public final class FakeYtDlp {
                         .comment(info.get("webpage_url")).cover(AudioFixtures.jpeg(8, 8))
                         .seconds(Integer.parseInt(info.get("duration"))).write();
                 info.put("filepath", file.toString());
+                if (archive != null) {
+                    Files.writeString(archive, "youtube " + id + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
                 for (String print : options.getOrDefault("--print", List.of())) {
                     if (print.startsWith("after_move:")) {
                         out.println(render(print.substring("after_move:".length()), info));

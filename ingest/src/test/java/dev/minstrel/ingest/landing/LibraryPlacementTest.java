@@ -13,7 +13,7 @@ class LibraryPlacementTest {
     @Test
     void aFileIsFiledAsAlbumArtistAlbumNumberTitleAndNeverOverwritesAnother(@TempDir Path dir) throws Exception {
         LibraryPlacement placement = new LibraryPlacement(dir.resolve("music"));
-        CompletedTags tags = new CompletedTags("Song: One", "A", "A/B", "Album?", 3, 200, null, false);
+        CompletedTags tags = new CompletedTags("Song: One", "A", "A/B", "Album?", 3, 200, null, null, false);
         Path first = Files.writeString(dir.resolve("one.mp3"), "first");
         Path second = Files.writeString(dir.resolve("two.MP3"), "second");
 

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param durationSeconds whole seconds, as Subsonic reports them
  * @param bitRate         kbit/s
+ * @param isrc            the recording's ISRC (ID3 TSRC), upper case; null when the file has none
  * @param coverArtId      the id to ask cover art for (the track's own when it has embedded art,
  *                        else its album's), or null when neither has art; in a catalogue it carries
  *                        the art's version ({@link Ids#coverArtId})
@@ -53,6 +54,7 @@ public record Track(
         String comment,
         Integer bpm,
         String sourceUrl,
+        String isrc,
         long modifiedMillis,
         Instant created) {
 
@@ -62,7 +64,7 @@ public record Track(
                 trackNumber, discNumber, year, genres, durationSeconds, bitRate, sampleRate, channels, bitDepth, size,
                 suffix, contentType, compilation, sortTitle, sortArtist, sortAlbum, sortAlbumArtist, musicBrainzTrackId,
                 musicBrainzAlbumId, musicBrainzArtistId, musicBrainzAlbumArtistId, replayGain, hasEmbeddedLyrics,
-                hasEmbeddedCover, coverArtId, comment, bpm, sourceUrl, modifiedMillis, created);
+                hasEmbeddedCover, coverArtId, comment, bpm, sourceUrl, isrc, modifiedMillis, created);
     }
 
     public String genre() {

@@ -33,7 +33,7 @@ public final class CatalogueFactory {
                 tags.sortAlbum(), tags.sortAlbumArtist(), tags.musicBrainzTrackId(), tags.musicBrainzAlbumId(),
                 tags.musicBrainzArtistId(), tags.musicBrainzAlbumArtistId(), tags.replayGain(),
                 tags.hasEmbeddedLyrics(), tags.hasEmbeddedCover(), null, tags.comment(), tags.bpm(),
-                tags.sourceUrl(), modifiedMillis, created);
+                tags.sourceUrl(), tags.isrc(), modifiedMillis, created);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.store.CatalogueStore;
 import dev.minstrel.library.store.CatalogueStore.SkippedFile;
 import dev.minstrel.library.tags.AudioFormats;
+import dev.minstrel.library.tags.TagEditor;
 import dev.minstrel.library.tags.TagReader;
 import dev.minstrel.library.tags.TrackTags;
 import dev.minstrel.library.tags.UnreadableFileException;
@@ -198,8 +199,11 @@ public final class Scanner {
      * files that no longer exist leave it. Nothing else is walked.
      *
      * @param indexed receives the paths of the files that became tracks
+     * @param written  files whose tags the caller has just saved through these editors, read from them
+     *                 rather than from disk again (by absolute, normalised path)
      */
-    public LibraryState index(LibraryState current, List<Path> files, List<String> indexed) {
+    public LibraryState index(LibraryState current, List<Path> files, List<String> indexed,
+                              Map<Path, TagEditor> written) {
         Map<String, Track> tracks = new HashMap<>(current.tracks());
         Map<String, SkippedFile> skipped = new HashMap<>(current.skipped());
         Map<String, FolderImage> images = new HashMap<>(current.folderImages());
@@ -234,7 +238,8 @@ public final class Scanner {
                     continue;
                 }
                 try {
-                    TrackTags tags = reader.read(file, path);
+                    TagEditor editor = written.get(file);
+                    TrackTags tags = editor != null ? reader.read(editor, path) : reader.read(file, path);
                     if (known == null && tags.minstrelId() != null) {
                         known = movedHere(tracks, tags.minstrelId());
                     }

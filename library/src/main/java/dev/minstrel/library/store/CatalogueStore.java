@@ -48,13 +48,13 @@ public final class CatalogueStore {
             + "duration_seconds, bit_rate, sample_rate, channels, bit_depth, suffix, content_type, compilation, "
             + "sort_title, sort_artist, sort_album, sort_album_artist, mbz_track_id, mbz_album_id, mbz_artist_id, "
             + "mbz_album_artist_id, rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, has_lyrics, has_cover, "
-            + "comment_text, bpm, source_url";
+            + "comment_text, bpm, source_url, isrc";
     private static final Class<?>[] TRACK_TYPES = {String.class, String.class, Long.class, Long.class, Long.class,
             String.class, String.class, String.class, String.class, String.class, String.class, String.class,
             Integer.class, Integer.class, Integer.class, Integer.class, Integer.class, Integer.class, Integer.class,
             Integer.class, String.class, String.class, Boolean.class, String.class, String.class, String.class,
             String.class, String.class, String.class, String.class, String.class, Double.class, Double.class,
-            Double.class, Double.class, Boolean.class, Boolean.class, String.class, Integer.class, String.class};
+            Double.class, Double.class, Boolean.class, Boolean.class, String.class, Integer.class, String.class, String.class};
 
     /** A file the scanner could not read, remembered with the size and time it had then. */
     public record SkippedFile(String path, long size, long modifiedMillis, String reason) {
@@ -166,7 +166,7 @@ public final class CatalogueStore {
                         row.get("rg_album_gain", Double.class), row.get("rg_album_peak", Double.class)),
                 row.get("has_lyrics", Boolean.class), row.get("has_cover", Boolean.class), null,
                 row.get("comment_text", String.class), row.get("bpm", Integer.class),
-                row.get("source_url", String.class), row.get("file_mtime", Long.class),
+                row.get("source_url", String.class), row.get("isrc", String.class), row.get("file_mtime", Long.class),
                 Instant.ofEpochMilli(row.get("created_at", Long.class)));
     }
 
@@ -297,7 +297,7 @@ public final class CatalogueStore {
                 t.sortArtist(), t.sortAlbum(), t.sortAlbumArtist(), t.musicBrainzTrackId(), t.musicBrainzAlbumId(),
                 t.musicBrainzArtistId(), t.musicBrainzAlbumArtistId(), rg.trackGain(), rg.trackPeak(),
                 rg.albumGain(), rg.albumPeak(), t.hasEmbeddedLyrics(), t.hasEmbeddedCover(), t.comment(), t.bpm(),
-                t.sourceUrl()};
+                t.sourceUrl(), t.isrc()};
     }
 
     /** Multi-row INSERTs of at most {@value #MAX_PARAMETERS} parameters each: far fewer round trips than one row per statement. */

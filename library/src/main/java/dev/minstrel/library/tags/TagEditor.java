@@ -29,7 +29,7 @@ public final class TagEditor {
     /** The tags a file is completed with. */
     public enum Field {
         TITLE(FieldKey.TITLE), ARTIST(FieldKey.ARTIST), ALBUM_ARTIST(FieldKey.ALBUM_ARTIST), ALBUM(FieldKey.ALBUM),
-        TRACK(FieldKey.TRACK);
+        TRACK(FieldKey.TRACK), ISRC(FieldKey.ISRC);
 
         private final FieldKey key;
 
@@ -57,6 +57,11 @@ public final class TagEditor {
         } catch (Exception e) {
             throw new UnreadableFileException(e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The file as jaudiotagger holds it, for {@link TagReader#read(TagEditor, String)}. */
+    AudioFile audio() {
+        return audio;
     }
 
     /** The length of the audio, to the millisecond. */

@@ -61,6 +61,7 @@ public final class TagReader {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern ID3_GENRE = Pattern.compile("^\\((\\d+|RX|CR)\\)(.*)$");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?");
+    private static final Pattern ISRC = Pattern.compile("[A-Z]{2}[A-Z0-9]{3}\\d{7}");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
     static {
@@ -92,18 +93,7 @@ public final class TagReader {
                 return fromTag(opus.tag(), relativePath, suffix, contentType, seconds, bitRate, 48_000,
                         opus.channels(), null);
             }
-            AudioFile audioFile = AudioFileIO.read(file.toFile());
-            AudioHeader header = audioFile.getAudioHeader();
-            if (header == null) {
-                throw new UnreadableFileException("no audio found in the file");
-            }
-            double precise = header.getPreciseTrackLength();
-            int seconds = playable(precise > 0 ? (int) Math.round(precise) : Math.max(0, header.getTrackLength()));
-            Integer bitDepth = header.isLossless() && header.getBitsPerSample() > 0 ? header.getBitsPerSample() : null;
-            // a damaged header can claim a negative rate
-            return fromTag(audioFile.getTag(), relativePath, suffix, contentType, seconds,
-                    (int) Math.max(0, header.getBitRateAsNumber()), header.getSampleRateAsNumber(),
-                    channels(header.getChannels()), bitDepth);
+            return fromAudioFile(AudioFileIO.read(file.toFile()), relativePath, suffix, contentType);
         } catch (UnreadableFileException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -120,6 +110,34 @@ public final class TagReader {
             // jaudiotagger throws unchecked exceptions on some damaged files; they are still just bad files
             throw new UnreadableFileException("the file is damaged: " + plain(e, file), e);
         }
+    }
+
+    /**
+     * What a file whose tags were just completed and saved with this editor holds, from the editor
+     * itself: a download being indexed is not read from disk a second time.
+     *
+     * @param relativePath the file's path below the music folder now, for the folder-name fallbacks
+     */
+    public TrackTags read(TagEditor written, String relativePath) throws UnreadableFileException {
+        String suffix = AudioFormats.suffix(relativePath.substring(relativePath.lastIndexOf('/') + 1));
+        String contentType = AudioFormats.contentType(suffix)
+                .orElseThrow(() -> new UnreadableFileException("." + suffix + " files are not supported"));
+        return fromAudioFile(written.audio(), relativePath, suffix, contentType);
+    }
+
+    private TrackTags fromAudioFile(AudioFile audioFile, String relativePath, String suffix, String contentType)
+            throws UnreadableFileException {
+        AudioHeader header = audioFile.getAudioHeader();
+        if (header == null) {
+            throw new UnreadableFileException("no audio found in the file");
+        }
+        double precise = header.getPreciseTrackLength();
+        int seconds = playable(precise > 0 ? (int) Math.round(precise) : Math.max(0, header.getTrackLength()));
+        Integer bitDepth = header.isLossless() && header.getBitsPerSample() > 0 ? header.getBitsPerSample() : null;
+        // a damaged header can claim a negative rate
+        return fromTag(audioFile.getTag(), relativePath, suffix, contentType, seconds,
+                (int) Math.max(0, header.getBitRateAsNumber()), header.getSampleRateAsNumber(),
+                channels(header.getChannels()), bitDepth);
     }
 
     /** The first embedded picture (the front cover when there is one), or empty. */
@@ -205,7 +223,13 @@ public final class TagReader {
                 new ReplayGain(decimal(custom.get("REPLAYGAIN_TRACK_GAIN")), decimal(custom.get("REPLAYGAIN_TRACK_PEAK")),
                         decimal(custom.get("REPLAYGAIN_ALBUM_GAIN")), decimal(custom.get("REPLAYGAIN_ALBUM_PEAK"))),
                 !first(t, FieldKey.LYRICS).isBlank(), hasArtwork(t), comment, number(first(t, FieldKey.BPM)), sourceUrl,
-                Ids.trackIdOrNull(custom.get(Ids.TAG)));
+                isrc(first(t, FieldKey.ISRC)), Ids.trackIdOrNull(custom.get(Ids.TAG)));
+    }
+
+    /** An ISRC as it is compared: upper case without the hyphens some taggers write ("US-RC1-76-07839"). */
+    public static String isrc(String text) {
+        String plain = text == null ? "" : text.replace("-", "").strip().toUpperCase(Locale.ROOT);
+        return ISRC.matcher(plain).matches() ? plain : null;
     }
 
     private static String first(Tag tag, FieldKey key) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param albumArtists the individual album artists credited
  * @param bitRate      kbit/s
  * @param bitDepth     bits per sample for lossless formats, else null
+ * @param isrc         the recording's ISRC (ID3 TSRC, Vorbis ISRC), upper case; null when absent
  * @param minstrelId   the track id Minstrel recorded in the file ({@link Ids#TAG}), so a file that was
  *                     re-tagged and moved keeps its id; null when absent or not a track id
  */
@@ -51,5 +52,6 @@ public record TrackTags(
         String comment,
         Integer bpm,
         String sourceUrl,
+        String isrc,
         String minstrelId) {
 }

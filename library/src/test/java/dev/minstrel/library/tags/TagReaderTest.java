@@ -31,7 +31,8 @@ class TagReaderTest {
                 .sortNames("Title sort", "Ana sort", "Album sort", "Ana album sort")
                 .musicBrainz("mb-track", "mb-album", "mb-artist", "mb-album-artist")
                 .replayGain(-6.5, 0.98, -7.25, 0.99).lyrics("[00:01.00]hello").cover(AudioFixtures.png(40, 30))
-                .comment("nice").bpm(120).sourceUrl("https://open.spotify.com/track/abc").seconds(30).write();
+                .comment("nice").bpm(120).sourceUrl("https://open.spotify.com/track/abc").isrc("us-rc1-76-07839")
+                .seconds(30).write();
 
         TrackTags tags = reader.read(file, "Artist/Album/01 file." + format.suffix);
 
@@ -62,6 +63,7 @@ class TagReaderTest {
         assertThat(tags.comment()).isEqualTo("nice");
         assertThat(tags.bpm()).isEqualTo(120);
         assertThat(tags.sourceUrl()).isEqualTo("https://open.spotify.com/track/abc");
+        assertThat(tags.isrc()).as("compared without case or hyphens").isEqualTo("USRC17607839");
         assertThat(tags.durationSeconds()).isEqualTo(30);
         assertThat(tags.channels()).isEqualTo(1);
         assertThat(tags.bitRate()).isPositive();
@@ -88,6 +90,23 @@ class TagReaderTest {
                 assertThat(tags.sampleRate()).isEqualTo(44_100);
             }
         }
+    }
+
+    @Test
+    void aFileCompletedThroughAnEditorReadsFromItAsItWouldFromDisk() throws Exception {
+        Path file = AudioFixtures.mp3(dir.resolve("download.mp3")).title("Song").artist("Ana").seconds(12).write();
+        TagEditor editor = TagEditor.open(file);
+        editor.set(TagEditor.Field.ALBUM, "Completed");
+        editor.set(TagEditor.Field.ISRC, "GBAYE0601498");
+        editor.addMinstrelId("tr-0123456789abcdEF");
+        editor.save();
+
+        TrackTags fromEditor = reader.read(editor, "Ana/Completed/01 - Song.mp3");
+
+        assertThat(fromEditor).isEqualTo(reader.read(file, "Ana/Completed/01 - Song.mp3"));
+        assertThat(fromEditor.album()).isEqualTo("Completed");
+        assertThat(fromEditor.isrc()).isEqualTo("GBAYE0601498");
+        assertThat(fromEditor.minstrelId()).isEqualTo("tr-0123456789abcdEF");
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class ItemViews {
                     .sortName(orEmpty(t.sortTitle())).mediaType("song").musicBrainzId(orEmpty(t.musicBrainzTrackId()))
                     .displayArtist(t.artist()).displayAlbumArtist(t.albumArtist()).displayComposer("")
                     .channelCount(t.channels()).samplingRate(t.sampleRate()).bitDepth(orZero(t.bitDepth()))
-                    .explicitStatus("").isrc(List.of()).genres(names(t.genres())).artists(credits(t.artists()))
+                    .explicitStatus("").isrc(t.isrc() == null ? List.of() : List.of(t.isrc())).genres(names(t.genres())).artists(credits(t.artists()))
                     .albumArtists(credits(t.albumArtists())).contributors(List.of()).moods(List.of())
                     .replayGain(replayGain(t.replayGain()));
         }

@@ -2,6 +2,7 @@ package dev.minstrel.server.api.requests;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.minstrel.ingest.Requester;
+import dev.minstrel.ingest.job.JobItem;
 import dev.minstrel.ingest.link.InvalidLinkException;
 import dev.minstrel.ingest.request.RequestRefusedException;
 import dev.minstrel.ingest.request.RequestService;
@@ -92,7 +93,7 @@ public class RequestsController {
 
     private static ResponseEntity<Object> answer(RequestService.Asked asked) {
         if (asked instanceof RequestService.AlreadyInLibrary present) {
-            return ResponseEntity.ok(new InLibrary(true, present.tracks().size() == 1 ? "This song is in the library already."
+            return ResponseEntity.ok(new InLibrary(true, present.tracks().size() == 1 ? JobItem.IN_LIBRARY
                     : "These " + present.tracks().size() + " songs are in the library already.",
                     present.tracks().stream().map(Song::of).toList()));
         }

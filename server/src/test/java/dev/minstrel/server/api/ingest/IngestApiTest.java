@@ -1,6 +1,8 @@
 package dev.minstrel.server.api.ingest;
 
 import dev.minstrel.ingest.fake.FakeTools;
+import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.tags.TagEditor;
 import dev.minstrel.server.api.ApiTestServer;
 import dev.minstrel.server.api.Visitor;
 import org.junit.jupiter.api.AfterAll;
@@ -180,7 +182,7 @@ class IngestApiTest {
         assertThat(job.path("kind").asString()).isEqualTo("track");
         assertThat(job.path("state").asString()).isEqualTo("queued");
         assertThat(fieldNames(job.path("items").path(0)))
-                .containsExactly("state", "percent", "title", "artist", "album", "trackId", "error");
+                .containsExactly("state", "percent", "title", "artist", "album", "trackId", "error", "note");
         String id = job.path("id").asString();
 
         JsonNode done = awaitFinal(id);
@@ -386,6 +388,47 @@ class IngestApiTest {
             assertThat(System.nanoTime()).as("the request goes with the account").isLessThan(deadline);
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void aLandedTrackRetaggedAndMovedOutsideMinstrelKeepsItsIdPlaysStarAndRating() throws Exception {
+        new FakeTools(dir).env("FAKE_SPOTDL_ISRC", "Song 000000=GBAYE0601498").install(true, false);
+        String link = "https://open.spotify.com/track/0000000000000000000020";
+        JsonNode job = awaitFinal(call("POST", "/api/ingest", owner, "{\"url\":\"" + link + "\"}").body().path("id").asString());
+        String id = job.path("items").path(0).path("trackId").asString();
+        assertThat(id).startsWith("tr-");
+        long playedAt = System.currentTimeMillis() - 60_000;
+        assertThat(subsonic("scrobble", "id=" + id + "&submission=true&time=" + playedAt)).contains("\"status\":\"ok\"");
+        assertThat(subsonic("star", "id=" + id)).contains("\"status\":\"ok\"");
+        assertThat(subsonic("setRating", "id=" + id + "&rating=4")).contains("\"status\":\"ok\"");
+
+        // the owner's tagger renames the song and files it elsewhere, with Minstrel not told
+        Path landed = dir.resolve("music/Artist 000000/Album 000000/01 - Song 000000.mp3");
+        TagEditor tags = TagEditor.open(landed);
+        tags.set(TagEditor.Field.TITLE, "Song 000000 (2026 Remaster)");
+        tags.set(TagEditor.Field.ALBUM, "Remasters");
+        tags.save();
+        Path moved = dir.resolve("music/Sorted by hand/Remasters/song.mp3");
+        Files.createDirectories(moved.getParent());
+        Files.move(landed, moved);
+        server.bean(MusicLibrary.class).scanNow(false);
+
+        String song = subsonic("getSong", "id=" + id);
+        assertThat(Visitor.Reply.<String>read(song, "$.subsonic-response.song.title")).isEqualTo("Song 000000 (2026 Remaster)");
+        assertThat(Visitor.Reply.<String>read(song, "$.subsonic-response.song.album")).isEqualTo("Remasters");
+        assertThat(Visitor.Reply.<Number>read(song, "$.subsonic-response.song.playCount").longValue()).isEqualTo(1);
+        assertThat(Visitor.Reply.<Integer>read(song, "$.subsonic-response.song.userRating")).isEqualTo(4);
+        assertThat(Visitor.Reply.<String>read(song, "$.subsonic-response.song.starred")).isNotBlank();
+        assertThat(subsonic("getStarred2", "")).contains("\"id\":\"" + id + "\"");
+        assertThat(Visitor.Reply.<List<String>>read(song, "$.subsonic-response.song.isrc")).containsExactly("GBAYE0601498");
+    }
+
+    /** A Subsonic call as the owner, answered in JSON. */
+    private static String subsonic(String method, String query) {
+        Visitor.Reply reply = server.visitor().get("/rest/" + method + "?u=" + ApiTestServer.OWNER + "&p="
+                + ApiTestServer.OWNER_PASSWORD + "&v=1.16.1&c=tests&f=json" + (query.isEmpty() ? "" : "&" + query));
+        assertThat(reply.status()).as(method).isEqualTo(200);
+        return reply.body();
     }
 
     @Test
