@@ -4,6 +4,7 @@ import {h} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
 import {navigate} from '/app/router.js';
+import {privacyStatement} from '/app/privacy.js';
 
 const WHY = {
   used: 'This invite link has already been used. Ask whoever sent it for a new one.',
@@ -74,6 +75,8 @@ export async function render(main, ctx) {
     h('p', {class: 'hint', id: 'password-hint'}, 'At least 8 characters, not your username.'),
     h('label', {for: 'again'}, 'Password again'), again,
     error,
-    h('p', null, button)));
+    h('p', null, button)),
+    h('h2', null, 'Your listening and who sees it'),
+    privacyStatement());
   username.focus();
 }
