@@ -179,16 +179,18 @@ async function recap() {
 /** The circle: only friends who chose to share are in it (Me → Your listening). */
 async function circle(period) {
   const c = await api.get(`/api/stats/circle?period=${period}`);
-  const ranking = (title, members, value) => h('div', {class: 'panel'}, h('h3', null, title),
+  const ranking = (title, members, value, empty = 'No listens in this period.') => h('div', {class: 'panel'}, h('h3', null, title),
     members.length ? h('ol', {class: 'top'}, members.map(m => h('li', null, h('strong', null, m.username), h('span', {class: 'count'}, ` · ${value(m)}`))))
-      : h('p', {class: 'empty'}, 'No listens in this period.'));
+      : h('p', {class: 'empty'}, empty));
   return h('section', {'aria-labelledby': 'circle-h', id: 'circle'},
     h('h2', {id: 'circle-h'}, 'The circle'),
     h('p', {class: 'muted small'}, 'You and the friends who let friends see their listening.'),
     h('div', {class: 'panels'},
       figure('Circle streak', plural(c.currentStreak, 'day'), `longest ${plural(c.longestStreak, 'day')}`),
       ranking('Most time', c.byTime, m => plural(m.minutes, 'min')),
-      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen'))),
+      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen')),
+      ranking('On a streak', c.byListens.filter(m => m.currentStreak > 1).sort((a, b) => b.currentStreak - a.currentStreak),
+        m => `${plural(m.currentStreak, 'day')} in a row`, 'Nobody has listened two days in a row.')),
     h('h3', null, 'Listening now'),
     c.listeningNow.length ? h('ul', {class: 'list-cards'}, c.listeningNow.map(n => h('li', null,
       h('strong', null, n.username), ` ${n.state === 'paused' ? 'paused' : 'is playing'} `, h('strong', null, n.title),

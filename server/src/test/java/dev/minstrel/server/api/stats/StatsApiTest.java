@@ -195,6 +195,7 @@ class StatsApiTest {
         assertThat(after.<String>json("$.byListens[0].username")).isEqualTo("alice");
         assertThat(after.<Integer>json("$.byListens[0].listens")).isEqualTo(1);
         assertThat(after.<Integer>json("$.byTime[0].minutes")).isEqualTo(3);
+        assertThat(after.<Integer>json("$.byListens[0].currentStreak")).as("her own streak: she listened today").isEqualTo(1);
         assertThat(after.<Integer>json("$.currentStreak")).isEqualTo(1);
         assertThat(after.<List<?>>json("$.listeningNow")).isEmpty();
         assertThat(after.<List<?>>json("$.awards")).isEmpty();
