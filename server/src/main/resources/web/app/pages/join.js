@@ -51,6 +51,7 @@ export async function render(main, ctx) {
   main.append(
     h('p', null, `You were invited${check.role === 'owner' ? ' as a co-owner' : ''}. Pick a username and a password: `
       + 'they are also what you type into a music app on your phone.'),
+    privacyStatement(),
     h('form', {'aria-describedby': 'join-error', onsubmit: async event => {
       event.preventDefault();
       error.textContent = '';
@@ -75,8 +76,6 @@ export async function render(main, ctx) {
     h('p', {class: 'hint', id: 'password-hint'}, 'At least 8 characters, not your username.'),
     h('label', {for: 'again'}, 'Password again'), again,
     error,
-    h('p', null, button)),
-    h('h2', null, 'Your listening and who sees it'),
-    privacyStatement());
+    h('p', null, button)));
   username.focus();
 }
