@@ -44,7 +44,8 @@ import static dev.minstrel.analytics.TestTracks.track;
  * and 1,000,000), in an H2 file database as the server runs it: one user's stats, the circle (every
  * listener shares their top lists, so it holds all of them), a year's recap, the taste overlap of
  * two listeners, making all of one listener's and the circle's playlists again after a listen, and
- * the recap as a PNG card (the recap read and the card drawn, nothing cached). {@code indexedCount}
+ * the recap as a PNG card (the recap read and the card drawn, nothing cached; {@code drawCard} the
+ * drawing alone). {@code indexedCount}
  * is the same-run baseline: one indexed {@code COUNT(*)} of a user's listens of the last 30 days.
  * Run the sizes side by side ({@code -p listens=10000,1000000}) to see what grows with the history.
  *
@@ -73,6 +74,7 @@ public class ListeningStatsBenchmark {
     private Analytics analytics;
     private final Map<String, String> usernames = new LinkedHashMap<>();
     private List<String> userIds;
+    private Recap drawn;
     private int next;
 
     @Setup(Level.Trial)
@@ -103,6 +105,7 @@ public class ListeningStatsBenchmark {
                     (written - started) / 1_000_000_000, (System.nanoTime() - written) / 1_000_000_000);
             Files.writeString(ready, "written " + Instant.now());
         }
+        drawn = analytics.stats().recap(userIds.get(0), usernames.get(userIds.get(0)), "2026").block();
     }
 
     @TearDown(Level.Trial)
@@ -149,6 +152,12 @@ public class ListeningStatsBenchmark {
     public byte[] recapCard() {
         String id = someone();
         return RecapCard.png(analytics.stats().recap(id, usernames.get(id), "2026").block());
+    }
+
+    /** The card alone: drawing and encoding a recap read once (what the card cache saves). */
+    @Benchmark
+    public byte[] drawCard() {
+        return RecapCard.png(drawn);
     }
 
     @Benchmark
