@@ -36,6 +36,7 @@ info="$(dpkg-deb -I "$DEB")"
 grep -q "^ Package: minstrel$" <<<"$info" || fail "package name"
 grep -q "^ Architecture: all$" <<<"$info" || fail "Architecture: all"
 grep -q "^ Depends: openjdk-17-jre-headless | java17-runtime-headless" <<<"$info" || fail "Depends on a Java 17 runtime"
+grep -q "^ Depends: .*fonts-dejavu-core" <<<"$info" || fail "Depends on a font for the recap card's text"
 grep -q "^ Recommends: ffmpeg" <<<"$info" || fail "Recommends ffmpeg"
 contents="$(dpkg-deb -c "$DEB" | awk '{print $6}')"
 for path in ./usr/share/minstrel/minstrel.jar ./usr/share/minstrel/jvm.options ./lib/systemd/system/minstrel.service \

@@ -1,5 +1,6 @@
 package dev.minstrel.analytics;
 
+import dev.minstrel.analytics.card.RecapCards;
 import dev.minstrel.analytics.history.ListenExport;
 import dev.minstrel.analytics.history.PlayHistory;
 import dev.minstrel.analytics.listen.ListenRecorder;
@@ -11,6 +12,7 @@ import dev.minstrel.analytics.playlists.MadePlaylists;
 import dev.minstrel.analytics.sharing.ListenerSettingsStore;
 import dev.minstrel.analytics.stats.CircleStats;
 import dev.minstrel.analytics.stats.ListeningStats;
+import dev.minstrel.analytics.stats.TasteOverlaps;
 import dev.minstrel.library.catalogue.Catalogue;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
 public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlayingBoard nowPlaying,
                         ListenRecorder recorder, PlayHistory history, ListeningStats stats,
                         ListenerSettingsStore settings, MadePlaylists playlists, CircleStats circle,
-                        ListenExport export) {
+                        ListenExport export, TasteOverlaps overlaps, RecapCards recapCards) {
 
     /**
      * @param catalogue  the current library snapshot ({@code musicLibrary::catalogue})
@@ -45,6 +47,6 @@ public record Analytics(ListenStore store, ListenerProfiles profiles, NowPlaying
         PlayHistory history = new PlayHistory(db, board, catalogue, clock);
         return new Analytics(store, profiles, board, recorder, history, stats, settings, playlists,
                 new CircleStats(db, stats, settings, history, catalogue, serverZone, clock),
-                new ListenExport(db, catalogue));
+                new ListenExport(db, catalogue), new TasteOverlaps(db, profiles, catalogue, clock), new RecapCards(stats));
     }
 }

@@ -4,6 +4,7 @@ import {h} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
 import {navigate} from '/app/router.js';
+import {privacyStatement} from '/app/privacy.js';
 
 const WHY = {
   used: 'This invite link has already been used. Ask whoever sent it for a new one.',
@@ -50,6 +51,7 @@ export async function render(main, ctx) {
   main.append(
     h('p', null, `You were invited${check.role === 'owner' ? ' as a co-owner' : ''}. Pick a username and a password: `
       + 'they are also what you type into a music app on your phone.'),
+    privacyStatement(),
     h('form', {'aria-describedby': 'join-error', onsubmit: async event => {
       event.preventDefault();
       error.textContent = '';

@@ -5,6 +5,7 @@ import {session} from '/app/session.js';
 import {copy} from '/app/ui.js';
 import {SHORTCUTS} from '/app/player.js';
 import {streamLimit, setStreamLimit} from '/app/rest.js';
+import {privacyStatement} from '/app/privacy.js';
 
 export async function render(main, ctx) {
   ctx.title('Me');
@@ -111,9 +112,7 @@ async function listeningForm() {
   }},
   h('h2', {id: 'listening-h'}, 'Your listening'),
   h('fieldset', null, h('legend', null, 'What your friends see'), radios),
-  h('p', {class: 'muted small', id: 'owner-sees'}, session.user.role === 'owner'
-    ? 'As the owner you can see every listener’s own stats, whatever they choose here: they are stored on your server.'
-    : 'The owner of this server can always see your own stats (they are stored on their server), whatever you choose here.'),
+  privacyStatement(),
   h('div', {class: 'choice'}, made, h('label', {for: 'made-playlists'},
     'Make playlists from my listening (“Top 25 this week”, “On repeat”, “Rediscover”, a mix for your persona) in every app')),
   said, h('button', {type: 'submit', class: 'primary'}, 'Save'));

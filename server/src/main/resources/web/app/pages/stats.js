@@ -1,8 +1,8 @@
 // Listening stats drawn as charts: listens per day (last 30 days) and per week (this year) with
 // uPlot, an hour-by-weekday heat map, tops for the chosen period (by listens and by time), streaks
 // and personas; on one's own stats, the circle: who listened most, who is listening now, the
-// circle's streak and awards, as far as each friend lets friends see, and a recap of a year or a
-// month. The owner can look at any
+// circle's streak and awards, the taste one shares with a member, as far as each friend lets
+// friends see, and a recap of a year or a month (with its PNG card). The owner can look at any
 // user's stats or the whole server's. Every chart has a table beside it for screen readers and for
 // anyone who prefers numbers.
 import {h, clear, plural} from '/app/dom.js';
@@ -163,26 +163,34 @@ async function recap() {
         h('dt', null, 'New artists'), h('dd', null, r.newArtistCount ? `${r.newArtistCount}: ${r.newArtists.map(a => a.name).join(', ')}${r.newArtistCount > r.newArtists.length ? '…' : ''}` : 'none'),
         h('dt', null, 'Personas'), h('dd', null, r.personas.length ? r.personas.map(p => PERSONAS[p.id] || p.id).join(', ') : 'none yet'))]);
   };
-  select.addEventListener('change', draw);
+  const card = h('a', {class: 'button', id: 'recap-card'}, 'Download card');
+  const pointCard = () => {
+    card.href = `/api/stats/recap.png?period=${select.value}`;
+    card.setAttribute('download', `recap-${session.user.username}-${select.value}.png`);
+  };
+  select.addEventListener('change', () => { pointCard(); draw(); });
+  pointCard();
   await draw();
   return h('section', {'aria-labelledby': 'recap-h', id: 'recap'},
     h('h2', {id: 'recap-h'}, 'Recap'),
-    h('div', {class: 'row'}, h('label', {for: 'recap-period'}, 'Period'), select), shown);
+    h('div', {class: 'row'}, h('label', {for: 'recap-period'}, 'Period'), select, card), shown);
 }
 
 /** The circle: only friends who chose to share are in it (Me → Your listening). */
 async function circle(period) {
   const c = await api.get(`/api/stats/circle?period=${period}`);
-  const ranking = (title, members, value) => h('div', {class: 'panel'}, h('h3', null, title),
+  const ranking = (title, members, value, empty = 'No listens in this period.') => h('div', {class: 'panel'}, h('h3', null, title),
     members.length ? h('ol', {class: 'top'}, members.map(m => h('li', null, h('strong', null, m.username), h('span', {class: 'count'}, ` · ${value(m)}`))))
-      : h('p', {class: 'empty'}, 'No listens in this period.'));
+      : h('p', {class: 'empty'}, empty));
   return h('section', {'aria-labelledby': 'circle-h', id: 'circle'},
     h('h2', {id: 'circle-h'}, 'The circle'),
     h('p', {class: 'muted small'}, 'You and the friends who let friends see their listening.'),
     h('div', {class: 'panels'},
       figure('Circle streak', plural(c.currentStreak, 'day'), `longest ${plural(c.longestStreak, 'day')}`),
       ranking('Most time', c.byTime, m => plural(m.minutes, 'min')),
-      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen'))),
+      ranking('Most listens', c.byListens, m => plural(m.listens, 'listen')),
+      ranking('On a streak', c.byListens.filter(m => m.currentStreak > 1).sort((a, b) => b.currentStreak - a.currentStreak),
+        m => `${plural(m.currentStreak, 'day')} in a row`, 'Nobody has listened two days in a row.')),
     h('h3', null, 'Listening now'),
     c.listeningNow.length ? h('ul', {class: 'list-cards'}, c.listeningNow.map(n => h('li', null,
       h('strong', null, n.username), ` ${n.state === 'paused' ? 'paused' : 'is playing'} `, h('strong', null, n.title),
@@ -191,5 +199,32 @@ async function circle(period) {
     h('h3', null, 'Awards'),
     c.awards.length ? h('ul', {class: 'list-cards'}, c.awards.map(a => h('li', {class: 'persona'},
       h('strong', null, `${a.title}: ${a.username}`), h('div', {class: 'muted'}, a.reason))))
-      : h('p', {class: 'empty'}, 'Awards go to members with at least 10 listens in the period.'));
+      : h('p', {class: 'empty'}, 'Awards go to members with at least 10 listens in the period.'),
+    overlap(c, period));
+}
+
+/** Taste overlap with one member of the circle: a score and the artists and tracks both played. */
+function overlap(c, period) {
+  const names = [...new Set(c.byListens.map(m => m.username))].filter(name => name !== session.user.username);
+  if (!names.length) {
+    return h('p', {class: 'empty'}, 'Taste overlap: nobody else in the circle listened in this period.');
+  }
+  const select = h('select', {id: 'overlap-with'}, names.map(name => h('option', {value: name}, name)));
+  const shown = h('div', {'aria-live': 'polite', id: 'overlap'});
+  const both = (item, label) => h('li', null, label, h('span', {class: 'count'}, ` · you ${item.yourListens}, ${select.value} ${item.theirListens}`));
+  const draw = async () => {
+    const o = await api.get(`/api/stats/overlap?with=${encodeURIComponent(select.value)}&period=${period}`);
+    clear(shown, h('div', {class: 'panels'},
+      figure('Taste overlap', `${o.score}%`, `artists ${o.artistScore}% · tracks ${o.trackScore}%`),
+      h('div', {class: 'panel'}, h('h3', null, 'Artists you share'), o.sharedArtists.length
+        ? h('ol', {class: 'top'}, o.sharedArtists.map(a => both(a, h('strong', null, a.name)))) : h('p', {class: 'empty'}, 'None yet.')),
+      h('div', {class: 'panel'}, h('h3', null, 'Tracks you share'), o.sharedTracks.length
+        ? h('ol', {class: 'top'}, o.sharedTracks.map(t => both(t, [h('strong', null, t.title), h('span', {class: 'muted'}, ` · ${t.artist || ''}`)])))
+        : h('p', {class: 'empty'}, 'None yet.'))));
+  };
+  select.addEventListener('change', () => draw().catch(e => clear(shown, h('p', {class: 'error', role: 'alert'}, e.message))));
+  draw().catch(e => clear(shown, h('p', {class: 'error', role: 'alert'}, e.message)));
+  return h('div', null, h('h3', null, 'Taste overlap'),
+    h('p', {class: 'muted small'}, 'The share of your listening you have in common, by artist and by track.'),
+    h('div', {class: 'row'}, h('label', {for: 'overlap-with'}, 'With'), select), shown);
 }

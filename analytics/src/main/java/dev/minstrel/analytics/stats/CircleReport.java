@@ -17,7 +17,8 @@ import java.util.List;
 public record CircleReport(String period, List<Member> byTime, List<Member> byListens,
                            List<NowListening> listeningNow, int currentStreak, int longestStreak, List<Award> awards) {
 
-    public record Member(String username, long listens, long minutes) {
+    /** @param currentStreak the member's own streak: local days in a row with a listen, up to today or yesterday */
+    public record Member(String username, long listens, long minutes, int currentStreak) {
     }
 
     public record NowListening(String username, String trackId, String title, String artist, String client,

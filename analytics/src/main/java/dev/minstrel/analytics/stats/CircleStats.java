@@ -79,7 +79,8 @@ public final class CircleStats {
             }
         }
         List<Member> ranked = members.stream()
-                .map(m -> new Member(m.username(), m.report().listens(), m.report().minutesListened()))
+                .map(m -> new Member(m.username(), m.report().listens(), m.report().minutesListened(),
+                        m.report().currentStreak()))
                 .filter(m -> m.listens() > 0).toList();
         List<Member> byTime = ranked.stream().sorted(Comparator.comparingLong(Member::minutes).reversed()
                 .thenComparing(Comparator.comparingLong(Member::listens).reversed()).thenComparing(Member::username)).toList();

@@ -163,7 +163,7 @@ public final class ListeningStats {
     }
 
     /** A roll-up row: an item with its listens and whole minutes played. */
-    private record Item(String id, long listens, long minutes) {
+    record Item(String id, long listens, long minutes) {
     }
 
     /** Listens and minutes on each of the last 30 local days, today last, days without listens included. */
@@ -213,7 +213,7 @@ public final class ListeningStats {
         return LongStream.of(counts).boxed().toList();
     }
 
-    private record Slice(String scope, String period, int start) {
+    record Slice(String scope, String period, int start) {
         String where() {
             return "WHERE scope = :scope AND period = :period AND period_start = :start";
         }
@@ -224,7 +224,7 @@ public final class ListeningStats {
     }
 
     /** Display names: from the catalogue, else as stored when the item was last listened to. */
-    private static final class Names {
+    static final class Names {
         private final DatabaseClient db;
         private final Catalogue current;
 

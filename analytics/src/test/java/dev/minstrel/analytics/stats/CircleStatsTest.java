@@ -104,6 +104,8 @@ class CircleStatsTest {
         CircleReport week = asBob(Period.WEEK);
         assertThat(week.currentStreak()).as("Sunday and Monday; alice's Tuesday is hers").isEqualTo(2);
         assertThat(week.longestStreak()).isEqualTo(2);
+        assertThat(week.byListens()).extracting(Member::username, Member::currentStreak)
+                .as("who is on a streak: carol since Sunday, bob since Monday").containsExactly(tuple("carol", 2), tuple("bob", 1));
     }
 
     @Test

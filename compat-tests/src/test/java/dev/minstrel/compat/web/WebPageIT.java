@@ -128,6 +128,10 @@ class WebPageIT {
         browser.driver.get(inviteLink);
         browser.awaitPage();
         assertThat(browser.heading()).isEqualTo("Join Minstrel");
+        assertThat(browser.find("#owner-sees").getText()).as("before making an account, what the owner sees")
+                .isEqualTo("The owner of this server can see every user’s listening stats and listens, whatever you "
+                        + "choose: the owner runs the server and its database.");
+        assertThat(browser.find("#friends-see-default").getText()).startsWith("Friends see nothing of your listening");
         pages.put("join", URI.create(inviteLink).getPath());
         browser.screenshots("join");
         assertNoSeriousViolations("join");
@@ -236,6 +240,8 @@ class WebPageIT {
 
         browser.open("/me");
         assertThat((String) browser.js("return document.querySelector('#stream-quality').value;")).as("kept in this browser").isEqualTo("64");
+        assertThat(browser.find("#owner-sees").getText()).as("Me says what the join page said")
+                .startsWith("The owner of this server can see every user’s listening stats and listens");
         browser.js("const s = document.querySelector('#stream-quality'); s.value = '0'; s.dispatchEvent(new Event('change'));");
         browser.js("document.querySelector('#player button[aria-label=Pause]')?.click();");
     }

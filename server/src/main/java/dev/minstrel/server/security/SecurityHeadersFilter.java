@@ -43,7 +43,9 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
             if (!headers.containsHeader(CSP_HEADER)) {
                 headers.set(CSP_HEADER, CONTENT_SECURITY_POLICY);
             }
-            if (api) {
+            // An /api answer is private and changes: not stored, unless its handler said how long a
+            // browser may keep it (an image such as the recap card, revalidated by its ETag).
+            if (api && !headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }
             return Mono.empty();

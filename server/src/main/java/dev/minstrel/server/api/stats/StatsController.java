@@ -1,6 +1,7 @@
 package dev.minstrel.server.api.stats;
 
 import dev.minstrel.analytics.Analytics;
+import dev.minstrel.analytics.card.RecapCards;
 import dev.minstrel.analytics.listen.ListenerProfiles;
 import dev.minstrel.analytics.sharing.FriendsSee;
 import dev.minstrel.analytics.sharing.ListenerSettings;
@@ -11,11 +12,19 @@ import dev.minstrel.analytics.stats.ListeningStats;
 import dev.minstrel.analytics.stats.Period;
 import dev.minstrel.analytics.stats.Recap;
 import dev.minstrel.analytics.stats.StatsReport;
+import dev.minstrel.analytics.stats.TasteOverlap;
+import dev.minstrel.analytics.stats.TasteOverlaps;
 import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -33,7 +43,8 @@ import java.util.Optional;
  * for {@code ?period=week|month|year|all} (default all); the caller's time zone, in which
  * their days, weeks and hours are counted; and their choices about their listening: whether the
  * server makes playlists from it, and what friends see of it; the circle's listening as the
- * caller may see it; and the caller's recap of a year or a month.
+ * caller may see it, and how much of it the caller's taste shares with one member's; and the
+ * caller's recap of a year or a month, also as a PNG card.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -43,6 +54,8 @@ public class StatsController {
     private final ListenerProfiles profiles;
     private final ListenerSettingsStore settings;
     private final CircleStats circle;
+    private final TasteOverlaps overlaps;
+    private final RecapCards recapCards;
     private final Accounts accounts;
 
     public StatsController(Analytics analytics, Accounts accounts) {
@@ -50,6 +63,8 @@ public class StatsController {
         this.profiles = analytics.profiles();
         this.settings = analytics.settings();
         this.circle = analytics.circle();
+        this.overlaps = analytics.overlaps();
+        this.recapCards = analytics.recapCards();
         this.accounts = accounts;
     }
 
@@ -112,13 +127,63 @@ public class StatsController {
                 .flatMap(usernames -> circle.forViewer(caller.account().id(), usernames, wanted));
     }
 
+    /**
+     * How much of the caller's taste {@code ?with=} a member shares, for {@code ?period=} (default
+     * all). A friend may compare only with someone who lets friends see at least their top lists;
+     * anyone else is answered as if there were no such member, so that the answer does not tell who
+     * has an account. The owner, who sees everyone's stats, may compare with anyone.
+     */
+    @GetMapping("/overlap")
+    public Mono<TasteOverlap> overlap(Caller caller, @RequestParam(name = "with", required = false) String with,
+                                      @RequestParam(name = "period", required = false) String period) {
+        Period wanted = period(period);
+        Account account = caller.account();
+        if (with == null || with.isBlank()) {
+            throw ApiException.badRequest("Say whom to compare with: ?with=<username>.");
+        }
+        if (account.username().equalsIgnoreCase(with.strip())) {
+            throw ApiException.badRequest("Your taste overlaps entirely with your own: compare with someone else.");
+        }
+        ApiException nobody = ApiException.notFound("There is nobody named '" + with.strip()
+                + "' in your circle (or they do not let friends see their listening).");
+        return accounts.byUsername(with.strip())
+                .filterWhen(other -> account.isOwner() ? Mono.just(true)
+                        : settings.of(other.id()).map(shown -> shown.friendsSee().shares()))
+                .switchIfEmpty(Mono.error(nobody))
+                .flatMap(other -> overlaps.between(account.id(), other.id(), other.username(), wanted));
+    }
+
     /** The caller's recap of {@code ?period=2026} (a year) or {@code ?period=2026-03} (a month). */
     @GetMapping("/recap")
     public Mono<Recap> recap(Caller caller, @RequestParam(name = "period", required = false) String period) {
         Account account = caller.account();
         return stats.recap(account.id(), account.username(), period)
-                .switchIfEmpty(Mono.error(() -> ApiException.badRequest("period must be a year such as 2026 or a month "
-                        + "such as 2026-03, not '" + (period == null ? "" : period) + "'.")));
+                .switchIfEmpty(Mono.error(() -> badRecapPeriod(period)));
+    }
+
+    /**
+     * The same recap as a shareable 1080 × 1350 PNG. The card changes with each listen, so the
+     * browser keeps it a minute and then asks again with its entity tag; an unchanged card is not
+     * sent twice.
+     */
+    @GetMapping("/recap.png")
+    public Mono<ResponseEntity<byte[]>> recapCard(Caller caller, @RequestParam(name = "period", required = false) String period,
+                                                  @RequestHeader(name = "If-None-Match", required = false) String seen) {
+        Account account = caller.account();
+        CacheControl oneMinute = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate();
+        return recapCards.card(account.id(), account.username(), period)
+                .switchIfEmpty(Mono.error(() -> badRecapPeriod(period)))
+                .map(card -> card.etag().equals(seen)
+                        ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(card.etag()).cacheControl(oneMinute).<byte[]>build()
+                        : ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag(card.etag()).cacheControl(oneMinute)
+                                .header("Content-Disposition", ContentDisposition.inline()
+                                        .filename("recap-" + account.username() + "-" + period + ".png").build().toString())
+                                .body(card.png()));
+    }
+
+    private static ApiException badRecapPeriod(String period) {
+        return ApiException.badRequest("period must be a year such as 2026 or a month such as 2026-03, not '"
+                + (period == null ? "" : period) + "'.");
     }
 
     @GetMapping("/profile")

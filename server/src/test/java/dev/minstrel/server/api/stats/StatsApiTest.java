@@ -14,6 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +38,8 @@ class StatsApiTest {
 
     /** a Friday noon in the server's zone (UTC) */
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    private static final Instant LAST_YEAR = Instant.parse("2025-06-01T12:00:00Z");
 
     @TempDir
     static Path dir;
@@ -186,6 +195,7 @@ class StatsApiTest {
         assertThat(after.<String>json("$.byListens[0].username")).isEqualTo("alice");
         assertThat(after.<Integer>json("$.byListens[0].listens")).isEqualTo(1);
         assertThat(after.<Integer>json("$.byTime[0].minutes")).isEqualTo(3);
+        assertThat(after.<Integer>json("$.byListens[0].currentStreak")).as("her own streak: she listened today").isEqualTo(1);
         assertThat(after.<Integer>json("$.currentStreak")).isEqualTo(1);
         assertThat(after.<List<?>>json("$.listeningNow")).isEmpty();
         assertThat(after.<List<?>>json("$.awards")).isEmpty();
@@ -233,5 +243,73 @@ class StatsApiTest {
                 "period must be a year such as 2026 or a month such as 2026-03, not 'last-year'.");
         assertProblem(alice.get("/api/stats/recap"), 400, "/api/stats/recap");
         assertProblem(server.visitor().get("/api/stats/recap?period=2026"), 401, "/api/stats/recap");
+    }
+
+    @Test
+    void aListenerComparesTasteOnlyWithSomeoneWhoShares() {
+        Visitor dave = server.friend("dave", "daves-password-1");
+        Visitor erin = server.friend("erin", "erins-password-1");
+        for (String name : List.of("dave", "erin")) {
+            String id = server.bean(Accounts.class).byUsername(name).block().id();
+            // last year: this year's figures the other tests read stay alice's alone
+            server.bean(Analytics.class).recorder().submission(id, songId, "DSub", LAST_YEAR, NOW).block();
+        }
+
+        Visitor.Reply hidden = dave.get("/api/stats/overlap?with=erin");
+        assertProblem(hidden, 404, "/api/stats/overlap");
+        assertThat(hidden.<String>json("$.detail")).as("the same answer as for nobody: it tells no one erin exists")
+                .isEqualTo("There is nobody named 'erin' in your circle (or they do not let friends see their listening).");
+        assertProblem(dave.get("/api/stats/overlap?with=zoe"), 404, "/api/stats/overlap");
+
+        assertThat(erin.send(HttpMethod.PUT, "/api/stats/settings", Map.of("friendsSee", "top-lists")).status())
+                .isEqualTo(200);
+        Visitor.Reply overlap = dave.get("/api/stats/overlap?with=erin&period=all");
+        assertThat(overlap.status()).isEqualTo(200);
+        assertThat(overlap.<String>json("$.username")).isEqualTo("erin");
+        assertThat(overlap.<String>json("$.period")).isEqualTo("all");
+        assertThat(overlap.<Integer>json("$.score")).as("both played the one song").isEqualTo(100);
+        assertThat(overlap.<String>json("$.sharedTracks[0].title")).isEqualTo("Song");
+        assertThat(overlap.<Integer>json("$.sharedTracks[0].yourListens")).isEqualTo(1);
+        assertThat(overlap.<Integer>json("$.sharedTracks[0].theirListens")).isEqualTo(1);
+        assertThat(overlap.<String>json("$.sharedArtists[0].name")).isEqualTo("Band");
+
+        Visitor.Reply ownersView = owner.get("/api/stats/overlap?with=dave");
+        assertThat(ownersView.status()).as("the owner sees everyone's stats, dave's too").isEqualTo(200);
+        assertThat(ownersView.<Integer>json("$.score")).as("the owner listened to nothing").isZero();
+
+        assertProblem(dave.get("/api/stats/overlap"), 400, "/api/stats/overlap");
+        assertProblem(dave.get("/api/stats/overlap?with=Dave"), 400, "/api/stats/overlap");
+        assertProblem(dave.get("/api/stats/overlap?with=erin&period=decade"), 400, "/api/stats/overlap");
+        assertProblem(server.visitor().get("/api/stats/overlap?with=erin"), 401, "/api/stats/overlap");
+    }
+
+    @Test
+    void aListenerDownloadsTheirRecapAsAPngCard() throws Exception {
+        HttpResponse<byte[]> card = fetch(alice, "/api/stats/recap.png?period=2026", null);
+
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(card.headers().firstValue("Cache-Control")).hasValue("max-age=60, private");
+        assertThat(card.headers().firstValue("Content-Disposition").orElseThrow()).contains("recap-alice-2026.png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(card.body()));
+        assertThat(image.getWidth()).isEqualTo(1080);
+        assertThat(image.getHeight()).isEqualTo(1350);
+        String etag = card.headers().firstValue("ETag").orElseThrow();
+        assertThat(fetch(alice, "/api/stats/recap.png?period=2026", etag).statusCode())
+                .as("the browser's copy is still right").isEqualTo(304);
+
+        assertProblem(alice.get("/api/stats/recap.png?period=someday"), 400, "/api/stats/recap.png");
+        assertProblem(server.visitor().get("/api/stats/recap.png?period=2026"), 401, "/api/stats/recap.png");
+    }
+
+    /** The card's bytes as they are (a {@link Visitor} reads every body as text). */
+    private static HttpResponse<byte[]> fetch(Visitor visitor, String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + path))
+                .header("Cookie", String.join("; ", visitor.cookies().entrySet().stream()
+                        .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
