@@ -147,6 +147,21 @@ class LibraryScanTest {
     }
 
     @Test
+    void aReadWhileTheStoredCatalogueLoadsInTheBackgroundWaitsForAllOfIt() {
+        for (int i = 1; i <= 30; i++) {
+            song("The Band/Record/%02d Song %d.mp3".formatted(i, i), "Song " + i);
+        }
+        start(settings());
+        library.close();
+
+        library = new LibraryService(settings(), database, Clock.systemUTC());
+        library.startLoadingCatalogue();
+
+        assertThat(library.catalogue().tracks()).as("read at once, answered only once loaded").hasSize(30);
+        assertThat(library.scanStatus().tracksIndexed()).isEqualTo(30);
+    }
+
+    @Test
     void aMovedFileKeepsItsTrackId() throws Exception {
         Path file = song("The Band/Record/01 One.mp3", "One");
         start(settings());

@@ -7,6 +7,7 @@ import dev.minstrel.library.store.InstanceLease;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
 import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationListener;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The music library, opened once the schema is migrated: its last catalogue loads from the database
- * before the server takes requests; the first scan, the schedule and the folder watcher start only
+ * on a thread of its own while the rest of the context starts, and the server takes requests only
+ * once it is loaded (every read waits for it anyway); the first scan, the schedule and the folder watcher start only
  * once it does, so the scan does not compete with the start-up for the Pi's cores. On PostgreSQL,
  * which several instances may share, one of them at a time scans and watches the folder, and each
  * reloads the catalogue when another changed it.
@@ -35,7 +37,7 @@ public class LibraryConfiguration {
     /** A scanner that stopped renewing (it died) is replaced after this. */
     static final Duration SCANNER_LEASE = Duration.ofSeconds(15);
 
-    @Bean(initMethod = "loadCatalogue", destroyMethod = "close")
+    @Bean(initMethod = "startLoadingCatalogue", destroyMethod = "close")
     @DependsOnDatabaseInitialization
     LibraryService musicLibrary(MinstrelProperties properties, Folders folders, ConnectionFactory connectionFactory,
                                 Clock clock) {
@@ -59,6 +61,12 @@ public class LibraryConfiguration {
     private static String holderName(MinstrelProperties properties) {
         return properties.ingest().node() + "@" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs after every bean is made and before the port opens: the first request finds the catalogue whole. */
+    @Bean
+    SmartInitializingSingleton storedCatalogueBeforeRequests(LibraryService library) {
+        return library::awaitCatalogue;
     }
 
     @Bean
