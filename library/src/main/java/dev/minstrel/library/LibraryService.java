@@ -96,6 +96,16 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
     private volatile boolean scansHere = true;
 
     public LibraryService(LibrarySettings settings, ConnectionFactory connectionFactory, Clock clock) {
+        this(settings, connectionFactory, null, clock);
+    }
+
+    /**
+     * @param jdbc a JDBC connection to the same database, which loads the stored catalogue at about
+     *             half the CPU of R2DBC (see {@link CatalogueStore#CatalogueStore(ConnectionFactory,
+     *             CatalogueStore.JdbcConnections)}); null loads it over R2DBC
+     */
+    public LibraryService(LibrarySettings settings, ConnectionFactory connectionFactory,
+                          CatalogueStore.JdbcConnections jdbc, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         try {
@@ -105,7 +115,7 @@ public final class LibraryService implements MusicLibrary, AutoCloseable {
             throw new UncheckedIOException("cannot create the music folder", e);
         }
         TagReader reader = new TagReader(settings.catalogue());
-        this.store = new CatalogueStore(connectionFactory);
+        this.store = new CatalogueStore(connectionFactory, jdbc);
         this.scanner = new Scanner(musicDir, reader, store, clock, settings.scanThreads());
         this.covers = new CoverArtService(musicDir, settings.cacheDir().resolve("covers"),
                 settings.thumbnailCacheBytes(), reader, this::catalogue);

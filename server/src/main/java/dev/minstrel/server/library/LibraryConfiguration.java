@@ -3,6 +3,7 @@ package dev.minstrel.server.library;
 import dev.minstrel.library.LibraryService;
 import dev.minstrel.library.LibrarySettings;
 import dev.minstrel.library.catalogue.CatalogueSettings;
+import dev.minstrel.library.store.CatalogueStore;
 import dev.minstrel.library.store.InstanceLease;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
@@ -13,7 +14,9 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -40,7 +43,7 @@ public class LibraryConfiguration {
     @Bean(initMethod = "startLoadingCatalogue", destroyMethod = "close")
     @DependsOnDatabaseInitialization
     LibraryService musicLibrary(MinstrelProperties properties, Folders folders, ConnectionFactory connectionFactory,
-                                Clock clock) {
+                                Environment environment, Clock clock) {
         MinstrelProperties.Library library = properties.library();
         LibraryService service = new LibraryService(new LibrarySettings(
                 folders.music(),
@@ -49,12 +52,27 @@ public class LibraryConfiguration {
                 library.scanInterval(),
                 library.watch(),
                 library.thumbnailCache().toBytes(),
-                library.scanThreads()), connectionFactory, clock);
+                library.scanThreads()), connectionFactory, storedCatalogueReader(environment), clock);
         if (properties.database().shared()) {
             service.shareDatabase(new InstanceLease(connectionFactory, "library-scanner", holderName(properties),
                     SCANNER_LEASE, clock), SHARED_CATALOGUE_CHECK);
         }
         return service;
+    }
+
+    /**
+     * The stored catalogue is read over JDBC, on the connection Flyway migrates with (the same H2
+     * file, or PostgreSQL), at half the CPU of R2DBC; null (R2DBC) when no Flyway URL was derived,
+     * i.e. when the owner set {@code spring.r2dbc.url} directly.
+     */
+    private static CatalogueStore.JdbcConnections storedCatalogueReader(Environment environment) {
+        String url = environment.getProperty("spring.flyway.url");
+        if (url == null) {
+            return null;
+        }
+        String user = environment.getProperty("spring.flyway.user");
+        String password = environment.getProperty("spring.flyway.password");
+        return () -> DriverManager.getConnection(url, user, password);
     }
 
     /** Unique to this process (a restarted instance is a new holder), readable in the table. */
