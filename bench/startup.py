@@ -90,6 +90,11 @@ def lines():
                                                                   "-XX:ReservedCodeCacheSize=48m",
                                                                   f"-XX:SharedArchiveFile={archive}"], malloc, app_jar),
         "now without MALLOC_ARENA_MAX": (now + [f"-XX:SharedArchiveFile={archive}"], {}, app_jar),
+        "now without the 48 MB heap floor (-Xms16m)": (without(now, "-Xms") + ["-Xms16m", f"-XX:SharedArchiveFile={archive}"],
+                                                       malloc, app_jar),
+        # tried, not shipped: the archive mapped where it was made instead of relocated
+        "now with ArchiveRelocationMode=0": (now + [f"-XX:SharedArchiveFile={archive}", "-XX:+UnlockDiagnosticVMOptions",
+                                                    "-XX:ArchiveRelocationMode=0"], malloc, app_jar),
     }
 
 

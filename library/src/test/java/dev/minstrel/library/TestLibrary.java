@@ -1,10 +1,12 @@
 package dev.minstrel.library;
 
+import dev.minstrel.library.store.CatalogueStore;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,11 +19,20 @@ public final class TestLibrary {
     /** Migrates (once per file) and returns an R2DBC connection factory for the database in {@code dir}. */
     public static ConnectionFactory database(Path dir) {
         String file = dir.toAbsolutePath().resolve("minstrel").toString();
+        Flyway.configure().dataSource(jdbcUrl(dir), "sa", "").locations("classpath:db/migration").load().migrate();
+        return ConnectionFactories.get("r2dbc:h2:file://sa:@/" + file + "?DB_CLOSE_DELAY=-1&WRITE_DELAY=0");
+    }
+
+    /** JDBC connections to the database in {@code dir}, as the server gives the library Flyway's. */
+    public static CatalogueStore.JdbcConnections jdbc(Path dir) {
+        String url = jdbcUrl(dir);
+        return () -> DriverManager.getConnection(url, "sa", "");
+    }
+
+    private static String jdbcUrl(Path dir) {
         // each commit written before it is acknowledged, as the server has it: tests that kill a
         // process mid-job must find every row it had stored
-        Flyway.configure().dataSource("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0", "sa", "")
-                .locations("classpath:db/migration").load().migrate();
-        return ConnectionFactories.get("r2dbc:h2:file://sa:@/" + file + "?DB_CLOSE_DELAY=-1&WRITE_DELAY=0");
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("minstrel") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 
     /** Settings for tests: no schedule, no watcher unless asked. */

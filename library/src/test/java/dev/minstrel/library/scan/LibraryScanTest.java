@@ -11,6 +11,7 @@ import dev.minstrel.library.catalogue.CatalogueSettings;
 import dev.minstrel.library.catalogue.IndexEntry;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.library.fixtures.AudioFixtures;
+import dev.minstrel.library.store.CatalogueStore;
 import dev.minstrel.library.tags.TagEditor;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +145,37 @@ class LibraryScanTest {
         assertThat(track("One").id()).as("visible from the database before any scan").isEqualTo(one);
         library.scanNow(false);
         assertThat(track("Two").id()).isEqualTo(two);
+    }
+
+    @Test
+    void aReadWhileTheStoredCatalogueLoadsInTheBackgroundWaitsForAllOfIt() {
+        for (int i = 1; i <= 30; i++) {
+            song("The Band/Record/%02d Song %d.mp3".formatted(i, i), "Song " + i);
+        }
+        start(settings());
+        library.close();
+
+        library = new LibraryService(settings(), database, Clock.systemUTC());
+        library.startLoadingCatalogue();
+
+        assertThat(library.catalogue().tracks()).as("read at once, answered only once loaded").hasSize(30);
+        assertThat(library.scanStatus().tracksIndexed()).isEqualTo(30);
+    }
+
+    @Test
+    void theStoredCatalogueReadsTheSameOverJdbcAsOverR2dbc() throws Exception {
+        song("The Band/Record/01 One.mp3", "One");
+        AudioFixtures.mp3(music.resolve("Various/Mix/01 Two.mp3")).title("Two").artist("Someone", "Another")
+                .albumArtist("Various Artists").album("Mix").genres("Rock", "Pop").year(1999).seconds(5).write();
+        Files.write(music.resolve("Various/Mix/02 Broken.mp3"), new byte[] {1, 2, 3});
+        start(settings());
+
+        CatalogueStore.Snapshot overR2dbc = new CatalogueStore(database).load();
+        CatalogueStore.Snapshot overJdbc = new CatalogueStore(database, TestLibrary.jdbc(tmp.resolve("db"))).load();
+
+        assertThat(overR2dbc.tracks()).hasSize(2);
+        assertThat(overR2dbc.skipped()).hasSize(1);
+        assertThat(overJdbc).usingRecursiveComparison().isEqualTo(overR2dbc);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.minstrel.server.backup;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+
+import static dev.minstrel.server.config.SettingChecks.range;
+import static dev.minstrel.server.config.SettingChecks.required;
 
 /**
  * Online backups into {@code <data folder>/backups}.
@@ -17,8 +16,12 @@ import java.time.Duration;
  * @param keep     backups kept, the newest; older ones are deleted after each new one
  */
 @ConfigurationProperties("minstrel.backup")
-@Validated
 public record BackupSettings(
-        @DefaultValue("1d") @NotNull Duration interval,
-        @DefaultValue("7") @Min(1) @Max(1000) int keep) {
+        @DefaultValue("1d") Duration interval,
+        @DefaultValue("7") int keep) {
+
+    public BackupSettings {
+        required("interval", interval);
+        range("keep", keep, 1, 1000);
+    }
 }

@@ -1,24 +1,23 @@
 package dev.minstrel.server.config;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import static dev.minstrel.server.config.SettingChecks.atLeast;
+import static dev.minstrel.server.config.SettingChecks.matching;
+import static dev.minstrel.server.config.SettingChecks.notBlank;
+import static dev.minstrel.server.config.SettingChecks.range;
+import static dev.minstrel.server.config.SettingChecks.required;
 
 /**
- * Minstrel's settings, under {@code minstrel.*} in application.yml, or as environment variables
+ * Minstrel's settings, under {@code minstrel.*} in application.properties (or an application.yml of the owner's), or as environment variables
  * ({@code MINSTREL_MUSIC_DIR}, {@code MINSTREL_OWNER_PASSWORD}, ...) or command-line flags
  * ({@code --minstrel.music-dir=...}). Defaults suit a Raspberry Pi.
  *
@@ -35,21 +34,32 @@ import java.util.List;
  * @param transcoding ffmpeg transcodes for clients that ask for another format or a lower bit rate
  */
 @ConfigurationProperties("minstrel")
-@Validated
 public record MinstrelProperties(
-        @DefaultValue("./music") @NotNull Path musicDir,
-        @DefaultValue("./data") @NotNull Path dataDir,
-        @DefaultValue("4533") @Min(1) @Max(65535) int port,
+        @DefaultValue("./music") Path musicDir,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("4533") int port,
         @DefaultValue Database database,
-        @DefaultValue @Valid Owner owner,
-        @DefaultValue @Valid Library library,
-        @DefaultValue @Valid Security security,
-        @DefaultValue @Valid Redis redis,
-        @DefaultValue @Valid Ingest ingest,
+        @DefaultValue Owner owner,
+        @DefaultValue Library library,
+        @DefaultValue Security security,
+        @DefaultValue Redis redis,
+        @DefaultValue Ingest ingest,
         @DefaultValue Analytics analytics,
         @DefaultValue Http http,
-        @DefaultValue @Valid Web web,
-        @DefaultValue @Valid Transcoding transcoding) {
+        @DefaultValue Web web,
+        @DefaultValue Transcoding transcoding) {
+
+    /** Letters, digits and {@code . _ -}, at most 64: a name that is safe in keys and logs. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String NAME_RULE = "may use letters, digits and . _ - (at most 64)";
+
+    // Settings are checked here, in compact constructors with SettingChecks, not with Bean
+    // Validation (whose classes cost a tenth of the start-up); docs/architecture.md says how.
+    public MinstrelProperties {
+        required("music-dir", musicDir);
+        required("data-dir", dataDir);
+        range("port", port, 1, 65535);
+    }
 
     /**
      * The owner account created on first start.
@@ -58,11 +68,16 @@ public record MinstrelProperties(
      *                 against the account password policy so that a short one stops the start in
      *                 one line rather than with the account service's stack trace
      */
-    public record Owner(
-            @DefaultValue("owner") @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}",
-                    message = "may use letters, digits and . _ @ - (at most 64)") String username,
-            @Pattern(regexp = "(?s)\\s*|.{8,128}",
-                    message = "needs 8 to 128 characters (leave it empty to have one generated)") String password) {
+    public record Owner(@DefaultValue("owner") String username, String password) {
+
+        private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+        private static final Pattern PASSWORD = Pattern.compile("(?s)\\s*|.{8,128}");
+
+        public Owner {
+            matching("username", notBlank("username", username), USERNAME,
+                    "may use letters, digits and . _ @ - (at most 64)");
+            matching("password", password, PASSWORD, "needs 8 to 128 characters (leave it empty to have one generated)");
+        }
     }
 
     /**
@@ -75,11 +90,18 @@ public record MinstrelProperties(
     public record Library(
             @DefaultValue({"The", "El", "La", "Los", "Las", "Le", "Les", "Die", "Der", "Das", "A", "An"})
             List<String> ignoredArticles,
-            @DefaultValue("Various Artists") @NotBlank String variousArtists,
-            @DefaultValue("1h") @NotNull Duration scanInterval,
+            @DefaultValue("Various Artists") String variousArtists,
+            @DefaultValue("1h") Duration scanInterval,
             @DefaultValue("true") boolean watch,
-            @DefaultValue("64MB") @NotNull DataSize thumbnailCache,
-            @DefaultValue("2") @Min(1) @Max(16) int scanThreads) {
+            @DefaultValue("64MB") DataSize thumbnailCache,
+            @DefaultValue("2") int scanThreads) {
+
+        public Library {
+            notBlank("various-artists", variousArtists);
+            required("scan-interval", scanInterval);
+            required("thumbnail-cache", thumbnailCache);
+            range("scan-threads", scanThreads, 1, 16);
+        }
     }
 
     /**
@@ -91,8 +113,12 @@ public record MinstrelProperties(
      */
     public record Security(
             @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies,
-            @DefaultValue("30m") @NotNull Duration sessionTtl,
-            @DefaultValue @Valid Throttle throttle) {
+            @DefaultValue("30m") Duration sessionTtl,
+            @DefaultValue Throttle throttle) {
+
+        public Security {
+            required("session-ttl", sessionTtl);
+        }
     }
 
     /**
@@ -107,10 +133,17 @@ public record MinstrelProperties(
      * @param slowdown         delay added to each failure past half the allowance
      */
     public record Throttle(
-            @DefaultValue("20") @Min(1) int addressFailures,
-            @DefaultValue("10") @Min(1) int usernameFailures,
-            @DefaultValue("15m") @NotNull Duration window,
-            @DefaultValue("1s") @NotNull Duration slowdown) {
+            @DefaultValue("20") int addressFailures,
+            @DefaultValue("10") int usernameFailures,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("1s") Duration slowdown) {
+
+        public Throttle {
+            atLeast("address-failures", addressFailures, 1);
+            atLeast("username-failures", usernameFailures, 1);
+            required("window", window);
+            required("slowdown", slowdown);
+        }
     }
 
     /**
@@ -135,12 +168,13 @@ public record MinstrelProperties(
      *                   memory of many concurrent streams.
      */
     public record Http(
-            @DefaultValue("0") @Min(0) @Max(64) int ioThreads,
-            @DefaultValue("256KB") @NotNull DataSize sendBuffer) {
+            @DefaultValue("0") int ioThreads,
+            @DefaultValue("256KB") DataSize sendBuffer) {
 
         public Http {
-            if (sendBuffer != null && (sendBuffer.isNegative() || sendBuffer.toMegabytes() > 64)) {
-                throw new IllegalArgumentException("must be between 0 and 64MB");
+            range("io-threads", ioThreads, 0, 64);
+            if (required("send-buffer", sendBuffer).isNegative() || sendBuffer.toMegabytes() > 64) {
+                throw new InvalidSettingException("send-buffer", "must be between 0 and 64MB");
             }
         }
 
@@ -170,8 +204,11 @@ public record MinstrelProperties(
      */
     public record Redis(
             String url,
-            @DefaultValue("minstrel") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
-                    message = "may use letters, digits and . _ - (at most 64)") String prefix) {
+            @DefaultValue("minstrel") String prefix) {
+
+        public Redis {
+            matching("prefix", notBlank("prefix", prefix), NAME, NAME_RULE);
+        }
 
         public boolean configured() {
             return url != null && !url.isBlank();
@@ -195,17 +232,27 @@ public record MinstrelProperties(
     public record Ingest(
             Path spotdl,
             Path ytDlp,
-            @DefaultValue("1") @Min(1) @Max(8) int concurrency,
-            @DefaultValue("30m") @NotNull Duration jobTimeout,
-            @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
-            @DefaultValue("30s") @NotNull Duration retryBackoff,
-            @DefaultValue("1GB") @NotNull DataSize diskReserve,
-            @DefaultValue("auto") @NotBlank String bitrate,
+            @DefaultValue("1") int concurrency,
+            @DefaultValue("30m") Duration jobTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("30s") Duration retryBackoff,
+            @DefaultValue("1GB") DataSize diskReserve,
+            @DefaultValue("auto") String bitrate,
             String spotifyClientId,
             String spotifyClientSecret,
-            @DefaultValue("5") @Min(1) @Max(100) int maxPendingRequests,
-            @DefaultValue("local") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
-                    message = "may use letters, digits and . _ - (at most 64)") String node) {
+            @DefaultValue("5") int maxPendingRequests,
+            @DefaultValue("local") String node) {
+
+        public Ingest {
+            range("concurrency", concurrency, 1, 8);
+            required("job-timeout", jobTimeout);
+            range("max-attempts", maxAttempts, 1, 10);
+            required("retry-backoff", retryBackoff);
+            required("disk-reserve", diskReserve);
+            notBlank("bitrate", bitrate);
+            range("max-pending-requests", maxPendingRequests, 1, 100);
+            matching("node", notBlank("node", node), NAME, NAME_RULE);
+        }
     }
 
     /**
@@ -213,9 +260,14 @@ public record MinstrelProperties(
      *                  {@code https://music.example.org} (the tunnel's hostname); unset, the page
      *                  shows the address it was itself opened at
      */
-    public record Web(
-            @Pattern(regexp = "(https?://[^\\s/?#]+(/[^\\s?#]*)?)?",
-                    message = "must be an http:// or https:// address, e.g. https://music.example.org") String publicUrl) {
+    public record Web(String publicUrl) {
+
+        private static final Pattern PUBLIC_URL = Pattern.compile("(https?://[^\\s/?#]+(/[^\\s?#]*)?)?");
+
+        public Web {
+            matching("public-url", publicUrl, PUBLIC_URL,
+                    "must be an http:// or https:// address, e.g. https://music.example.org");
+        }
 
         /** The public address without a trailing slash, or null when unset. */
         public String publicAddress() {
@@ -235,11 +287,20 @@ public record MinstrelProperties(
      */
     public record Transcoding(
             Path ffmpeg,
-            @DefaultValue("2") @Min(1) @Max(16) int maxConcurrent,
-            @DefaultValue("3s") @NotNull Duration queueWait,
-            @DefaultValue("512MB") @NotNull DataSize cacheSize,
-            @DefaultValue("192") @Min(32) @Max(320) int defaultBitRate,
-            @DefaultValue("opus") @NotBlank @Pattern(regexp = "opus|mp3|aac",
-                    message = "must be opus, mp3 or aac") String lossyFormat) {
+            @DefaultValue("2") int maxConcurrent,
+            @DefaultValue("3s") Duration queueWait,
+            @DefaultValue("512MB") DataSize cacheSize,
+            @DefaultValue("192") int defaultBitRate,
+            @DefaultValue("opus") String lossyFormat) {
+
+        private static final Pattern LOSSY_FORMAT = Pattern.compile("opus|mp3|aac");
+
+        public Transcoding {
+            range("max-concurrent", maxConcurrent, 1, 16);
+            required("queue-wait", queueWait);
+            required("cache-size", cacheSize);
+            range("default-bit-rate", defaultBitRate, 32, 320);
+            matching("lossy-format", notBlank("lossy-format", lossyFormat), LOSSY_FORMAT, "must be opus, mp3 or aac");
+        }
     }
 }

@@ -1,17 +1,14 @@
 package dev.minstrel.server.config;
 
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalysisReporter;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 
 /**
  * Reports a failed start-up as one line a person can act on ("minstrel.port: must be less than or
- * equal to 65535 (value "70000" from System Environment Property "MINSTREL_PORT")") instead of
- * Boot's banner of several paragraphs. Boot's own reporter is silenced in application.yml.
+ * equal to 65535"; "minstrel.library.scan-interval: ... (value "often" from System Environment
+ * Property "MINSTREL_LIBRARY_SCAN_INTERVAL")") instead of Boot's banner of several paragraphs. Boot's own reporter is silenced in application.properties.
  */
 public class OneLineFailureReporter implements FailureAnalysisReporter {
 
@@ -22,14 +19,9 @@ public class OneLineFailureReporter implements FailureAnalysisReporter {
 
     static String describe(FailureAnalysis analysis) {
         for (Throwable cause = analysis.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindValidationException validation) {
-                StringBuilder line = new StringBuilder();
-                for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
-                    String name = validation.getValidationErrors().getName() + "."
-                            + (error instanceof FieldError field ? field.getField() : error.getObjectName());
-                    line.append(line.isEmpty() ? "" : "; ").append(name).append(": ").append(error.getDefaultMessage());
-                }
-                return line.toString();
+            if (cause instanceof BindException bind && rootCause(bind) instanceof InvalidSettingException invalid) {
+                // a settings record refused a value: named without it (it may be a password)
+                return bind.getName() + "." + invalid.setting() + ": " + invalid.getMessage();
             }
             if (cause instanceof BindException bind) {
                 ConfigurationProperty property = bind.getProperty();
@@ -46,11 +38,16 @@ public class OneLineFailureReporter implements FailureAnalysisReporter {
     }
 
     private static String rootMessage(Throwable error) {
+        Throwable root = rootCause(error);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root;
     }
 
     private static String firstLine(String text) {

@@ -1,10 +1,11 @@
 package dev.minstrel.server.storage;
 
-import jakarta.validation.constraints.NotNull;
+import dev.minstrel.server.config.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
+
+import static dev.minstrel.server.config.SettingChecks.required;
 
 /**
  * {@code MINSTREL_DATABASE_SPACE_FLOOR}: writes are refused, with a plain "disk full" error, while
@@ -14,12 +15,11 @@ import org.springframework.validation.annotation.Validated;
  * @param spaceFloor free space kept for the database
  */
 @ConfigurationProperties("minstrel.database")
-@Validated
-public record SpaceFloor(@DefaultValue("64MB") @NotNull DataSize spaceFloor) {
+public record SpaceFloor(@DefaultValue("64MB") DataSize spaceFloor) {
 
     public SpaceFloor {
-        if (spaceFloor != null && spaceFloor.isNegative()) {
-            throw new IllegalArgumentException("must not be negative");
+        if (required("space-floor", spaceFloor).isNegative()) {
+            throw new InvalidSettingException("space-floor", "must not be negative");
         }
     }
 }

@@ -20,6 +20,14 @@ class OneLineFailureReporterTest {
     }
 
     @Test
+    void aRefusedNestedSettingIsNamedInFullWithTheRuleItBreaks(@TempDir Path dir) {
+        String output = FailedStart.output(dir, "--minstrel.transcoding.lossy-format=flac");
+
+        assertThat(output.lines().filter(l -> l.startsWith("Minstrel cannot start:"))).containsExactly(
+                "Minstrel cannot start: minstrel.transcoding.lossy-format: must be opus, mp3 or aac");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsNamedWithWhereItCameFrom(@TempDir Path dir) {
         String output = FailedStart.output(dir, "--minstrel.library.scan-interval=often");
 
