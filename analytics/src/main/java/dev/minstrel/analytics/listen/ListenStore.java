@@ -12,8 +12,12 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -118,8 +122,19 @@ public final class ListenStore {
 
     static Listen insert(DatabaseClient db, Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,
                   Instant recordedAt, ZoneId zone) {
+        ListenedTrack listened = ListenedTrack.of(track);
         LocalPlacement at = LocalPlacement.of(startedAt, zone);
-        Long id = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
+        Listen listen = insertRow(db, listened, userId, startedAt, seconds, client, source, recordedAt, at, true);
+        rememberNames(db, listened);
+        RollUps.add(db, listen, at, 1, seconds);
+        return listen;
+    }
+
+    /** Inserts a listen row alone (no names, no roll-ups); its id only when {@code withId}. */
+    private static Listen insertRow(DatabaseClient db, ListenedTrack track, String userId, Instant startedAt, int seconds,
+                                    String client, Listen.Source source, Instant recordedAt, LocalPlacement at,
+                                    boolean withId) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
                         + "client, source, recorded_at, local_day, local_hour, weekday, week_start, month_start, year_start) "
                         + "VALUES (:u, :t, :al, :ar, :g, :started, :seconds, :client, :source, :recorded, :day, :hour, "
                         + ":weekday, :week, :month, :year)")
@@ -138,14 +153,58 @@ public final class ListenStore {
                 .bind("weekday", at.weekday())
                 .bind("week", (int) at.weekStart())
                 .bind("month", (int) at.monthStart())
-                .bind("year", (int) at.yearStart())
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
-        Listen listen = new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
+                .bind("year", (int) at.yearStart());
+        Long id = 0L;
+        if (withId) {
+            id = insert.filter(statement -> statement.returnGeneratedValues("id"))
+                    .map(row -> row.get("id", Long.class)).one().block();
+        } else {
+            insert.fetch().rowsUpdated().block();
+        }
+        return new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
                 track.genre(), startedAt, seconds, client, source);
-        rememberNames(db, track);
-        RollUps.add(db, listen, at, 1, seconds);
-        return listen;
+    }
+
+    /**
+     * Stores listens brought from elsewhere (an export file), leaving out those that are the same
+     * play as one already stored or earlier in {@code plays}, in one transaction with the names of
+     * their tracks; then rebuilds the user's roll-ups and the server's from the listen table.
+     *
+     * @return the plays stored, in the order given
+     */
+    public Mono<List<ImportedPlay>> addImported(String userId, List<ImportedPlay> plays, ListenRules rules,
+                                                ListenerProfiles profiles, Instant now) {
+        return exclusively(tx -> {
+            Map<String, TreeSet<Long>> known = new HashMap<>();
+            tx.sql("SELECT track_id, started_at FROM listen WHERE user_id = :u").bind("u", userId)
+                    .map(row -> Map.entry(row.get("track_id", String.class), row.get("started_at", Long.class)))
+                    .all().toIterable()
+                    .forEach(e -> known.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
+            ZoneId zone = profiles.storedZone(tx, userId);
+            Map<String, ListenedTrack> named = new LinkedHashMap<>();
+            List<ImportedPlay> stored = new java.util.ArrayList<>();
+            for (ImportedPlay play : plays) {
+                long window = rules.samePlayWindow(play.track().durationSeconds()).toMillis();
+                long start = play.startedAt().toEpochMilli();
+                TreeSet<Long> starts = known.computeIfAbsent(play.track().id(), k -> new TreeSet<>());
+                Long before = starts.floor(start);
+                Long after = starts.ceiling(start);
+                if ((before != null && start - before < window) || (after != null && after - start < window)) {
+                    continue;
+                }
+                starts.add(start);
+                insertRow(tx, play.track(), userId, play.startedAt(), play.seconds(), play.client(), Listen.Source.IMPORT,
+                        now, LocalPlacement.of(play.startedAt(), zone), false);
+                named.putIfAbsent(play.track().id(), play.track());
+                stored.add(play);
+            }
+            named.values().forEach(track -> rememberNames(tx, track));
+            if (!stored.isEmpty()) {
+                RollUps.rebuildUser(tx, userId);
+                RollUps.rebuildServer(tx);
+            }
+            return stored;
+        });
     }
 
     /** Sets a stored listen's length to what the now-playing timeline showed. */
@@ -172,7 +231,7 @@ public final class ListenStore {
         RollUps.rebuildServer(db);
     }
 
-    private static void rememberNames(DatabaseClient db, Track track) {
+    private static void rememberNames(DatabaseClient db, ListenedTrack track) {
         Object[][] values = {{"title", track.title()}, {"artist", track.artist()}, {"artistId", track.artistId()},
                 {"album", track.album()}, {"albumId", track.albumId()}};
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE listened_track SET title = :title, artist = :artist, "

@@ -1,0 +1,18 @@
+package dev.minstrel.server.api.stats;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Listens imported from export files.
+ *
+ * @param maxFileSize the largest file {@code POST /api/me/listens/import} takes (a ListenBrainz
+ *                    listen is about 400 bytes: 50 MB is over 100,000 listens)
+ */
+@ConfigurationProperties("minstrel.import")
+@Validated
+public record ListenImportSettings(@DefaultValue("50MB") @NotNull DataSize maxFileSize) {
+}
