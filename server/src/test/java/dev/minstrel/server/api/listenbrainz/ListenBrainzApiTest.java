@@ -1,10 +1,15 @@
 package dev.minstrel.server.api.listenbrainz;
 
 import dev.minstrel.analytics.listenbrainz.FakeListenBrainz;
+import dev.minstrel.analytics.listenbrainz.ListenBrainzForwarder;
+import dev.minstrel.analytics.listenbrainz.TokenSeal;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.library.fixtures.AudioFixtures;
+import dev.minstrel.server.accounts.SecretBox;
 import dev.minstrel.server.api.ApiTestServer;
 import dev.minstrel.server.api.Visitor;
+import dev.minstrel.server.listenbrainz.ListenBrainzClient;
+import dev.minstrel.server.listenbrainz.ListenBrainzSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,15 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -267,6 +276,37 @@ class ListenBrainzApiTest {
 
         friend.scrobble(true, Instant.now().minusSeconds(300));
         assertThat(friend.link().<Integer>json("$.queued")).as("nothing more is queued while refused").isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachListenOnceInOrder() throws InterruptedException {
+        Friend friend = connectedFriend();
+        listenBrainz.failWith(503, Map.of());
+        Instant first = Instant.now().minusSeconds(30 * 3600);
+        for (int i = 0; i < 20; i++) {
+            friend.scrobble(true, first.plusSeconds(3600L * i));
+        }
+        await("20 listens wait", Duration.ofSeconds(10), () -> friend.link().<Integer>json("$.queued") == 20);
+        // a second instance: its own sender on the same database, polling faster, in smaller batches
+        ListenBrainzSettings settings = new ListenBrainzSettings(URI.create(listenBrainz.url()), Duration.ofSeconds(3),
+                Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(2), 3);
+        ListenBrainzForwarder other = new ListenBrainzForwarder(server.bean(DatabaseClient.class),
+                new ListenBrainzClient(settings), new TokenSeal(server.bean(SecretBox.class)::seal,
+                server.bean(SecretBox.class)::open),
+                new ListenBrainzForwarder.Settings(Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(2), 3,
+                        Duration.ofSeconds(3)), Clock.systemUTC());
+        Disposable sending = other.start();
+        try {
+            listenBrainz.recover();
+
+            await("every listen is sent", Duration.ofSeconds(20), () -> friend.arrived().size() >= 20);
+            Thread.sleep(1000); // more rounds of both senders: nothing is sent twice
+        } finally {
+            sending.dispose();
+        }
+        assertThat(friend.arrived()).extracting(listen -> listen.path("listened_at").asLong())
+                .containsExactlyElementsOf(IntStream.range(0, 20)
+                        .mapToObj(i -> first.plusSeconds(3600L * i).getEpochSecond()).toList());
     }
 
     @Test
