@@ -25,6 +25,11 @@ public class ListenBrainzConfiguration {
                 .listenTo(analytics.recorder());
     }
 
+    @Bean
+    DeletedListenBrainzLinks deletedListenBrainzLinks(ListenBrainzForwarder forwarder) {
+        return new DeletedListenBrainzLinks(forwarder);
+    }
+
     /** Sends the queues in the background until the server stops. */
     @Bean(destroyMethod = "dispose")
     Disposable listenBrainzSending(ListenBrainzForwarder forwarder) {

@@ -310,6 +310,19 @@ class ListenBrainzApiTest {
     }
 
     @Test
+    void aDeletedAccountsTokenGoesWithIt() {
+        Friend friend = connectedFriend();
+        String id = server.bean(DatabaseClient.class).sql("SELECT id FROM account WHERE username = :n")
+                .bind("n", friend.name()).map(row -> row.get("id", String.class)).one().block();
+
+        assertThat(server.owner().delete("/api/users/" + friend.name()).status()).isEqualTo(204);
+
+        await("the stored token is deleted", Duration.ofSeconds(5), () -> server.bean(DatabaseClient.class)
+                .sql("SELECT COUNT(*) AS n FROM listenbrainz_connection WHERE user_id = :u").bind("u", id)
+                .map(row -> row.get("n", Long.class)).one().block() == 0);
+    }
+
+    @Test
     void disconnectingForgetsTheTokenAndTheQueue() {
         Friend friend = connectedFriend();
         listenBrainz.failWith(503, Map.of());
