@@ -4,8 +4,11 @@ import dev.minstrel.analytics.OneConnection;
 import dev.minstrel.library.catalogue.Track;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,6 +30,9 @@ import java.util.function.Function;
  * is plenty. Writes block on the H2 driver anyway, so they run on the bounded elastic scheduler.
  */
 public final class ListenStore {
+
+    /** Imported listens per INSERT statement. */
+    private static final int IMPORT_BATCH = 500;
 
     private static final String COLUMNS = "id, user_id, track_id, album_id, artist_id, genre, started_at, "
             + "seconds_played, client, source";
@@ -124,17 +130,16 @@ public final class ListenStore {
                   Instant recordedAt, ZoneId zone) {
         ListenedTrack listened = ListenedTrack.of(track);
         LocalPlacement at = LocalPlacement.of(startedAt, zone);
-        Listen listen = insertRow(db, listened, userId, startedAt, seconds, client, source, recordedAt, at, true);
+        Listen listen = insertRow(db, listened, userId, startedAt, seconds, client, source, recordedAt, at);
         rememberNames(db, listened);
         RollUps.add(db, listen, at, 1, seconds);
         return listen;
     }
 
-    /** Inserts a listen row alone (no names, no roll-ups); its id only when {@code withId}. */
+    /** Inserts a listen row alone (no names, no roll-ups). */
     private static Listen insertRow(DatabaseClient db, ListenedTrack track, String userId, Instant startedAt, int seconds,
-                                    String client, Listen.Source source, Instant recordedAt, LocalPlacement at,
-                                    boolean withId) {
-        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
+                                    String client, Listen.Source source, Instant recordedAt, LocalPlacement at) {
+        Long id = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
                         + "client, source, recorded_at, local_day, local_hour, weekday, week_start, month_start, year_start) "
                         + "VALUES (:u, :t, :al, :ar, :g, :started, :seconds, :client, :source, :recorded, :day, :hour, "
                         + ":weekday, :week, :month, :year)")
@@ -153,14 +158,9 @@ public final class ListenStore {
                 .bind("weekday", at.weekday())
                 .bind("week", (int) at.weekStart())
                 .bind("month", (int) at.monthStart())
-                .bind("year", (int) at.yearStart());
-        Long id = 0L;
-        if (withId) {
-            id = insert.filter(statement -> statement.returnGeneratedValues("id"))
-                    .map(row -> row.get("id", Long.class)).one().block();
-        } else {
-            insert.fetch().rowsUpdated().block();
-        }
+                .bind("year", (int) at.yearStart())
+                .filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> row.get("id", Long.class)).one().block();
         return new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
                 track.genre(), startedAt, seconds, client, source);
     }
@@ -193,10 +193,11 @@ public final class ListenStore {
                     continue;
                 }
                 starts.add(start);
-                insertRow(tx, play.track(), userId, play.startedAt(), play.seconds(), play.client(), Listen.Source.IMPORT,
-                        now, LocalPlacement.of(play.startedAt(), zone), false);
                 named.putIfAbsent(play.track().id(), play.track());
                 stored.add(play);
+            }
+            for (int from = 0; from < stored.size(); from += IMPORT_BATCH) {
+                insertBatch(tx, userId, stored.subList(from, Math.min(stored.size(), from + IMPORT_BATCH)), now, zone);
             }
             named.values().forEach(track -> rememberNames(tx, track));
             if (!stored.isEmpty()) {
@@ -205,6 +206,39 @@ public final class ListenStore {
             }
             return stored;
         });
+    }
+
+    /**
+     * Inserts imported listens as one batch of one statement ({@code $n} markers, which H2 and
+     * PostgreSQL both take): a round trip per listen would make a large import take minutes.
+     */
+    private static void insertBatch(DatabaseClient db, String userId, List<ImportedPlay> plays, Instant recordedAt,
+                                    ZoneId zone) {
+        db.inConnection(connection -> {
+            Statement insert = connection.createStatement("INSERT INTO listen (user_id, track_id, album_id, artist_id, "
+                    + "genre, started_at, seconds_played, client, source, recorded_at, local_day, local_hour, weekday, "
+                    + "week_start, month_start, year_start) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)");
+            for (int i = 0; i < plays.size(); i++) {
+                if (i > 0) {
+                    insert.add();
+                }
+                ImportedPlay play = plays.get(i);
+                LocalPlacement at = LocalPlacement.of(play.startedAt(), zone);
+                Object[] values = {userId, play.track().id(), play.track().albumId(), play.track().artistId(),
+                        play.track().genre(), play.startedAt().toEpochMilli(), play.seconds(), play.client(),
+                        Listen.Source.IMPORT.key(), recordedAt.toEpochMilli(), (int) at.day(), at.hour(), at.weekday(),
+                        (int) at.weekStart(), (int) at.monthStart(), (int) at.yearStart()};
+                for (int k = 0; k < values.length; k++) {
+                    if (values[k] == null) {
+                        insert.bindNull(k, String.class);
+                    } else {
+                        insert.bind(k, values[k]);
+                    }
+                }
+            }
+            return Flux.from(insert.execute()).flatMap(Result::getRowsUpdated).then();
+        }).block();
     }
 
     /** Sets a stored listen's length to what the now-playing timeline showed. */
