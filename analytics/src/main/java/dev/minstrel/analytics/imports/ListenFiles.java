@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -208,7 +209,7 @@ public final class ListenFiles {
 
     private static List<ImportedListen> csv(InputStream in) throws IOException {
         List<ImportedListen> listens = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Csv csv = new Csv(reader);
         int[] columns = {0, 1, 2, 3, -1}; // artist, album, track, date, mbid
         boolean firstRecord = true;

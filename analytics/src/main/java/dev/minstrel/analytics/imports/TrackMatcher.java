@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,7 +42,7 @@ final class TrackMatcher {
                 byRecording.putIfAbsent(track.musicBrainzTrackId().strip().toLowerCase(Locale.ROOT), track);
             }
             if (track.artist() != null && track.title() != null) {
-                byName.computeIfAbsent(key(track.artist(), track.title()), k -> new java.util.ArrayList<>()).add(track);
+                byName.computeIfAbsent(key(track.artist(), track.title()), k -> new ArrayList<>()).add(track);
             }
         }
     }

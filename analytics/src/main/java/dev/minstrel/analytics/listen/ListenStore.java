@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,7 @@ public final class ListenStore {
                     .forEach(e -> known.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
             ZoneId zone = profiles.storedZone(tx, userId);
             Map<String, ListenedTrack> named = new LinkedHashMap<>();
-            List<ImportedPlay> stored = new java.util.ArrayList<>();
+            List<ImportedPlay> stored = new ArrayList<>();
             for (ImportedPlay play : plays) {
                 long window = rules.samePlayWindow(play.track().durationSeconds()).toMillis();
                 long start = play.startedAt().toEpochMilli();

@@ -157,12 +157,15 @@ public final class ListenBrainzForwarder {
                     if (!settled(connection.userId(), List.of(single), result, failures)) {
                         return;
                     }
+                    failures = 0;
                 }
                 continue;
             }
             if (!settled(connection.userId(), batch, result, failures)) {
                 return;
             }
+            // ListenBrainz took this batch: a failure of the next starts the backoff afresh
+            failures = 0;
         }
     }
 

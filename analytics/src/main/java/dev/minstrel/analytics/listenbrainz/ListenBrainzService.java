@@ -3,6 +3,7 @@ package dev.minstrel.analytics.listenbrainz;
 import dev.minstrel.analytics.history.ExportedListen;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public interface ListenBrainzService {
      *                {@code X-RateLimit-Reset-In}), null when it did not say
      * @param message what went wrong, in words for the user (null when accepted)
      */
-    record Submission(Outcome outcome, java.time.Duration retryIn, String message) {
+    record Submission(Outcome outcome, Duration retryIn, String message) {
 
         public static final Submission ACCEPTED = new Submission(Outcome.ACCEPTED, null, null);
 

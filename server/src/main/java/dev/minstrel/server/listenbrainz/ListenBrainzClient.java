@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * ListenBrainz's API over HTTP ({@code Authorization: Token ...}, as its documentation says).
@@ -108,7 +109,7 @@ public final class ListenBrainzClient implements ListenBrainzService {
     }
 
     private static String reason(Throwable e) {
-        return e instanceof java.util.concurrent.TimeoutException ? "no answer in time"
+        return e instanceof TimeoutException ? "no answer in time"
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
