@@ -21,11 +21,13 @@ async function request(method, path, body) {
     if (!cookie('XSRF-TOKEN')) await fetch('/api/me', {credentials: 'same-origin'}).catch(() => {});
     headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN') || '';
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a file (an import) goes as it is; anything else as JSON
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? body.type || 'application/octet-stream' : 'application/json';
   let reply;
   try {
     reply = await fetch(path, {method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)});
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body)});
   } catch (offline) {
     throw new ApiError(0, 'Minstrel cannot be reached: check the connection and try again.');
   }

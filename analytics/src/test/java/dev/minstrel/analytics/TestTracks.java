@@ -17,11 +17,17 @@ public final class TestTracks {
     }
 
     public static Track track(String id, String title, String artist, String album, String genre, int seconds) {
+        return track(id, title, artist, album, genre, seconds, null);
+    }
+
+    /** @param recordingMbid its "MusicBrainz Track Id" tag (a MusicBrainz recording id), or null */
+    public static Track track(String id, String title, String artist, String album, String genre, int seconds,
+                              String recordingMbid) {
         ArtistRef credit = new ArtistRef(Ids.artistId(artist), artist);
         return new Track(id, artist + "/" + album + "/" + title + ".mp3", Ids.folderId(artist + "/" + album), title,
                 album, Ids.albumId(artist, album), artist, credit.id(), List.of(credit), artist, List.of(credit),
                 1, 1, 2020, genre == null ? List.of() : List.of(genre), seconds, 320, 44100, 2, null, 1000L, "mp3",
-                "audio/mpeg", false, null, null, null, null, null, null, null, null, null, false, false, null, null,
+                "audio/mpeg", false, null, null, null, null, recordingMbid, null, null, null, null, false, false, null, null,
                 null, null, null, 0L, Instant.EPOCH);
     }
 

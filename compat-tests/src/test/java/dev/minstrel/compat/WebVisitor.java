@@ -55,6 +55,10 @@ final class WebVisitor {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 
+    Reply put(String path, Object body) {
+        return send("PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
     Reply delete(String path) {
         return send("DELETE", path, HttpRequest.BodyPublishers.noBody());
     }

@@ -1,5 +1,6 @@
-// Me: password, time zone, stream quality, what friends see of my listening, API keys, signing out.
-import {h, clear, date, announce} from '/app/dom.js';
+// Me: password, time zone, stream quality, what friends see of my listening, ListenBrainz and my
+// listens in and out, API keys, signing out.
+import {h, clear, date, announce, plural} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {session} from '/app/session.js';
 import {copy} from '/app/ui.js';
@@ -19,7 +20,8 @@ export async function render(main, ctx) {
         // a fresh page: the player, its queue and every key in memory are gone with the old one
         location.assign('/');
       }}, 'Sign out')),
-    passwordForm(), await timeZoneForm(), streamQualityForm(), await listeningForm(), await apiKeys(ctx),
+    passwordForm(), await timeZoneForm(), streamQualityForm(), await listeningForm(), await listenBrainz(ctx),
+    listensInAndOut(), await apiKeys(ctx),
     h('h2', null, 'Keyboard shortcuts'),
     h('dl', {class: 'facts'}, SHORTCUTS.map(([keys, what]) => [h('dt', null, h('kbd', null, keys)), h('dd', null, what)])));
 }
@@ -116,6 +118,70 @@ async function listeningForm() {
   h('div', {class: 'choice'}, made, h('label', {for: 'made-playlists'},
     'Make playlists from my listening (“Top 25 this week”, “On repeat”, “Rediscover”, a mix for your persona) in every app')),
   said, h('button', {type: 'submit', class: 'primary'}, 'Save'));
+}
+
+/** The link to the user's ListenBrainz account: the token goes in once and is never shown back. */
+async function listenBrainz(ctx) {
+  const state = h('div', {'aria-live': 'polite'});
+  const token = h('input', {type: 'password', id: 'lb-token', autocomplete: 'off', required: true, spellcheck: 'false'});
+  const said = h('p', {role: 'status', class: 'small'});
+  const show = link => {
+    if (!ctx.current()) return;
+    clear(state, link.connected
+      ? h('div', null,
+        h('p', null, 'Connected as ', h('strong', null, link.userName || 'your account'),
+          link.sending ? '' : ' · not sending: connect again with a valid token'),
+        h('p', {class: 'muted small'}, [`${plural(link.queued, 'listen')} waiting`,
+          link.lastSubmittedAt ? `last sent ${date(link.lastSubmittedAt)}` : 'nothing sent yet'].join(' · ')),
+        link.lastError ? h('p', {class: 'error small'}, link.lastError) : null,
+        h('button', {type: 'button', class: 'danger', onclick: async () => {
+          try {
+            await api.del('/api/me/listenbrainz');
+            show(await api.get('/api/me/listenbrainz'));
+            said.textContent = 'Disconnected: the token is forgotten.';
+          } catch (e) { said.textContent = e.message; }
+        }}, 'Disconnect'))
+      : h('p', {class: 'muted small'}, 'Not connected.'));
+  };
+  show(await api.get('/api/me/listenbrainz'));
+  return h('form', {class: 'panel', 'aria-labelledby': 'lb-h', onsubmit: async event => {
+    event.preventDefault();
+    said.textContent = 'Checking the token with ListenBrainz…';
+    try {
+      show(await api.put('/api/me/listenbrainz', {token: token.value.trim()}));
+      token.value = '';
+      said.textContent = 'Connected: your listens from now on go to ListenBrainz.';
+    } catch (e) { said.textContent = e.message; }
+  }},
+  h('h2', {id: 'lb-h'}, 'ListenBrainz'),
+  h('p', {class: 'muted small'}, 'Send your listens to your ListenBrainz account as they are counted, and what you play now. Your user token is on listenbrainz.org under Settings; it is kept sealed on this server and never shown again.'),
+  state,
+  h('label', {for: 'lb-token'}, 'User token'), h('div', {class: 'row'}, token, h('button', {type: 'submit', class: 'primary'}, 'Connect')),
+  said);
+}
+
+/** Taking listens away (downloads) and bringing them in (an export file). */
+function listensInAndOut() {
+  const file = h('input', {type: 'file', id: 'listens-file', accept: '.json,.jsonl,.csv,application/json,text/csv', required: true});
+  const said = h('p', {role: 'status', class: 'small'});
+  return h('form', {class: 'panel', 'aria-labelledby': 'listens-h', onsubmit: async event => {
+    event.preventDefault();
+    if (!file.files.length) return;
+    said.textContent = 'Importing…';
+    try {
+      const report = await api.post('/api/me/listens/import', file.files[0]);
+      said.textContent = `Imported ${plural(report.imported, 'listen')} (${report.matched} of songs in the library), `
+        + `${report.duplicates} already there.` + (report.unmatchedExamples.length
+        ? ` Not in the library, kept by name: ${report.unmatchedExamples.join('; ')}.` : '');
+      event.target.reset();
+    } catch (e) { said.textContent = e.message; }
+  }},
+  h('h2', {id: 'listens-h'}, 'Your listens in and out'),
+  h('p', {class: 'row'}, h('a', {class: 'button', href: '/api/me/listens/export', download: ''}, 'Download (ListenBrainz JSON)'),
+    h('a', {class: 'button', href: '/api/me/listens/export?format=csv', download: ''}, 'Download (CSV)')),
+  h('p', {class: 'muted small'}, 'Import a ListenBrainz export (JSON, or a .jsonl file from its zip) or a Last.fm export (CSV from lastfm-to-csv, or recent-tracks JSON), up to 50 MB. Listens already here are not added twice.'),
+  h('label', {for: 'listens-file'}, 'Export file'), h('div', {class: 'row'}, file, h('button', {type: 'submit', class: 'primary'}, 'Import')),
+  said);
 }
 
 async function apiKeys(ctx) {

@@ -20,13 +20,16 @@ public record Listen(long id, String userId, String trackId, String albumId, Str
         /** the now-playing timeline: the client moved on to the next track long enough after this one began */
         NOW_PLAYING_TIMELINE,
         /** OpenSubsonic's {@code reportPlayback}: the client told how long the track was heard */
-        PLAYBACK;
+        PLAYBACK,
+        /** brought from an export file ({@code POST /api/me/listens/import}) */
+        IMPORT;
 
         String key() {
             return switch (this) {
                 case SUBMISSION -> "submission";
                 case NOW_PLAYING_TIMELINE -> "timeline";
                 case PLAYBACK -> "playback";
+                case IMPORT -> "import";
             };
         }
 

@@ -41,6 +41,8 @@ public final class ListenRecorder {
     private final Supplier<Catalogue> catalogue;
     private final ListenRules rules;
     private final List<Consumer<String>> counted = new CopyOnWriteArrayList<>();
+    private final List<Storing> storing = new CopyOnWriteArrayList<>();
+    private final List<Started> started = new CopyOnWriteArrayList<>();
     private final PlaybackSessions playback = new PlaybackSessions();
 
     public ListenRecorder(ListenStore store, ListenerProfiles profiles, NowPlayingBoard board,
@@ -55,6 +57,32 @@ public final class ListenRecorder {
     /** {@code listener} hears the user id of each listen counted, once it is stored. */
     public void onCounted(Consumer<String> listener) {
         counted.add(listener);
+    }
+
+    /** Work that must be stored with a new listen or not at all (an outbox row for another service). */
+    @FunctionalInterface
+    public interface Storing {
+        void stored(DatabaseClient transaction, Listen listen, Track track);
+    }
+
+    /** Hears that a user's client began playing a track (a now-playing scrobble, or a playback report starting one). */
+    @FunctionalInterface
+    public interface Started {
+        void started(String userId, Track track, String client, Instant at);
+    }
+
+    /** {@code work} runs with each new listen, in the transaction that stores it. */
+    public void whileStoring(Storing work) {
+        storing.add(work);
+    }
+
+    /** {@code listener} hears each track a client began playing, once the board shows it. */
+    public void onStarted(Started listener) {
+        started.add(listener);
+    }
+
+    private void began(String userId, Track track, String client, Instant at) {
+        started.forEach(listener -> listener.started(userId, track, client, at));
     }
 
     private Mono<ScrobbleResult> told(Mono<ScrobbleResult> result) {
@@ -90,6 +118,7 @@ public final class ListenRecorder {
             if (replacement.samePlay()) {
                 return ScrobbleResult.of(Outcome.STILL_PLAYING);
             }
+            began(userId, track.get(), client, receivedAt);
             NowPlaying previous = replacement.previous();
             return previous == null ? ScrobbleResult.of(Outcome.NOTHING_PENDING) : ended(tx, previous, receivedAt);
         }));
@@ -148,6 +177,9 @@ public final class ListenRecorder {
             }
             PlaybackSessions.Change change = playback.report(userId, trackId, client, track.get().durationSeconds(),
                     positionMs, state, ignoreScrobble, receivedAt);
+            if (state == PlaybackState.STARTING) {
+                began(userId, track.get(), client, receivedAt);
+            }
             if (change.current() != null) {
                 board.put(new NowPlaying(userId, trackId, client, change.current().startedAt(),
                         track.get().durationSeconds(), state, positionMs, playbackRate, receivedAt));
@@ -210,6 +242,7 @@ public final class ListenRecorder {
         }
         Listen listen = ListenStore.insert(tx, track, userId, startedAt, seconds, client, source, receivedAt,
                 profiles.storedZone(tx, userId));
+        storing.forEach(work -> work.stored(tx, listen, track));
         // a play the app already reported, and the Subsonic API counted, is now this listen
         boolean reportedBefore = ListenStore.unreport(tx, userId, track.id(), startedAt, window);
         return new ScrobbleResult(Outcome.COUNTED, listen, reportedBefore ? null : Play.of(listen));

@@ -4,16 +4,24 @@ import dev.minstrel.analytics.OneConnection;
 import dev.minstrel.library.catalogue.Track;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -23,6 +31,9 @@ import java.util.function.Function;
  * is plenty. Writes block on the H2 driver anyway, so they run on the bounded elastic scheduler.
  */
 public final class ListenStore {
+
+    /** Imported listens per INSERT statement. */
+    private static final int IMPORT_BATCH = 500;
 
     private static final String COLUMNS = "id, user_id, track_id, album_id, artist_id, genre, started_at, "
             + "seconds_played, client, source";
@@ -118,7 +129,17 @@ public final class ListenStore {
 
     static Listen insert(DatabaseClient db, Track track, String userId, Instant startedAt, int seconds, String client, Listen.Source source,
                   Instant recordedAt, ZoneId zone) {
+        ListenedTrack listened = ListenedTrack.of(track);
         LocalPlacement at = LocalPlacement.of(startedAt, zone);
+        Listen listen = insertRow(db, listened, userId, startedAt, seconds, client, source, recordedAt, at);
+        rememberNames(db, listened);
+        RollUps.add(db, listen, at, 1, seconds);
+        return listen;
+    }
+
+    /** Inserts a listen row alone (no names, no roll-ups). */
+    private static Listen insertRow(DatabaseClient db, ListenedTrack track, String userId, Instant startedAt, int seconds,
+                                    String client, Listen.Source source, Instant recordedAt, LocalPlacement at) {
         Long id = db.sql("INSERT INTO listen (user_id, track_id, album_id, artist_id, genre, started_at, seconds_played, "
                         + "client, source, recorded_at, local_day, local_hour, weekday, week_start, month_start, year_start) "
                         + "VALUES (:u, :t, :al, :ar, :g, :started, :seconds, :client, :source, :recorded, :day, :hour, "
@@ -141,11 +162,84 @@ public final class ListenStore {
                 .bind("year", (int) at.yearStart())
                 .filter(statement -> statement.returnGeneratedValues("id"))
                 .map(row -> row.get("id", Long.class)).one().block();
-        Listen listen = new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
+        return new Listen(id == null ? 0 : id, userId, track.id(), track.albumId(), track.artistId(),
                 track.genre(), startedAt, seconds, client, source);
-        rememberNames(db, track);
-        RollUps.add(db, listen, at, 1, seconds);
-        return listen;
+    }
+
+    /**
+     * Stores listens brought from elsewhere (an export file), leaving out those that are the same
+     * play as one already stored or earlier in {@code plays}, in one transaction with the names of
+     * their tracks; then rebuilds the user's roll-ups and the server's from the listen table.
+     *
+     * @return the plays stored, in the order given
+     */
+    public Mono<List<ImportedPlay>> addImported(String userId, List<ImportedPlay> plays, ListenRules rules,
+                                                ListenerProfiles profiles, Instant now) {
+        return exclusively(tx -> {
+            Map<String, TreeSet<Long>> known = new HashMap<>();
+            tx.sql("SELECT track_id, started_at FROM listen WHERE user_id = :u").bind("u", userId)
+                    .map(row -> Map.entry(row.get("track_id", String.class), row.get("started_at", Long.class)))
+                    .all().toIterable()
+                    .forEach(e -> known.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
+            ZoneId zone = profiles.storedZone(tx, userId);
+            Map<String, ListenedTrack> named = new LinkedHashMap<>();
+            List<ImportedPlay> stored = new ArrayList<>();
+            for (ImportedPlay play : plays) {
+                long window = rules.samePlayWindow(play.track().durationSeconds()).toMillis();
+                long start = play.startedAt().toEpochMilli();
+                TreeSet<Long> starts = known.computeIfAbsent(play.track().id(), k -> new TreeSet<>());
+                Long before = starts.floor(start);
+                Long after = starts.ceiling(start);
+                if ((before != null && start - before < window) || (after != null && after - start < window)) {
+                    continue;
+                }
+                starts.add(start);
+                named.putIfAbsent(play.track().id(), play.track());
+                stored.add(play);
+            }
+            for (int from = 0; from < stored.size(); from += IMPORT_BATCH) {
+                insertBatch(tx, userId, stored.subList(from, Math.min(stored.size(), from + IMPORT_BATCH)), now, zone);
+            }
+            named.values().forEach(track -> rememberNames(tx, track));
+            if (!stored.isEmpty()) {
+                RollUps.rebuildUser(tx, userId);
+                RollUps.rebuildServer(tx);
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * Inserts imported listens as one batch of one statement ({@code $n} markers, which H2 and
+     * PostgreSQL both take): a round trip per listen would make a large import take minutes.
+     */
+    private static void insertBatch(DatabaseClient db, String userId, List<ImportedPlay> plays, Instant recordedAt,
+                                    ZoneId zone) {
+        db.inConnection(connection -> {
+            Statement insert = connection.createStatement("INSERT INTO listen (user_id, track_id, album_id, artist_id, "
+                    + "genre, started_at, seconds_played, client, source, recorded_at, local_day, local_hour, weekday, "
+                    + "week_start, month_start, year_start) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)");
+            for (int i = 0; i < plays.size(); i++) {
+                if (i > 0) {
+                    insert.add();
+                }
+                ImportedPlay play = plays.get(i);
+                LocalPlacement at = LocalPlacement.of(play.startedAt(), zone);
+                Object[] values = {userId, play.track().id(), play.track().albumId(), play.track().artistId(),
+                        play.track().genre(), play.startedAt().toEpochMilli(), play.seconds(), play.client(),
+                        Listen.Source.IMPORT.key(), recordedAt.toEpochMilli(), (int) at.day(), at.hour(), at.weekday(),
+                        (int) at.weekStart(), (int) at.monthStart(), (int) at.yearStart()};
+                for (int k = 0; k < values.length; k++) {
+                    if (values[k] == null) {
+                        insert.bindNull(k, String.class);
+                    } else {
+                        insert.bind(k, values[k]);
+                    }
+                }
+            }
+            return Flux.from(insert.execute()).flatMap(Result::getRowsUpdated).then();
+        }).block();
     }
 
     /** Sets a stored listen's length to what the now-playing timeline showed. */
@@ -172,7 +266,7 @@ public final class ListenStore {
         RollUps.rebuildServer(db);
     }
 
-    private static void rememberNames(DatabaseClient db, Track track) {
+    private static void rememberNames(DatabaseClient db, ListenedTrack track) {
         Object[][] values = {{"title", track.title()}, {"artist", track.artist()}, {"artistId", track.artistId()},
                 {"album", track.album()}, {"albumId", track.albumId()}};
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE listened_track SET title = :title, artist = :artist, "

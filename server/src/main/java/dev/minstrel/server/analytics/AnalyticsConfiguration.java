@@ -1,6 +1,7 @@
 package dev.minstrel.server.analytics;
 
 import dev.minstrel.analytics.Analytics;
+import dev.minstrel.analytics.imports.ListenImporter;
 import dev.minstrel.analytics.listen.ListenRules;
 import dev.minstrel.library.MusicLibrary;
 import dev.minstrel.server.config.MinstrelProperties;
@@ -30,6 +31,12 @@ public class AnalyticsConfiguration {
     @Bean(destroyMethod = "dispose")
     Disposable madePlaylistsRefresh(Analytics analytics) {
         return analytics.playlists().start();
+    }
+
+    /** Listens brought from ListenBrainz and Last.fm export files. */
+    @Bean
+    ListenImporter listenImporter(Analytics analytics, MusicLibrary library, Clock clock) {
+        return new ListenImporter(analytics.store(), analytics.profiles(), library::catalogue, ListenRules.DEFAULTS, clock);
     }
 
     @Bean

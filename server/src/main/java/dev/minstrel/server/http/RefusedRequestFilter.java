@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
  */
 final class RefusedRequestFilter implements WebFilter, Ordered {
 
+    /** The one /api route that takes a file, not JSON: it streams the body to disk and limits its size itself. */
+    private static final String UPLOAD_PATH = "/api/me/listens/import";
+
     private final DataSize maxLine;
     private final DataSize maxHeaders;
     private final DataSize maxApiBody;
@@ -45,8 +48,8 @@ final class RefusedRequestFilter implements WebFilter, Ordered {
             }
             return Mono.error(new ResponseStatusException(refusal.status(), detail(refusal)));
         }
-        if (exchange.getRequest().getPath().value().startsWith("/api/")
-                && headers.getContentLength() > maxApiBody.toBytes()) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/api/") && !path.equals(UPLOAD_PATH) && headers.getContentLength() > maxApiBody.toBytes()) {
             // the body is not read: the connection ends with the answer rather than carrying it
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return Mono.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
