@@ -1,8 +1,9 @@
 package dev.minstrel.ingest.watch;
 
 import dev.minstrel.ingest.IngestSettings;
-import dev.minstrel.ingest.download.ChildProcess;
 import dev.minstrel.ingest.download.Causes;
+import dev.minstrel.ingest.download.ChildProcess;
+import dev.minstrel.ingest.download.DownloadEvent;
 import dev.minstrel.ingest.download.Failure;
 import dev.minstrel.ingest.download.OutputParser;
 import dev.minstrel.ingest.download.PlaylistReader;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +79,13 @@ final class PlaylistListing {
     }
 
     private Result run(PlaylistReader reader, Path executable, Link playlist, Path workDir) {
-        OutputParser parser = reader.downloader().parser(event -> { });
+        // a listing has no songs to fail one by one: a failure the parser names per song is the run's
+        AtomicReference<Failure> named = new AtomicReference<>();
+        OutputParser parser = reader.downloader().parser(event -> {
+            if (event instanceof DownloadEvent.SongFailed failed) {
+                named.set(failed.failure());
+            }
+        });
         List<String> stdout = Collections.synchronizedList(new ArrayList<>());
         List<String> all = Collections.synchronizedList(new ArrayList<>());
         // the same environment downloads get: spotDL keeps its config and token cache under HOME
@@ -110,9 +117,9 @@ final class PlaylistListing {
                 return new Failed(Causes.toolCannotStart(reader.downloader().tool(), notStarted.get()));
             }
             if (exit.getAsInt() != 0) {
-                return new Failed(parser.fatal(exit.getAsInt()).orElse(Failure.temporary(
-                        reader.downloader().tool().displayName() + " could not read the playlist (exit code "
-                                + exit.getAsInt() + ")")));
+                return new Failed(parser.fatal(exit.getAsInt()).or(() -> Optional.ofNullable(named.get()))
+                        .orElse(Failure.temporary(reader.downloader().tool().displayName()
+                                + " could not read the playlist (exit code " + exit.getAsInt() + ")")));
             }
             try {
                 return new Listed(reader.listing(List.copyOf(stdout), workDir));
