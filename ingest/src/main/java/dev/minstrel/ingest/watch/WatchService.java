@@ -157,7 +157,7 @@ public final class WatchService implements AutoCloseable {
     public synchronized void start() {
         renewals = Flux.interval(Duration.ZERO, settings.lease().dividedBy(3))
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromRunnable(() -> holdsLease = lease.hold())
+                .concatMap(tick -> Mono.fromRunnable(this::renewLease)
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorResume(e -> {
                             holdsLease = false;
@@ -178,6 +178,15 @@ public final class WatchService implements AutoCloseable {
                             return Mono.empty();
                         }), 1)
                 .subscribe();
+    }
+
+    private void renewLease() {
+        boolean held = lease.hold();
+        if (held != holdsLease) {
+            log.info(held ? "this instance ({}) now syncs the watched playlists"
+                    : "this instance ({}) no longer syncs the watched playlists", lease.holder());
+        }
+        holdsLease = held;
     }
 
     /** One pass: every watch with a sync running or due moves on by a step. Blocking; one pass at a time. */
