@@ -99,8 +99,8 @@ export async function render(main, ctx) {
     h('label', {for: 'links'}, 'Spotify or YouTube links'), links,
     h('p', {class: 'hint', id: 'links-hint'}, 'A track, album, playlist or artist on Spotify; a video or playlist on YouTube. One per line.'),
     error, h('p', null, button)),
-    ...watches.elements,
     h('h2', null, 'Requests from friends'), requestsList,
+    ...watches.elements,
     h('h2', null, 'Downloads'), connection,
     h('p', null, h('button', {type: 'button', class: 'quiet', id: 'retry-failed', onclick: () => act(async () => {
       const {jobs: retried} = await api.post('/api/ingest/retry-failed');

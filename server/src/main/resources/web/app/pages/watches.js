@@ -84,7 +84,7 @@ function watchCard(watch, advice, changed) {
           act(() => api.post(`/api/watches/${watch.id}/check`), `Checking ${watch.name} now`)}, 'Check now'),
         h('button', {type: 'button', class: 'quiet', onclick: () =>
           act(() => api.del(`/api/watches/${watch.id}`), `${watch.name} is no longer watched; its songs stay`)}, 'Remove'),
-        h('button', {type: 'button', class: 'quiet', onclick: () =>
+        h('button', {type: 'button', class: 'quiet', 'data-keep': '', onclick: () =>
           act(() => api.del(`/api/watches/${watch.id}?keepPlaylist=true`), `${watch.name} is no longer watched; its playlist is yours to change`)},
         'Remove, keep the playlist'))),
     watch.lastError ? h('p', {class: 'why error'}, watch.lastError, ' ',

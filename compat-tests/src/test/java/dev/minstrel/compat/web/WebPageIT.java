@@ -404,13 +404,14 @@ class WebPageIT {
         String link = "https://open.spotify.com/playlist/5aawyAB9vmqN3uQ7FjRGTy";
         browser.open("/add");
         browser.type("#watch-url", link);
-        browser.clickButton("Watch");
+        // keys rather than clicks here: the player bar covers the bottom of the page, where a click scrolls to
+        browser.press("#watch-url", Keys.ENTER);
         browser.await(Duration.ofSeconds(90), d -> !browser.all("li[data-watch][data-state='watching']").isEmpty()
                 && browser.find("li[data-watch]").getText().contains("3 songs"));
         assertThat(browser.find("li[data-watch]").getText()).contains(link).contains("Watching").contains("checked");
         assertNoSeriousViolations("add, with a watched playlist");
 
-        browser.find("li[data-watch] strong a").click();
+        browser.press("li[data-watch] strong a", Keys.ENTER);
         browser.await(d -> browser.driver.getCurrentUrl().contains("/playlists/"));
         browser.awaitPage();
         String playlistPath = URI.create(browser.driver.getCurrentUrl()).getPath();
@@ -432,7 +433,7 @@ class WebPageIT {
         assertThat(rest("updatePlaylist", rename).path("error").path("code").asInt()).isEqualTo(50);
 
         browser.open("/add");
-        browser.clickButton("Remove, keep the playlist");
+        browser.press("li[data-watch] button[data-keep]", Keys.ENTER);
         browser.await(d -> browser.all("li[data-watch]").isEmpty());
         assertThat(rest("updatePlaylist", rename).path("status").asString())
                 .as("kept as an ordinary playlist, the owner's to change").isEqualTo("ok");

@@ -245,7 +245,9 @@ public final class WatchService implements AutoCloseable {
     private void carryOn(WatchStore.Stored stored) {
         List<WatchStore.Entry> entries = store.entries(stored.watch().id()).block();
         List<WatchStore.Entry> missing = follow(stored, entries);
-        List<WatchStore.Entry> untried = missing.stream().filter(e -> !e.attempted()).toList();
+        // an entry whose link Minstrel cannot download (none should be) is left out, never retried each tick
+        List<WatchStore.Entry> untried = missing.stream()
+                .filter(e -> !e.attempted() && identity(e.url()).isPresent()).toList();
         if (untried.isEmpty()) {
             boolean failed = stored.syncFetched() == 0 && stored.syncError() != null;
             end(stored, stored.syncError(), failed);

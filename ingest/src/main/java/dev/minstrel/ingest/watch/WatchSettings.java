@@ -24,11 +24,6 @@ public record WatchSettings(Duration interval, Duration maxBackoff, Duration tic
         }
     }
 
-    /** Daily checks, backing off to a week; a due check or a finished job is seen within 10 s. */
-    public static WatchSettings daily() {
-        return new WatchSettings(Duration.ofHours(24), Duration.ofDays(7), Duration.ofSeconds(10), Duration.ofSeconds(60));
-    }
-
     /** When a watch that failed {@code failures} times in a row is checked again. */
     Duration wait(int failures) {
         Duration wait = interval;

@@ -5,7 +5,6 @@ import dev.minstrel.ingest.link.InvalidLinkException;
 import dev.minstrel.ingest.watch.Watch;
 import dev.minstrel.ingest.watch.WatchRefusedException;
 import dev.minstrel.ingest.watch.WatchService;
-import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
 import org.springframework.http.HttpStatus;
@@ -19,12 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
+
+import static dev.minstrel.server.api.ingest.IngestCaller.requester;
+import static dev.minstrel.server.api.ingest.IngestCaller.url;
 
 /**
  * Watched playlists: a Spotify or YouTube playlist downloaded now, checked again on a schedule,
@@ -53,7 +53,7 @@ public class WatchesController {
     @PostMapping
     public Mono<ResponseEntity<Watch>> add(Caller caller, @RequestBody(required = false) String body) {
         Requester requester = requester(caller);
-        String url = url(body);
+        String url = url(json, body, ADD_HELP).strip();
         try {
             return watches.add(requester, url)
                     .map(watch -> ResponseEntity.created(URI.create("/api/watches/" + watch.id())).body(watch))
@@ -96,30 +96,6 @@ public class WatchesController {
                     }
                     return ResponseEntity.noContent().<Void>build();
                 });
-    }
-
-    private static Requester requester(Caller caller) {
-        Account account = caller.account();
-        Requester requester = new Requester(account.id(), account.isOwner(), account.isOwner() || account.canIngest());
-        if (!requester.mayIngest()) {
-            throw ApiException.forbidden("Watching playlists needs the ingest permission (\"may add music\"); ask the owner.");
-        }
-        return requester;
-    }
-
-    private String url(String body) {
-        if (body == null) {
-            throw ApiException.badRequest(ADD_HELP);
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject() || !node.path("url").isString() || node.path("url").asString().isBlank()) {
-                throw ApiException.badRequest(ADD_HELP);
-            }
-            return node.path("url").asString().strip();
-        } catch (JacksonException e) {
-            throw ApiException.badRequest(ADD_HELP);
-        }
     }
 
     private static ApiException problem(WatchRefusedException e) {
