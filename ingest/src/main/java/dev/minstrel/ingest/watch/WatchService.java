@@ -150,6 +150,14 @@ public final class WatchService implements AutoCloseable {
     }
 
     /**
+     * A deleted account's watches go with it (their mirrors go with the account's playlists); the
+     * songs they brought stay in the library.
+     */
+    public Mono<Long> forget(String ownerId) {
+        return store.deleteOwnedBy(ownerId);
+    }
+
+    /**
      * Starts the ticks: every {@link WatchSettings#tick()} (and at once after an add or a "check
      * now"), the instance holding the watch lease moves every due or syncing watch on by a step.
      * The lease is renewed on its own timer, so a long playlist read does not lose it.

@@ -177,6 +177,15 @@ final class WatchStore {
         return transactions.transactional(writes).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** Removes every watch of the account, with their entries; how many there were. */
+    Mono<Long> deleteOwnedBy(String ownerId) {
+        Mono<Long> writes = db.sql("DELETE FROM ingest_watch_entry WHERE watch_id IN "
+                        + "(SELECT id FROM ingest_watch WHERE owner_id = :owner)").bind("owner", ownerId)
+                .fetch().rowsUpdated()
+                .then(db.sql("DELETE FROM ingest_watch WHERE owner_id = :owner").bind("owner", ownerId).fetch().rowsUpdated());
+        return transactions.transactional(writes).subscribeOn(Schedulers.boundedElastic());
+    }
+
     private Mono<Void> update(String sql, String id, String name, Object value) {
         return db.sql(sql).bind(name, value).bind("id", id).fetch().rowsUpdated().then()
                 .subscribeOn(Schedulers.boundedElastic());

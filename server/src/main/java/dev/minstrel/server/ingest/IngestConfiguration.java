@@ -77,6 +77,11 @@ public class IngestConfiguration {
     }
 
     @Bean
+    DeletedWatches deletedWatches(WatchService watches) {
+        return new DeletedWatches(watches);
+    }
+
+    @Bean
     DeletedRequests deletedRequests(RequestService requests) {
         return new DeletedRequests(requests);
     }

@@ -37,6 +37,7 @@ class WatchesApiTest {
     private static final String G = "GgggggQ2bD9sL8TQeGVwdM";
     private static final String H = "HhhhhhQ2bD9sL8TQeGVwdM";
     private static final String I = "IiiiiiQ2bD9sL8TQeGVwdM";
+    private static final String J = "JjjjjjQ2bD9sL8TQeGVwdM";
 
     @TempDir
     static Path dir;
@@ -223,6 +224,28 @@ class WatchesApiTest {
         assertThat((String) healed.json("$.lastError")).isNull();
         assertThat(backoff(healed)).isEqualTo(Duration.ofHours(1));
         assertThat((Integer) healed.json("$.trackCount")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedAccountsWatchesGoWithItAndTheSongsTheyBroughtStay() throws Exception {
+        source(J);
+        Visitor wes = server.visitor().bearer(apiKey(server.friend("wes", "wess-password-1")));
+        assertThat(owner.patch("/api/users/wes", Map.of("ingest", true)).status()).isEqualTo(200);
+        String id = watch(wes, playlistUrl("7DeletedQ2bD9sL8TQeGVw")).json("$.id");
+        String playlistId = awaitSync(id, null).json("$.playlistId");
+        String songId = rest("getPlaylist", "id=" + playlistId).json("$['subsonic-response'].playlist.entry[0].id");
+
+        assertThat(owner.delete("/api/users/wes").status()).isEqualTo(204);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (owner.get("/api/watches/" + id).status() != 404) {
+            assertThat(System.nanoTime()).as("the watch goes with the account").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // several ticks: none makes the mirror again for nobody
+        assertThat((Integer) rest("getPlaylist", "id=" + playlistId).json("$['subsonic-response'].error.code")).isEqualTo(70);
+        assertThat(rest("getPlaylists", "username=wes").body()).doesNotContain(playlistId);
+        assertThat((String) rest("getSong", "id=" + songId).json("$['subsonic-response'].song.title")).isEqualTo("Song Jjjjjj");
     }
 
     private static Duration backoff(Visitor.Reply watch) {
