@@ -70,6 +70,8 @@ public final class WatchService implements AutoCloseable {
     private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile boolean holdsLease;
     private volatile SourceIndex sources = new SourceIndex(null, Map.of());
+    /** The library as the mirrors last followed it. */
+    private Catalogue followed;
     private Disposable ticks;
     private Disposable renewals;
 
@@ -197,8 +199,12 @@ public final class WatchService implements AutoCloseable {
         holdsLease = held;
     }
 
-    /** One pass: every watch with a sync running or due moves on by a step. Blocking; one pass at a time. */
+    /**
+     * One pass: every watch with a sync running or due moves on by a step; then, if the library
+     * changed since the last pass, every other mirror follows it. Blocking; one pass at a time.
+     */
     synchronized void syncDue() {
+        Catalogue catalogue = library.catalogue();
         List<WatchStore.Stored> work = store.needingWork(clock.instant()).collectList().block();
         for (WatchStore.Stored stored : work == null ? List.<WatchStore.Stored>of() : work) {
             try {
@@ -206,6 +212,16 @@ public final class WatchService implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Watched playlist {} ({}) could not be synced this time: {}", stored.watch().id(),
                         stored.watch().url(), e.toString());
+            }
+        }
+        if (catalogue != followed) {
+            // songs landed by another instance reach this one's library a moment after their job ends,
+            // maybe after the sync did: the mirror takes them when they arrive, not at the next check
+            followed = catalogue;
+            for (WatchStore.Stored stored : store.list(null).collectList().block()) {
+                if (stored.syncStarted() == null) {
+                    follow(stored, store.entries(stored.watch().id()).block());
+                }
             }
         }
     }
