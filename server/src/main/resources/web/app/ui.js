@@ -86,7 +86,7 @@ export function choose(title, build) {
 export async function addToPlaylist(songs) {
   let playlists;
   try {
-    playlists = list((await rest('getPlaylists')).playlists.playlist).filter(p => p.owner === session.user.username);
+    playlists = list((await rest('getPlaylists')).playlists.playlist).filter(p => p.owner === session.user.username && !p.readonly);
   } catch (error) {
     announce(error.message);
     return;

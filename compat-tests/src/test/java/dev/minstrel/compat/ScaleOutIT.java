@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ class ScaleOutIT {
     private static final Pattern SCANS = Pattern.compile("this instance \\((\\S+)\\) now scans and watches the music folder");
     private static final String TRACK_LINK = "https://open.spotify.com/track/6rqhFgbbKwnb9MLmUQDhG6";
     private static final String LANDED_TITLE = "Song 6rqhFg";
+    private static final String WATCHED_LINK = "https://open.spotify.com/playlist/0aawyAB9vmqN3uQ7FjRGTy";
     /** Within this a change made on one instance shows on the other (it checks every 2 s). */
     private static final Duration SOON = Duration.ofSeconds(15);
 
@@ -51,8 +53,10 @@ class ScaleOutIT {
         dir = Files.createTempDirectory("minstrel-scale-out-");
         music = dir.resolve("music");
         LibraryGenerator.generate(music, 12, 20261203L);
-        FakeTools fakes = new FakeTools(dir).install(true, true);
+        FakeTools fakes = new FakeTools(dir).env("FAKE_SPOTDL_RECORD", dir.resolve("spotdl-runs.jsonl").toString())
+                .install(true, true);
         Map<String, String> shared = new HashMap<>(SharedServices.fresh());
+        shared.put("MINSTREL_INGEST_WATCH_TICK", "1s");
         shared.put("PATH", fakes.searchPath());
         shared.put("MINSTREL_LIBRARY_SCAN_INTERVAL", "0");
         shared.put("MINSTREL_INGEST_RETRY_BACKOFF", "1s");
@@ -83,6 +87,10 @@ class ScaleOutIT {
         if (dir != null) {
             TempFolder.delete(dir);
         }
+    }
+
+    private static boolean syncsWatches(PackagedServer server) {
+        return server.log().contains("now syncs the watched playlists");
     }
 
     private static boolean scans(PackagedServer server) {
@@ -189,6 +197,38 @@ class ScaleOutIT {
 
     @Test
     @Order(5)
+    void aWatchedPlaylistIsSyncedByOneInstanceOnlyAndItsMirrorShowsOnBoth() throws IOException {
+        assertThat(List.of(syncsWatches(one), syncsWatches(two))).containsExactlyInAnyOrder(true, false);
+        PackagedServer syncing = syncsWatches(one) ? one : two;
+        PackagedServer other = syncing == one ? two : one;
+        WebVisitor owner = WebVisitor.owner(other, "192.0.2.33");
+        WebVisitor.Reply added = owner.post("/api/watches", Map.of("url", WATCHED_LINK));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String watch = added.json().path("id").asString();
+        String playlist = added.json().path("playlistId").asString();
+        WebVisitor onSyncing = WebVisitor.owner(syncing, "192.0.2.34");
+        await("the watch, seen from the instance that syncs, is in sync", () -> onSyncing.get("/api/watches/" + watch).json(),
+                w -> w.path("state").asString().equals("watching") && w.path("trackCount").asInt() == 3);
+        for (int i = 0; i < 3; i++) { // asked on both at once: still one sync at a time, on one instance
+            owner.post("/api/watches/" + watch + "/check", Map.of());
+            onSyncing.post("/api/watches/" + watch + "/check", Map.of());
+        }
+        await("the checks end", () -> owner.get("/api/watches/" + watch).json(),
+                w -> w.path("state").asString().equals("watching") && Duration.between(
+                        Instant.parse(w.path("lastChecked").asString()), Instant.parse(w.path("nextCheck").asString()))
+                        .equals(Duration.ofHours(24)));
+
+        List<String> reads = Files.readAllLines(dir.resolve("spotdl-runs.jsonl")).stream()
+                .filter(run -> run.contains("\"save\"")).toList();
+        assertThat(reads).as("every read of the playlist ran on the instance holding the lease").isNotEmpty()
+                .allSatisfy(run -> assertThat(run).contains(syncing == one ? "/data-one/" : "/data-two/"));
+        // its songs show there once that instance's catalogue has them (it checks every 2 s)
+        await("the mirror, read on the other instance, has the playlist's songs", () -> SubsonicClient.owner(other,
+                "scale-out").json("getPlaylist", "id", playlist).path("playlist").path("entry").size(), n -> n == 3);
+    }
+
+    @Test
+    @Order(6)
     void failedLoginsCountedByOneInstanceBlockTheAddressOnTheOther() {
         String attacker = "192.0.2.66";
         for (int i = 0; i < 4; i++) {
@@ -203,7 +243,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void whenTheScannerDiesTheOtherTakesOverTheFolder() throws IOException {
         PackagedServer scanner = scans(one) ? one : two;
         PackagedServer survivor = scanner == one ? two : one;

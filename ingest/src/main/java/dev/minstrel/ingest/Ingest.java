@@ -9,7 +9,11 @@ import dev.minstrel.ingest.queue.JobQueue;
 import dev.minstrel.ingest.queue.RedisJobQueue;
 import dev.minstrel.ingest.request.RequestService;
 import dev.minstrel.ingest.request.RequestStore;
+import dev.minstrel.ingest.watch.PlaylistMirror;
+import dev.minstrel.ingest.watch.WatchService;
+import dev.minstrel.ingest.watch.WatchSettings;
 import dev.minstrel.library.MusicLibrary;
+import dev.minstrel.library.store.InstanceLease;
 import io.lettuce.core.RedisClient;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,6 +35,7 @@ public final class Ingest implements AutoCloseable {
     private final DatabaseClient database;
     private final MusicLibrary library;
     private final Clock clock;
+    private final IngestSettings settings;
 
     private Ingest(IngestSettings settings, MusicLibrary library, Clock clock, JobQueue queue, IngestEvents events,
                    DatabaseClient database, JobStore store) {
@@ -42,6 +47,7 @@ public final class Ingest implements AutoCloseable {
         this.database = database;
         this.library = library;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /** One instance: queue and events in the database and in memory. */
@@ -79,6 +85,14 @@ public final class Ingest implements AutoCloseable {
     /** Friends' requests, approved into this instance's jobs; {@code maxPending} undecided requests per friend. */
     public RequestService requests(int maxPending) {
         return new RequestService(new RequestStore(database), store, events, service, library, clock, maxPending);
+    }
+
+    /**
+     * Watched playlists, synced through this instance's jobs by whichever instance holds {@code lease};
+     * started by the caller ({@link WatchService#start()}) and closed before this.
+     */
+    public WatchService watches(WatchSettings watchSettings, PlaylistMirror mirror, InstanceLease lease) {
+        return new WatchService(watchSettings, settings, database, store, service, library, mirror, lease, clock);
     }
 
     /** Stops the workers (running jobs go back to the queue), then the queue and events. */

@@ -2,13 +2,15 @@
 // move live, one progress bar each, from the server-sent events of /api/ingest/events. A reload or
 // a dropped connection loses nothing: the list is read again, and the event stream (which
 // reconnects by itself) starts with the current state of every job. Deciders also see friends' requests
-// here, kept current by /api/requests/events, and approve or decline them.
+// here, kept current by /api/requests/events, and approve or decline them; and everyone who may add
+// music watches playlists here (pages/watches.js).
 import {h, icon, announce, date} from '/app/dom.js';
 import {api} from '/app/api.js';
 import {rest} from '/app/rest.js';
 import {player} from '/app/player.js';
 import {session} from '/app/session.js';
 import {requestCard} from '/app/pages/requests.js';
+import {watchesSection} from '/app/pages/watches.js';
 
 const STATE_WORDS = {queued: 'Waiting', running: 'Downloading', succeeded: 'Done', partial: 'Partly done',
   failed: 'Failed', cancelled: 'Cancelled'};
@@ -44,6 +46,7 @@ export async function render(main, ctx) {
   const jobsList = h('ul', {class: 'jobs', 'aria-label': 'Downloads'});
   const connection = h('p', {class: 'muted small', role: 'status'});
   const jobs = new Map();
+  const watches = watchesSection(advice);
   const requestsList = h('ul', {class: 'jobs', 'aria-label': 'Requests from friends'});
   const showRequests = async () => {
     try {
@@ -97,6 +100,7 @@ export async function render(main, ctx) {
     h('p', {class: 'hint', id: 'links-hint'}, 'A track, album, playlist or artist on Spotify; a video or playlist on YouTube. One per line.'),
     error, h('p', null, button)),
     h('h2', null, 'Requests from friends'), requestsList,
+    ...watches.elements,
     h('h2', null, 'Downloads'), connection,
     h('p', null, h('button', {type: 'button', class: 'quiet', id: 'retry-failed', onclick: () => act(async () => {
       const {jobs: retried} = await api.post('/api/ingest/retry-failed');
@@ -135,6 +139,7 @@ export async function render(main, ctx) {
   return () => {
     events.close();
     requestEvents.close();
+    watches.stop();
     clearTimeout(redraw);
   };
 }

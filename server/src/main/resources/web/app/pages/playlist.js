@@ -12,7 +12,8 @@ export async function render(main, ctx) {
   if (!ctx.current()) return;
   ctx.title(playlist.name);
   let songs = list(playlist.entry);
-  const mine = playlist.owner === session.user.username;
+  // a readonly playlist (made from listening, or mirroring a watched one) follows the server, not its owner
+  const mine = playlist.owner === session.user.username && !playlist.readonly;
   const status = h('p', {class: 'muted small', role: 'status'});
   const tracks = h('div');
 

@@ -18,6 +18,7 @@ import dev.minstrel.subsonic.media.TranscodeEndpoints;
 import dev.minstrel.subsonic.view.ViewSource;
 import dev.minstrel.subsonic.playlist.PlaylistCoverArt;
 import dev.minstrel.subsonic.playlist.PlaylistEndpoints;
+import dev.minstrel.subsonic.playlist.MirroredPlaylists;
 import dev.minstrel.subsonic.playlist.PlaylistStore;
 import dev.minstrel.subsonic.playqueue.PlayQueueEndpoints;
 import dev.minstrel.subsonic.protocol.Cors;
@@ -63,6 +64,7 @@ public final class SubsonicApi implements AutoCloseable {
     private final Endpoints endpoints;
     private final Transcoder transcoder;
     private final TranscodeProfiles transcodeProfiles;
+    private final MirroredPlaylists mirroredPlaylists;
 
     /**
      * @param analytics the listens: scrobbles become listens, which give play counts, frequent and
@@ -85,6 +87,7 @@ public final class SubsonicApi implements AutoCloseable {
         this.transcodeProfiles = new TranscodeProfiles(database, transactions, clock);
         this.deletedUsers = new DeletedUsers(database, transactions, annotations, transcodeProfiles);
         PlaylistStore playlists = new PlaylistStore(database, transactions);
+        this.mirroredPlaylists = new MirroredPlaylists(playlists, clock);
         this.transcoder = new Transcoder(transcoding);
         TranscodePolicy transcodePolicy = new TranscodePolicy(transcoding);
         this.endpoints = new SubsonicRoutes(
@@ -127,6 +130,11 @@ public final class SubsonicApi implements AutoCloseable {
      */
     public RestErrorHandler errorHandler() {
         return errorHandler;
+    }
+
+    /** Playlists mirroring watched Spotify and YouTube playlists, read-only for every app. */
+    public MirroredPlaylists mirroredPlaylists() {
+        return mirroredPlaylists;
     }
 
     /** Stops the running transcodes: no ffmpeg outlives the server. */

@@ -66,7 +66,8 @@ class WebPageIT {
                 "PATH", fakes.searchPath(),
                 "MINSTREL_LIBRARY_WATCH", "false",
                 "MINSTREL_LIBRARY_SCAN_INTERVAL", "0",
-                "MINSTREL_INGEST_RETRY_BACKOFF", "1s"));
+                "MINSTREL_INGEST_RETRY_BACKOFF", "1s",
+                "MINSTREL_INGEST_WATCH_TICK", "1s"));
         browser = new Browser(server, dir.resolve("chromium-profile"));
     }
 
@@ -434,6 +435,47 @@ class WebPageIT {
 
     @Test
     @Order(12)
+    void theOwnerWatchesAPlaylistWhoseMirrorEveryAppSeesReadOnly() {
+        String link = "https://open.spotify.com/playlist/5aawyAB9vmqN3uQ7FjRGTy";
+        browser.open("/add");
+        browser.type("#watch-url", link);
+        // keys rather than clicks here: the player bar covers the bottom of the page, where a click scrolls to
+        browser.press("#watch-url", Keys.ENTER);
+        browser.await(Duration.ofSeconds(90), d -> !browser.all("li[data-watch][data-state='watching']").isEmpty()
+                && browser.find("li[data-watch]").getText().contains("3 songs"));
+        assertThat(browser.find("li[data-watch]").getText()).contains(link).contains("Watching").contains("checked");
+        assertNoSeriousViolations("add, with a watched playlist");
+
+        browser.press("li[data-watch] strong a", Keys.ENTER);
+        browser.await(d -> browser.driver.getCurrentUrl().contains("/playlists/"));
+        browser.awaitPage();
+        String playlistPath = URI.create(browser.driver.getCurrentUrl()).getPath();
+        assertThat(browser.all("main .track .name")).hasSize(3);
+        assertThat(browser.all("main .track button[aria-label^='Remove']")).as("a mirror offers no edits").isEmpty();
+        pages.put("watched-playlist", playlistPath);
+        String playlistId = playlistPath.substring("/playlists/".length());
+        Map<String, String> owner = Map.of("u", PackagedServer.OWNER, "p", PackagedServer.OWNER_PASSWORD);
+        JsonNode listed = null;
+        for (JsonNode playlist : rest("getPlaylists", owner).path("playlists").path("playlist")) {
+            listed = playlist.path("id").asString().equals(playlistId) ? playlist : listed;
+        }
+        assertThat(listed).as("the mirror in getPlaylists").isNotNull();
+        assertThat(listed.path("readonly").asBoolean()).isTrue();
+        assertThat(listed.path("songCount").asInt()).isEqualTo(3);
+        Map<String, String> rename = new LinkedHashMap<>(owner);
+        rename.put("playlistId", playlistId);
+        rename.put("name", "Mine");
+        assertThat(rest("updatePlaylist", rename).path("error").path("code").asInt()).isEqualTo(50);
+
+        browser.open("/add");
+        browser.press("li[data-watch] button[data-keep]", Keys.ENTER);
+        browser.await(d -> browser.all("li[data-watch]").isEmpty());
+        assertThat(rest("updatePlaylist", rename).path("status").asString())
+                .as("kept as an ordinary playlist, the owner's to change").isEqualTo("ok");
+    }
+
+    @Test
+    @Order(13)
     void everyPageIsAccessibleFitsAPhoneAndIsPhotographed() {
         pages.put("home", "/");
         pages.put("library", "/library");

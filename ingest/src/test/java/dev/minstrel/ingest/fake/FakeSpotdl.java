@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for {@code spotdl download} (v4.4.3) for offline tests, as the real one behaves:
+ * A stand-in for {@code spotdl download} and {@code spotdl save} (v4.4.3) for offline tests, as the real one behaves:
  * the real command line, the real output lines (rich-padded to
  * {@code $COLUMNS}), the real exit codes, real tagged MP3 files, realistic timing scaled by
  * {@code FAKE_SPOTDL_TIME_SCALE}, and each real failure on demand through {@code FAKE_SPOTDL_*}.
@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * bot, nojs, agegate, ffmpeg or metadata. With {@code --generate-lrc} each song gets synced lyrics as an
  * .lrc beside it, except songs matched by {@code FAKE_SPOTDL_NO_LYRICS}. Each song has an ISRC, in its
  * TSRC tag (not with {@code FAKE_SPOTDL_NO_ISRC_TAG}) and the save file; {@code FAKE_SPOTDL_ISRC=<title part>=<isrc>}
- * gives the songs whose title contains the part that ISRC.
+ * gives the songs whose title contains the part that ISRC. {@code FAKE_SPOTDL_PLAYLIST=<file>}
+ * makes every playlist the songs listed in that file, which a test may rewrite between runs.
  */
 public final class FakeSpotdl {
 
@@ -58,6 +59,7 @@ public final class FakeSpotdl {
     private final boolean inject;
     private final List<String> errors = new ArrayList<>();
     private boolean generateLrc;
+    private String listName;
 
     private FakeSpotdl() throws IOException {
         String once = env.get("FAKE_SPOTDL_ONCE");
@@ -123,7 +125,8 @@ public final class FakeSpotdl {
                 queries.add(arg);
             }
         }
-        if (!queries.isEmpty() && queries.get(0).equals("download")) {
+        boolean save = !queries.isEmpty() && queries.get(0).equals("save");
+        if (!queries.isEmpty() && (queries.get(0).equals("download") || save)) {
             queries.remove(0);
         }
         if (queries.isEmpty()) {
@@ -135,6 +138,9 @@ public final class FakeSpotdl {
         String saveFile = options.get("--save-file");
         if (saveFile != null && !saveFile.endsWith(".spotdl")) {
             return fatal("SpotifyError: Save file has to end with .spotdl");
+        }
+        if (save && saveFile == null) {
+            return fatal("SpotifyError: Save file is not specified");
         }
         Path home = Path.of(env.getOrDefault("HOME", "."));
         Path temp = home.resolve(".config/spotdl/temp");
@@ -150,12 +156,13 @@ public final class FakeSpotdl {
         }
         Signal.handle(new Signal("INT"), s -> stopping.set(true));
         generateLrc = options.containsKey("--generate-lrc");
-        int code = download(queries, options, home, temp);
+        int code = download(queries, options, home, temp, save);
         record(args, code);
         return code;
     }
 
-    private int download(List<String> queries, Map<String, String> options, Path home, Path temp) throws Exception {
+    private int download(List<String> queries, Map<String, String> options, Path home, Path temp, boolean save)
+            throws Exception {
         if (inject && env.containsKey("FAKE_SPOTDL_HANG") && env.get("FAKE_SPOTDL_HANG").equals("start")) {
             hang();
         }
@@ -199,6 +206,12 @@ public final class FakeSpotdl {
             }
             songs.addAll(found);
         }
+        if (save) { // spotdl save: the songs' metadata only, in the list's order, nothing downloaded
+            Files.writeString(Path.of(options.get("--save-file")), saveFile(songs, listName));
+            line("Saved " + songs.size() + " songs to " + options.get("--save-file"));
+            out.println();
+            return 0;
+        }
         Path output = Path.of(options.getOrDefault("--output", "{artists} - {title}.{output-ext}"));
         int done = 0;
         for (Song song : songs) {
@@ -221,7 +234,7 @@ public final class FakeSpotdl {
                     + String.join("\n", errors) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         if (options.containsKey("--save-file")) {
-            Files.writeString(Path.of(options.get("--save-file")), saveFile(songs));
+            Files.writeString(Path.of(options.get("--save-file")), saveFile(songs, null));
         }
         out.println();
         return 0;
@@ -370,10 +383,14 @@ public final class FakeSpotdl {
             String kind = spotify.group(1);
             String id = spotify.group(2);
             if (kind.equals("track")) {
-                return List.of(song(id, "Artist " + id.substring(0, 6), "Song " + id.substring(0, 6), "Album " + id.substring(0, 6), 1, 1));
+                return List.of(single(id));
+            }
+            String listed = env.get("FAKE_SPOTDL_PLAYLIST");
+            listName = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + id.substring(0, 6);
+            if (kind.equals("playlist") && listed != null) {
+                return playlist(Path.of(listed), listName);
             }
             int size = Integer.parseInt(env.getOrDefault("FAKE_SPOTDL_LIST_SIZE", "3"));
-            String listName = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + id.substring(0, 6);
             line("Found " + size + " songs in " + listName + " (" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ")");
             sleep(200);
             List<Song> songs = new ArrayList<>();
@@ -398,6 +415,25 @@ public final class FakeSpotdl {
                     query.substring(dash + 3), query.substring(dash + 3), 1, 1));
         }
         return null;
+    }
+
+    /**
+     * {@code FAKE_SPOTDL_PLAYLIST=<file>}: every playlist holds the Spotify track ids listed in the file,
+     * one a line, in order; a test rewrites the file to add, remove or reorder songs at the "source".
+     */
+    private List<Song> playlist(Path listed, String name) {
+        try {
+            List<String> ids = Files.readAllLines(listed).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            line("Found " + ids.size() + " songs in " + name + " (Playlist)");
+            return ids.stream().map(this::single).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A song on its own, as a track link resolves: the same song, whether it comes alone or in a playlist. */
+    private Song single(String id) {
+        return song(id, "Artist " + id.substring(0, 6), "Song " + id.substring(0, 6), "Album " + id.substring(0, 6), 1, 1);
     }
 
     private Song song(String id, String artist, String title, String album, int track, int tracks) {
@@ -426,7 +462,8 @@ public final class FakeSpotdl {
         return name.replaceAll("[/?\\\\*|<>]", "").replace('"', '\'').replace(':', '-');
     }
 
-    private static String saveFile(List<Song> songs) {
+    /** @param listName the list the songs came from ({@code spotdl save} of a playlist), or null */
+    private static String saveFile(List<Song> songs, String listName) {
         StringBuilder json = new StringBuilder("[");
         for (Song song : songs) {
             if (json.length() > 1) {
@@ -437,6 +474,11 @@ public final class FakeSpotdl {
                             + "\"download_url\": \"%s\", \"track_number\": %d, \"tracks_count\": %d, \"isrc\": \"%s\"}",
                     song.name(), song.artists().get(0), song.artists().get(0), song.album(), song.albumArtist(),
                     song.seconds(), song.url(), song.downloadUrl(), song.track(), song.tracks(), song.isrc()));
+            if (listName != null) {
+                json.setLength(json.length() - 1);
+                json.append(String.format(Locale.ROOT, ", \"list_name\": \"%s\", \"list_position\": %d, \"list_length\": %d}",
+                        listName, songs.indexOf(song) + 1, songs.size()));
+            }
         }
         return json.append("]").toString();
     }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * video failed, and a real tagged MP3 with its thumbnail embedded; {@code --download-archive} skips the
  * videos it lists, as yt-dlp does, and records each one downloaded. {@code FAKE_YTDLP_FAIL} =
  * {@code unavailable | 429 | bot | nojs | diskfull | noffmpeg} makes it fail the way the real one does.
+ * {@code --flat-playlist -J} prints the playlist as JSON without touching its videos;
+ * {@code FAKE_YTDLP_PLAYLIST=<file>} makes every playlist the video ids listed in that file, in order.
  */
 public final class FakeYtDlp {
 
@@ -82,10 +84,29 @@ public final class FakeYtDlp {
             if (video.matches()) {
                 ids.add(video.group(1));
             } else if (list.matches()) {
-                out.println("[youtube:tab] Extracting URL: " + url);
-                int size = Integer.parseInt(env.getOrDefault("FAKE_YTDLP_LIST_SIZE", "2"));
-                for (int i = 1; i <= size; i++) {
-                    ids.add((list.group(1) + "0000000000").substring(0, 10) + i);
+                boolean json = options.containsKey("-J") || options.containsKey("--dump-single-json");
+                if (!json) {
+                    out.println("[youtube:tab] Extracting URL: " + url);
+                } else {
+                    err.println("[youtube:tab] Extracting URL: " + url);
+                }
+                if (env.containsKey("FAKE_YTDLP_PLAYLIST")) {
+                    Files.readAllLines(Path.of(env.get("FAKE_YTDLP_PLAYLIST"))).stream().map(String::strip)
+                            .filter(l -> !l.isEmpty()).forEach(ids::add);
+                } else {
+                    int size = Integer.parseInt(env.getOrDefault("FAKE_YTDLP_LIST_SIZE", "2"));
+                    for (int i = 1; i <= size; i++) {
+                        ids.add((list.group(1) + "0000000000").substring(0, 10) + i);
+                    }
+                }
+                if (json && options.containsKey("--flat-playlist")) {
+                    if ("bot".equals(failure)) {
+                        err.println("ERROR: [youtube:tab] " + list.group(1) + ": Sign in to confirm you're not a bot. "
+                                + "Use --cookies-from-browser or --cookies for the authentication.");
+                        return 1;
+                    }
+                    out.println(flatPlaylist(list.group(1), ids));
+                    continue;
                 }
             } else {
                 err.println("ERROR: Unsupported URL: " + url);
@@ -171,6 +192,19 @@ public final class FakeYtDlp {
             }
         }
         return code;
+    }
+
+    /** What {@code --flat-playlist -J} prints for a playlist: one line of JSON, its entries unresolved. */
+    private static String flatPlaylist(String listId, List<String> ids) {
+        StringBuilder entries = new StringBuilder();
+        for (String id : ids) {
+            entries.append(entries.isEmpty() ? "" : ", ").append(String.format("{\"_type\": \"url\", \"ie_key\": \"Youtube\", "
+                    + "\"id\": \"%s\", \"url\": \"https://www.youtube.com/watch?v=%s\", \"title\": \"Video %s\", "
+                    + "\"duration\": 3.0}", id, id, id));
+        }
+        return String.format("{\"id\": \"%s\", \"title\": \"Playlist %s\", \"_type\": \"playlist\", "
+                + "\"webpage_url\": \"https://www.youtube.com/playlist?list=%s\", \"entries\": [%s]}",
+                listId, listId, listId, entries);
     }
 
     /** yt-dlp's output template: {@code %(a,b|default)s} takes the first field present, else the default, else "NA". */

@@ -4,7 +4,12 @@ import dev.minstrel.ingest.Ingest;
 import dev.minstrel.ingest.IngestService;
 import dev.minstrel.ingest.IngestSettings;
 import dev.minstrel.ingest.request.RequestService;
+import dev.minstrel.ingest.watch.WatchService;
+import dev.minstrel.ingest.watch.WatchSettings;
 import dev.minstrel.library.LibraryService;
+import dev.minstrel.library.store.InstanceLease;
+import dev.minstrel.server.library.LibraryConfiguration;
+import dev.minstrel.subsonic.SubsonicApi;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
 import dev.minstrel.server.config.MinstrelProperties;
 import io.lettuce.core.RedisClient;
@@ -14,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Pasted links become downloads: the job queue in the database, or in Redis when
@@ -22,6 +28,9 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
+
+    /** How long another instance waits before taking the watches over from one that died. */
+    private static final Duration WATCH_LEASE = Duration.ofSeconds(60);
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @DependsOnDatabaseInitialization
@@ -51,6 +60,25 @@ public class IngestConfiguration {
     @Bean
     RequestService requestService(Ingest ingest, MinstrelProperties properties) {
         return ingest.requests(properties.ingest().maxPendingRequests());
+    }
+
+    /**
+     * What the /api/watches endpoints call. One instance syncs the watches at a time (the lease, on
+     * whatever database the instances share); started once the application is up.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    WatchService watchService(Ingest ingest, WatchProperties watch, SubsonicApi subsonic, MinstrelProperties properties,
+                              ConnectionFactory database, Clock clock) {
+        WatchSettings settings = new WatchSettings(watch.watchInterval(), watch.watchMaxBackoff(), watch.watchTick(),
+                WATCH_LEASE.compareTo(watch.watchTick().multipliedBy(3)) > 0 ? WATCH_LEASE : watch.watchTick().multipliedBy(3));
+        return ingest.watches(settings, new SubsonicPlaylistMirror(subsonic.mirroredPlaylists()),
+                new InstanceLease(database, "ingest-watches", LibraryConfiguration.holderName(properties),
+                        settings.lease(), clock));
+    }
+
+    @Bean
+    DeletedWatches deletedWatches(WatchService watches) {
+        return new DeletedWatches(watches);
     }
 
     @Bean

@@ -76,7 +76,7 @@ public class LibraryConfiguration {
     }
 
     /** Unique to this process (a restarted instance is a new holder), readable in the table. */
-    private static String holderName(MinstrelProperties properties) {
+    public static String holderName(MinstrelProperties properties) {
         return properties.ingest().node() + "@" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
     }

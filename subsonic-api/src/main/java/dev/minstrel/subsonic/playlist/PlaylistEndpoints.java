@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * <p>Beside them, each user sees the playlists the server makes from listening ({@link MadePlaylists},
  * ids {@code mp-...}, never those of stored playlists, which begin {@code pl-}): read-only, marked
  * {@code readonly} with a {@code validUntil} for OpenSubsonic clients; changing or deleting one is
- * error 50.
+ * error 50. A stored playlist that mirrors a watched Spotify or YouTube playlist is read-only the
+ * same way (flag and error 50) while the watch lasts: it follows its source.
  */
 public final class PlaylistEndpoints {
 
@@ -163,6 +164,10 @@ public final class PlaylistEndpoints {
                     + "cannot be changed or deleted; it can be turned off in Minstrel's settings");
         }
         return visible(call, id).doOnNext(p -> {
+            if (p.readonly()) {
+                throw SubsonicException.notAuthorised("Playlist '" + id + "' mirrors " + p.mirrors() + " and follows "
+                        + "it; to change it, stop watching that playlist in Minstrel and keep this one");
+            }
             if (!p.ownerId().equals(call.user().id())) {
                 throw SubsonicException.notAuthorised("Only the playlist's owner may change it");
             }
@@ -212,6 +217,7 @@ public final class PlaylistEndpoints {
         return PayloadsPlaylistBuilder.builder().id(p.id()).name(p.name()).comment(p.comment())
                 .owner(owners.getOrDefault(p.ownerId(), p.ownerId())).isPublic(p.isPublic()).songCount(tracks.size())
                 .duration(duration).created(Dates.iso(p.created())).changed(Dates.iso(p.changed())).coverArt(coverArt)
+                .readonly(p.readonly() && views.openSubsonic() ? Boolean.TRUE : null)
                 .entry(entries).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.minstrel.library.catalogue.Catalogue;
 import dev.minstrel.library.catalogue.Track;
 import dev.minstrel.subsonic.auth.SubsonicUser;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,8 +24,13 @@ import java.util.function.UnaryOperator;
  */
 public final class PlaylistStore {
 
+    /** @param mirrors the watched playlist's link this one follows (read-only while set), or null */
     record Playlist(String id, String ownerId, String name, String comment, boolean isPublic, long created,
-                    long changed, List<String> trackIds) {
+                    long changed, List<String> trackIds, String mirrors) {
+
+        boolean readonly() {
+            return mirrors != null;
+        }
 
         /** Its owner sees it, everyone sees it once it is public, and the server's owner sees every one. */
         boolean visibleTo(SubsonicUser user) {
@@ -77,15 +83,22 @@ public final class PlaylistStore {
             String id = row.get("id", String.class);
             return new Playlist(id, row.get("owner_id", String.class), row.get("name", String.class),
                     row.get("comment", String.class), Boolean.TRUE.equals(row.get("is_public", Boolean.class)),
-                    row.get("created", Long.class), row.get("changed", Long.class), entries.getOrDefault(id, List.of()));
+                    row.get("created", Long.class), row.get("changed", Long.class), entries.getOrDefault(id, List.of()),
+                    row.get("mirrors", String.class));
         }).all();
     }
 
     Mono<String> create(String ownerId, String name, List<String> trackIds, long now) {
+        return create(ownerId, name, trackIds, null, now);
+    }
+
+    /** @param mirrors the watched playlist's link, for a read-only mirror; null for an ordinary playlist */
+    Mono<String> create(String ownerId, String name, List<String> trackIds, String mirrors, long now) {
         String id = newId();
-        Mono<Void> writes = db.sql("INSERT INTO subsonic_playlist (id, owner_id, name, is_public, created, changed)"
-                        + " VALUES (:id, :owner, :name, FALSE, :now, :now)")
+        Mono<Void> writes = db.sql("INSERT INTO subsonic_playlist (id, owner_id, name, is_public, created, changed, mirrors)"
+                        + " VALUES (:id, :owner, :name, FALSE, :now, :now, :mirrors)")
                 .bind("id", id).bind("owner", ownerId).bind("name", name).bind("now", now)
+                .bind("mirrors", Parameter.fromOrEmpty(mirrors, String.class))
                 .fetch().rowsUpdated()
                 .then(writeEntries(id, trackIds));
         return transactions.transactional(writes).thenReturn(id).subscribeOn(Schedulers.boundedElastic());
@@ -136,6 +149,12 @@ public final class PlaylistStore {
                 : db.sql("DELETE FROM subsonic_playlist_entry WHERE playlist_id = :id").bind("id", id).fetch().rowsUpdated()
                 .then(writeEntries(id, trackIds));
         return spec.fetch().rowsUpdated().then(entries);
+    }
+
+    /** The playlist no longer mirrors anything: an ordinary playlist its owner may change. */
+    Mono<Void> stopMirroring(String id) {
+        return db.sql("UPDATE subsonic_playlist SET mirrors = NULL WHERE id = :id").bind("id", id)
+                .fetch().rowsUpdated().then().subscribeOn(Schedulers.boundedElastic());
     }
 
     Mono<Void> delete(String id) {

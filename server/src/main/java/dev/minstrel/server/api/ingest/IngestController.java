@@ -6,7 +6,6 @@ import dev.minstrel.ingest.events.IngestEvent;
 import dev.minstrel.ingest.events.JobView;
 import dev.minstrel.ingest.job.Job;
 import dev.minstrel.ingest.link.InvalidLinkException;
-import dev.minstrel.server.accounts.Account;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
 import dev.minstrel.server.api.KeepAlive;
@@ -29,12 +28,13 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
+
+import static dev.minstrel.server.api.ingest.IngestCaller.requester;
+import static dev.minstrel.server.api.ingest.IngestCaller.url;
 
 /**
  * Pasting links and following their downloads: jobs as JSON, live progress as Server-Sent Events
@@ -68,7 +68,7 @@ public class IngestController {
     @PostMapping
     public Mono<ResponseEntity<JobView>> submit(Caller caller, @RequestBody(required = false) String body) {
         Requester requester = requester(caller);
-        String url = url(body);
+        String url = url(json, body, BODY_HELP);
         try {
             return service.submit(requester, url).map(submission -> {
                 JobView job = JobView.of(submission.job());
@@ -142,32 +142,6 @@ public class IngestController {
                         events.map(event -> session.textMessage(write(event))),
                         Flux.interval(KeepAlive.INTERVAL).map(n -> session.pingMessage(factory -> factory.wrap(new byte[0])))))
                 .and(session.receive().then()));
-    }
-
-    /** The ingest service's view of the caller: 403 for a friend without the ingest grant. */
-    private static Requester requester(Caller caller) {
-        Account account = caller.account();
-        Requester requester = new Requester(account.id(), account.isOwner(), account.isOwner() || account.canIngest());
-        if (!requester.mayIngest()) {
-            throw ApiException.forbidden("Your account may not add music; ask the owner for the ingest permission.");
-        }
-        return requester;
-    }
-
-    private String url(String body) {
-        if (body == null) {
-            throw ApiException.badRequest(BODY_HELP);
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            String url = node == null ? null : node.path("url").asString(null);
-            if (url == null) {
-                throw ApiException.badRequest(BODY_HELP);
-            }
-            return url;
-        } catch (JacksonException e) {
-            throw ApiException.badRequest(BODY_HELP);
-        }
     }
 
     private static Mono<JobView> orNotFound(Mono<Job> job, String id) {
