@@ -9,7 +9,7 @@ import dev.minstrel.ingest.download.OutputParser;
 import dev.minstrel.ingest.download.PlaylistReader;
 import dev.minstrel.ingest.download.ProcessGroups;
 import dev.minstrel.ingest.download.SpotdlPlaylistReader;
-import dev.minstrel.ingest.download.ToolLocator;
+import dev.minstrel.ingest.download.ToolEnvironment;
 import dev.minstrel.ingest.download.YtDlpPlaylistReader;
 import dev.minstrel.ingest.link.Link;
 
@@ -35,14 +35,14 @@ import java.util.stream.Stream;
 final class PlaylistListing {
 
     private final IngestSettings settings;
-    private final ToolLocator tools;
+    private final ToolEnvironment tools;
     private final ProcessGroups groups;
     private final PlaylistReader spotify = new SpotdlPlaylistReader();
     private final PlaylistReader youTube = new YtDlpPlaylistReader();
 
     PlaylistListing(IngestSettings settings) {
         this.settings = settings;
-        this.tools = new ToolLocator(settings.searchPath());
+        this.tools = new ToolEnvironment(settings);
         this.groups = new ProcessGroups(settings.processGroupsDir());
     }
 
@@ -60,15 +60,14 @@ final class PlaylistListing {
     Result read(Link playlist, Path workDir) {
         PlaylistReader reader = playlist.isYouTube() ? youTube : spotify;
         var tool = reader.downloader().tool();
-        Optional<Path> executable = tools.find(tool, reader.downloader().configuredPath(settings));
+        Optional<Path> executable = tools.executable(reader.downloader());
         if (executable.isEmpty()) {
             return new Failed(Failure.permanent(tool.installHint()));
         }
         try {
             deleteQuietly(workDir);
             Files.createDirectories(workDir);
-            Files.createDirectories(settings.homeDir());
-            return run(reader, executable.get(), playlist, workDir);
+            return run(reader, executable.get(), playlist, workDir, tools.processEnvironment());
         } catch (IOException e) {
             return new Failed(Causes.saysDiskFull(String.valueOf(e.getMessage()))
                     ? Causes.diskFull("Minstrel could not prepare a folder to read the playlist: " + e.getMessage())
@@ -78,7 +77,9 @@ final class PlaylistListing {
         }
     }
 
-    private Result run(PlaylistReader reader, Path executable, Link playlist, Path workDir) {
+    /** @param environment the same environment downloads get: spotDL keeps its config and token cache under HOME */
+    private Result run(PlaylistReader reader, Path executable, Link playlist, Path workDir,
+                       Map<String, String> environment) {
         // a listing has no songs to fail one by one: a failure the parser names per song is the run's
         AtomicReference<Failure> named = new AtomicReference<>();
         OutputParser parser = reader.downloader().parser(event -> {
@@ -88,9 +89,6 @@ final class PlaylistListing {
         });
         List<String> stdout = Collections.synchronizedList(new ArrayList<>());
         List<String> all = Collections.synchronizedList(new ArrayList<>());
-        // the same environment downloads get: spotDL keeps its config and token cache under HOME
-        Map<String, String> environment = Map.of("PATH", settings.searchPath(), "HOME", settings.homeDir().toString(),
-                "COLUMNS", "1000", "PYTHONIOENCODING", "utf-8", "LANG", "C.UTF-8");
         ChildProcess process;
         try {
             process = ChildProcess.start(reader.command(executable, playlist, workDir, settings), workDir, environment,
