@@ -130,7 +130,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement button(String text) {
-        return await(d -> d.findElements(By.cssSelector("main button, main a.button, dialog button")).stream()
+        return await(d -> d.findElements(By.cssSelector("main button, main a.button, dialog button, #queue button")).stream()
                 .filter(b -> b.isDisplayed() && b.getText().strip().equals(text)).findFirst().orElse(null));
     }
 
