@@ -173,6 +173,12 @@ public final class CatalogueStore {
     }
 
     private static Snapshot load(Rows rows) {
+        // the state first: the tables are read one query at a time, and a scan stored by another
+        // instance between them must leave this snapshot looking older than the database (so the
+        // next check loads it again), never as new as the database with the older rows
+        Map<String, Long> state = new HashMap<>();
+        rows.each("SELECT state_key, state_value FROM library_state",
+                row -> state.put(row.get("state_key", String.class), row.get("state_value", Long.class)));
         Map<String, List<ArtistRef>> artists = new HashMap<>();
         Map<String, List<ArtistRef>> albumArtists = new HashMap<>();
         rows.each("SELECT track_id, role, artist_id, name FROM track_artist ORDER BY track_id, role, ordinal", row -> {
@@ -194,9 +200,6 @@ public final class CatalogueStore {
         rows.each("SELECT path, file_size, file_mtime, reason FROM scan_skip ORDER BY path", row -> skipped.add(
                 new SkippedFile(row.get("path", String.class), row.get("file_size", Long.class),
                         row.get("file_mtime", Long.class), row.get("reason", String.class))));
-        Map<String, Long> state = new HashMap<>();
-        rows.each("SELECT state_key, state_value FROM library_state",
-                row -> state.put(row.get("state_key", String.class), row.get("state_value", Long.class)));
         return new Snapshot(tracks, folderImages, skipped, instant(state.get(LAST_MODIFIED)), instant(state.get(LAST_SCAN)));
     }
 
