@@ -48,6 +48,14 @@ public final class SpotdlDownloader implements Downloader {
         }
     }
 
+    /** The owner's own Spotify app, when set: since 2026 spotDL's shared one is rate-limited hard. */
+    static List<String> ownSpotifyApp(IngestSettings settings) {
+        if (settings.spotifyClientId() == null || settings.spotifyClientSecret() == null) {
+            return List.of();
+        }
+        return List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret());
+    }
+
     @Override
     public List<String> command(Path executable, Link link, Path staging, IngestSettings settings) {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "download",
@@ -56,9 +64,7 @@ public final class SpotdlDownloader implements Downloader {
                 "--overwrite", "skip", "--simple-tui", "--print-errors",
                 "--save-errors=" + staging.resolve("errors.txt"), "--save-file=" + staging.resolve(SAVE_FILE),
                 "--no-cache"));
-        if (settings.spotifyClientId() != null && settings.spotifyClientSecret() != null) {
-            command.addAll(List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret()));
-        }
+        command.addAll(ownSpotifyApp(settings));
         // synced lyrics only: spotDL 4.4's other lyrics providers loop or hang; nargs=* so it goes last.
         // --generate-lrc writes them as an .lrc beside the song, which lands with it
         command.addAll(List.of("--generate-lrc", "--lyrics", "synced", "--", link.url()));

@@ -31,9 +31,7 @@ public final class SpotdlPlaylistReader implements PlaylistReader {
     public List<String> command(Path executable, Link playlist, Path workDir, IngestSettings settings) {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "save",
                 "--save-file=" + workDir.resolve(SAVE_FILE), "--simple-tui", "--no-cache"));
-        if (settings.spotifyClientId() != null && settings.spotifyClientSecret() != null) {
-            command.addAll(List.of("--client-id", settings.spotifyClientId(), "--client-secret", settings.spotifyClientSecret()));
-        }
+        command.addAll(SpotdlDownloader.ownSpotifyApp(settings));
         command.addAll(List.of("--", playlist.url()));
         return command;
     }
