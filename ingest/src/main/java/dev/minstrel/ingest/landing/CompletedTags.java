@@ -6,6 +6,6 @@ package dev.minstrel.ingest.landing;
  * @param artist the first credited artist (spotDL joins several with '/')
  * @param isrc   the recording's ISRC as the library compares it, or null when neither file nor source gave one
  */
-public record CompletedTags(String title, String artist, String albumArtist, String album, Integer trackNumber,
-                            double durationSeconds, String sourceUrl, String isrc, boolean hasCover) {
+public record CompletedTags(String title, String artist, String albumArtist, String album, Integer discNumber,
+                            Integer trackNumber, double durationSeconds, String sourceUrl, String isrc, boolean hasCover) {
 }

@@ -23,7 +23,7 @@ public final class LibraryPlacement {
     }
 
     public Path target(CompletedTags tags, String extension) {
-        return musicDir.resolve(LibraryPath.of(tags.albumArtist(), tags.album(), tags.trackNumber(), tags.title(),
+        return musicDir.resolve(LibraryPath.of(tags.albumArtist(), tags.album(), tags.discNumber(), tags.trackNumber(), tags.title(),
                 extension));
     }
 

@@ -83,7 +83,8 @@ public final class TagCompletion {
             // the library takes the track's id from the file, and knows it again by it after a retag and a move
             tags.addMinstrelId(Ids.newTrackId());
             tags.save();
-            return new CompletedTags(title, artist, albumArtist, album, number(tags.get(Field.TRACK)), seconds, source,
+            return new CompletedTags(title, artist, albumArtist, album, number(tags.get(Field.DISC)),
+                    number(tags.get(Field.TRACK)), seconds, source,
                     recording, tags.hasCover());
         } catch (IOException e) {
             throw new LandingException("The downloaded file's tags cannot be written (" + e.getMessage() + ").");

@@ -49,7 +49,7 @@ class DuplicatesTest {
     }
 
     private static CompletedTags file(String title, String artist, double seconds, String source, String isrc) {
-        return new CompletedTags(title, artist, artist, "Somewhere", 1, seconds, source, isrc, false);
+        return new CompletedTags(title, artist, artist, "Somewhere", 1, 1, seconds, source, isrc, false);
     }
 
     @Test

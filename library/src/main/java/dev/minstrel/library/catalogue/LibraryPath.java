@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for where a track belongs in a music folder: {@code Album Artist/Album/NN - Title.ext},
- * each name made safe on every common filesystem (ext4, exFAT, NTFS, SMB shares). Ingest files
+ * The one rule for where a track belongs in a music folder: {@code Album Artist/Album/NN - Title.ext}
+ * ({@code Album Artist/Album/DD-NN - Title.ext} from the second disc on), each name made safe on every common filesystem (ext4, exFAT, NTFS, SMB shares). Ingest files
  * downloads there; the Subsonic API reports it as a track's {@code path}, which clients name their
  * cached copies after (the real path never leaves the server).
  */
@@ -23,9 +23,18 @@ public final class LibraryPath {
     private LibraryPath() {
     }
 
-    /** {@code Album Artist/Album/NN - Title.ext} with '/' between the names; no number when {@code trackNumber} is null. */
-    public static String of(String albumArtist, String album, Integer trackNumber, String title, String extension) {
-        String number = trackNumber == null ? "" : String.format(Locale.ROOT, "%02d - ", trackNumber);
+    /**
+     * {@code Album Artist/Album/NN - Title.ext} with '/' between the names; no number when {@code trackNumber} is
+     * null. From the second disc on the disc leads the number ({@code 02-01 - Title.ext}): the first song of
+     * each disc often shares its number and title with another's (an intro, a reprise), and two tracks at one
+     * path would be one file to a client that caches by path. The first disc keeps the short name, so a
+     * single-disc album reads as it always did.
+     */
+    public static String of(String albumArtist, String album, Integer discNumber, Integer trackNumber, String title,
+                            String extension) {
+        String disc = discNumber == null || discNumber < 2 || trackNumber == null ? ""
+                : String.format(Locale.ROOT, "%02d-", discNumber);
+        String number = trackNumber == null ? "" : disc + String.format(Locale.ROOT, "%02d - ", trackNumber);
         return safe(albumArtist) + "/" + safe(album) + "/" + safe(number + title) + "." + extension.toLowerCase(Locale.ROOT);
     }
 

@@ -29,7 +29,7 @@ public final class TagEditor {
     /** The tags a file is completed with. */
     public enum Field {
         TITLE(FieldKey.TITLE), ARTIST(FieldKey.ARTIST), ALBUM_ARTIST(FieldKey.ALBUM_ARTIST), ALBUM(FieldKey.ALBUM),
-        TRACK(FieldKey.TRACK), ISRC(FieldKey.ISRC);
+        TRACK(FieldKey.TRACK), DISC(FieldKey.DISC_NO), ISRC(FieldKey.ISRC);
 
         private final FieldKey key;
 

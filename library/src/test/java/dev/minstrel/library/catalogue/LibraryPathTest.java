@@ -19,10 +19,20 @@ class LibraryPathTest {
 
     @Test
     void aTrackBelongsUnderItsAlbumArtistAndAlbumNumberedWhenItHasANumber() {
-        assertThat(LibraryPath.of("AC/DC", "Back in Black", 1, "Hells Bells", "MP3"))
+        assertThat(LibraryPath.of("AC/DC", "Back in Black", 1, 1, "Hells Bells", "MP3"))
                 .isEqualTo("AC_DC/Back in Black/01 - Hells Bells.mp3");
-        assertThat(LibraryPath.of("Pink Floyd", "The Wall", null, "In the Flesh?", "m4a"))
+        assertThat(LibraryPath.of("Pink Floyd", "The Wall", 1, null, "In the Flesh?", "m4a"))
                 .isEqualTo("Pink Floyd/The Wall/In the Flesh_.m4a");
-        assertThat(LibraryPath.of(null, " ", 3, "Intro", "flac")).isEqualTo("Unknown/Unknown/03 - Intro.flac");
+        assertThat(LibraryPath.of(null, " ", null, 3, "Intro", "flac")).isEqualTo("Unknown/Unknown/03 - Intro.flac");
+    }
+
+    @Test
+    void fromTheSecondDiscOnTheDiscLeadsTheNumberSoTwoDiscsNeverShareAPath() {
+        assertThat(LibraryPath.of("Pink Floyd", "The Wall", 1, 1, "Intro", "m4a"))
+                .isEqualTo("Pink Floyd/The Wall/01 - Intro.m4a");
+        assertThat(LibraryPath.of("Pink Floyd", "The Wall", 2, 1, "Intro", "m4a"))
+                .isEqualTo("Pink Floyd/The Wall/02-01 - Intro.m4a");
+        assertThat(LibraryPath.of("Pink Floyd", "The Wall", 2, null, "Intro", "m4a"))
+                .as("an unnumbered track has only its title").isEqualTo("Pink Floyd/The Wall/Intro.m4a");
     }
 }

@@ -68,7 +68,7 @@ public final class ItemViews {
                 .userRating(rating(note)).discNumber(t.discNumber()).starred(Dates.iso(note.starredAt()))
                 .albumId(t.albumId()).artistId(t.artistId()).type("music");
         if (profile != ClientProfile.MINIMAL) {
-            song.path(LibraryPath.of(t.albumArtist(), t.album(), t.trackNumber(), t.title(), t.suffix())).playCount(note.playCount()).created(Dates.iso(t.created())).isVideo(false);
+            song.path(LibraryPath.of(t.albumArtist(), t.album(), t.discNumber(), t.trackNumber(), t.title(), t.suffix())).playCount(note.playCount()).created(Dates.iso(t.created())).isVideo(false);
         }
         if (profile.openSubsonic()) {
             song.played(Dates.iso(note.lastPlayed())).bpm(orZero(t.bpm())).comment(orEmpty(t.comment()))
