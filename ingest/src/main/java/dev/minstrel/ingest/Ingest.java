@@ -10,6 +10,7 @@ import dev.minstrel.ingest.queue.RedisJobQueue;
 import dev.minstrel.ingest.request.RequestService;
 import dev.minstrel.ingest.request.RequestStore;
 import dev.minstrel.ingest.watch.PlaylistMirror;
+import dev.minstrel.ingest.watch.WatchOwners;
 import dev.minstrel.ingest.watch.WatchService;
 import dev.minstrel.ingest.watch.WatchSettings;
 import dev.minstrel.library.MusicLibrary;
@@ -91,8 +92,10 @@ public final class Ingest implements AutoCloseable {
      * Watched playlists, synced through this instance's jobs by whichever instance holds {@code lease};
      * started by the caller ({@link WatchService#start()}) and closed before this.
      */
-    public WatchService watches(WatchSettings watchSettings, PlaylistMirror mirror, InstanceLease lease) {
-        return new WatchService(watchSettings, settings, database, store, service, library, mirror, lease, clock);
+    public WatchService watches(WatchSettings watchSettings, PlaylistMirror mirror, InstanceLease lease,
+                                WatchOwners owners) {
+        return new WatchService(watchSettings, settings, database, store, service, library, mirror, lease, owners,
+                clock);
     }
 
     /** Stops the workers (running jobs go back to the queue), then the queue and events. */

@@ -49,12 +49,16 @@ import java.util.Optional;
  * </ol>
  * A sync fails when the playlist cannot be read, or when none of the songs it needed could be
  * downloaded; the next check then waits the interval doubled for each failure in a row (at most
- * {@link WatchSettings#maxBackoff()}), and the cause is shown with the watch.
+ * {@link WatchSettings#maxBackoff()}), and the cause is shown with the watch. A watch whose owner may no
+ * longer add music ({@link WatchOwners}) is not synced: its check ends at once, saying so, and the
+ * mirror keeps the songs it has until a later check finds the owner allowed again.
  */
 public final class WatchService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WatchService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String NOT_ALLOWED = "Not synced: whoever added this watch may no longer add music (the ingest "
+            + "permission). The playlist keeps the songs it has; syncing resumes once they may again.";
 
     private final WatchSettings settings;
     private final IngestSettings ingestSettings;
@@ -64,6 +68,7 @@ public final class WatchService implements AutoCloseable {
     private final MusicLibrary library;
     private final PlaylistMirror mirror;
     private final InstanceLease lease;
+    private final WatchOwners owners;
     private final Clock clock;
     private final PlaylistListing listing;
     private final LinkParser links = new LinkParser();
@@ -77,7 +82,7 @@ public final class WatchService implements AutoCloseable {
 
     public WatchService(WatchSettings settings, IngestSettings ingestSettings, DatabaseClient database, JobStore jobs,
                         IngestService ingest, MusicLibrary library, PlaylistMirror mirror, InstanceLease lease,
-                        Clock clock) {
+                        WatchOwners owners, Clock clock) {
         this.settings = settings;
         this.ingestSettings = ingestSettings;
         this.store = new WatchStore(database);
@@ -86,6 +91,7 @@ public final class WatchService implements AutoCloseable {
         this.library = library;
         this.mirror = mirror;
         this.lease = lease;
+        this.owners = owners;
         this.clock = clock;
         this.listing = new PlaylistListing(ingestSettings);
     }
@@ -248,6 +254,9 @@ public final class WatchService implements AutoCloseable {
 
     private void begin(WatchStore.Stored stored) {
         String id = stored.watch().id();
+        if (endedForWantOfPermission(stored)) {
+            return;
+        }
         if (!Boolean.TRUE.equals(store.begin(id, clock.instant()).block())) {
             return;
         }
@@ -277,11 +286,26 @@ public final class WatchService implements AutoCloseable {
             end(stored, stored.syncError(), failed);
             return;
         }
+        if (endedForWantOfPermission(stored)) {
+            return;
+        }
         // nothing of it here yet (the first sync): one job for the whole list, one run of the downloader
         boolean whole = untried.size() == entries.size() && entries.size() > 1;
         String url = whole ? stored.watch().url() : untried.get(0).url();
         Job job = ingest.submit(new Requester(stored.watch().ownerId(), false, true), url).block().job();
         store.jobStarted(stored.watch().id(), job.id(), whole ? -1 : untried.get(0).position()).block();
+    }
+
+    /**
+     * Ends the check, without counting it as a failure, when the watch's owner may no longer add
+     * music; the next one comes after the usual interval, or at once when asked for.
+     */
+    private boolean endedForWantOfPermission(WatchStore.Stored stored) {
+        if (owners.mayIngest(stored.watch().ownerId())) {
+            return false;
+        }
+        end(stored, NOT_ALLOWED, false);
+        return true;
     }
 
     private void jobEnded(WatchStore.Stored stored, Job job) {

@@ -8,6 +8,7 @@ import dev.minstrel.ingest.watch.WatchService;
 import dev.minstrel.ingest.watch.WatchSettings;
 import dev.minstrel.library.LibraryService;
 import dev.minstrel.library.store.InstanceLease;
+import dev.minstrel.server.accounts.Accounts;
 import dev.minstrel.server.library.LibraryConfiguration;
 import dev.minstrel.subsonic.SubsonicApi;
 import dev.minstrel.server.config.CoreConfiguration.Folders;
@@ -68,12 +69,15 @@ public class IngestConfiguration {
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     WatchService watchService(Ingest ingest, WatchProperties watch, SubsonicApi subsonic, MinstrelProperties properties,
-                              ConnectionFactory database, Clock clock) {
+                              ConnectionFactory database, Accounts accounts, Clock clock) {
         WatchSettings settings = new WatchSettings(watch.watchInterval(), watch.watchMaxBackoff(), watch.watchTick(),
                 WATCH_LEASE.compareTo(watch.watchTick().multipliedBy(3)) > 0 ? WATCH_LEASE : watch.watchTick().multipliedBy(3));
         return ingest.watches(settings, new SubsonicPlaylistMirror(subsonic.mirroredPlaylists()),
                 new InstanceLease(database, "ingest-watches", LibraryConfiguration.holderName(properties),
-                        settings.lease(), clock));
+                        settings.lease(), clock),
+                // asked on the syncing thread, never on a request's: a blocking read is fine there
+                userId -> Boolean.TRUE.equals(accounts.activeById(userId)
+                        .map(account -> account.isOwner() || account.canIngest()).block()));
     }
 
     @Bean

@@ -38,6 +38,8 @@ class WatchesApiTest {
     private static final String H = "HhhhhhQ2bD9sL8TQeGVwdM";
     private static final String I = "IiiiiiQ2bD9sL8TQeGVwdM";
     private static final String J = "JjjjjjQ2bD9sL8TQeGVwdM";
+    private static final String K = "KkkkkkQ2bD9sL8TQeGVwdM";
+    private static final String L = "LlllllQ2bD9sL8TQeGVwdM";
 
     @TempDir
     static Path dir;
@@ -246,6 +248,35 @@ class WatchesApiTest {
         assertThat((Integer) rest("getPlaylist", "id=" + playlistId).json("$['subsonic-response'].error.code")).isEqualTo(70);
         assertThat(rest("getPlaylists", "username=wes").body()).doesNotContain(playlistId);
         assertThat((String) rest("getSong", "id=" + songId).json("$['subsonic-response'].song.title")).isEqualTo("Song Jjjjjj");
+    }
+
+    @Test
+    void aFriendWhoMayNoLongerAddMusicHasTheirWatchesStandStillUntilTheyMayAgain() throws Exception {
+        source(K);
+        Visitor gus = server.visitor().bearer(apiKey(server.friend("gus", "guss-password-1")));
+        assertThat(owner.patch("/api/users/gus", Map.of("ingest", true)).status()).isEqualTo(200);
+        String url = playlistUrl("8RevokedQ2bD9sL8TQeGVw");
+        String id = watch(gus, url).json("$.id");
+        Visitor.Reply first = awaitSync(id, null);
+        String playlistId = first.json("$.playlistId");
+        assertThat(mirrorTitles(playlistId)).containsExactly("Song Kkkkkk");
+
+        assertThat(owner.patch("/api/users/gus", Map.of("ingest", false)).status()).isEqualTo(200);
+        source(K, L);
+        owner.post("/api/watches/" + id + "/check", Map.of());
+        Visitor.Reply stood = awaitSync(id, first.json("$.lastChecked"));
+        assertThat((String) stood.json("$.lastError")).startsWith("Not synced: whoever added this watch may no longer");
+        assertThat((String) stood.json("$.state")).as("not a failure: no backoff").isEqualTo("watching");
+        assertThat(backoff(stood)).isEqualTo(Duration.ofHours(1));
+        assertThat(mirrorTitles(playlistId)).as("the mirror keeps its songs").containsExactly("Song Kkkkkk");
+        List<String> jobs = owner.get("/api/ingest").json("$.jobs[*].url");
+        assertThat(jobs).doesNotContain("https://open.spotify.com/track/" + L);
+
+        assertThat(owner.patch("/api/users/gus", Map.of("ingest", true)).status()).isEqualTo(200);
+        owner.post("/api/watches/" + id + "/check", Map.of());
+        Visitor.Reply resumed = awaitSync(id, stood.json("$.lastChecked"));
+        assertThat((String) resumed.json("$.lastError")).isNull();
+        assertThat(mirrorTitles(playlistId)).containsExactly("Song Kkkkkk", "Song Llllll");
     }
 
     private static Duration backoff(Visitor.Reply watch) {
