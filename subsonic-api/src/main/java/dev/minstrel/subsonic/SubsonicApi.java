@@ -65,6 +65,7 @@ public final class SubsonicApi implements AutoCloseable {
     private final Transcoder transcoder;
     private final TranscodeProfiles transcodeProfiles;
     private final MirroredPlaylists mirroredPlaylists;
+    private final AnnotationStore annotations;
 
     /**
      * @param analytics the listens: scrobbles become listens, which give play counts, frequent and
@@ -78,7 +79,7 @@ public final class SubsonicApi implements AutoCloseable {
                        Analytics analytics, Clock clock, SubsonicSettings settings,
                        byte[] imageUrlKey, TranscodeSettings transcoding) {
         PlayHistory history = analytics.history();
-        AnnotationStore annotations = new AnnotationStore(database, history, settings.sharedCacheFor());
+        this.annotations = new AnnotationStore(database, history, settings.sharedCacheFor());
         // the database client joins these transactions: they are over its own connection factory
         TransactionalOperator transactions = TransactionalOperator.create(
                 new R2dbcTransactionManager(database.getConnectionFactory()));
@@ -146,6 +147,14 @@ public final class SubsonicApi implements AutoCloseable {
     /** The owner's transcoding defaults per user and app, which {@code stream} applies. */
     public TranscodeProfiles transcodeProfiles() {
         return transcodeProfiles;
+    }
+
+    /**
+     * A user's listens changed in bulk (an import): the play counts every app sees are read again on
+     * their next call, instead of staying as this server last counted them.
+     */
+    public void listensChanged(String userId) {
+        annotations.reload(userId);
     }
 
     /** Deletes a deleted account's stars, ratings, playlists, play queue and bookmarks. */

@@ -136,10 +136,16 @@ public final class AnnotationStore {
                 .then()
                 .subscribeOn(Schedulers.boundedElastic())
                 // before completion reaches the caller (doFinally would run after: a race)
-                .doOnTerminate(() -> {
-                    generation(userId).incrementAndGet();
-                    cache.remove(userId);
-                });
+                .doOnTerminate(() -> reload(userId));
+    }
+
+    /**
+     * Drops a user's cached snapshot, so their next call reads it again: for changes that did not
+     * come through this store or {@link #played} (listens imported in bulk).
+     */
+    public void reload(String userId) {
+        generation(userId).incrementAndGet();
+        cache.remove(userId);
     }
 
     private void changed(String userId, Collection<String> itemIds, UnaryOperator<Annotation> change) {

@@ -5,6 +5,7 @@ import dev.minstrel.analytics.imports.ListenImporter;
 import dev.minstrel.analytics.imports.MalformedListenFile;
 import dev.minstrel.server.api.ApiException;
 import dev.minstrel.server.api.Caller;
+import dev.minstrel.subsonic.SubsonicApi;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -31,10 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ListensImportController {
 
     private final ListenImporter importer;
+    private final SubsonicApi subsonic;
     private final long maxBytes;
 
-    public ListensImportController(ListenImporter importer, ListenImportSettings settings) {
+    public ListensImportController(ListenImporter importer, SubsonicApi subsonic, ListenImportSettings settings) {
         this.importer = importer;
+        this.subsonic = subsonic;
         this.maxBytes = settings.maxFileSize().toBytes();
     }
 
@@ -57,6 +60,7 @@ public class ListensImportController {
                         .subscribeOn(Schedulers.boundedElastic()),
                 file -> DataBufferUtils.write(body, file)
                         .then(Mono.defer(() -> importer.importFile(caller.account().id(), file)))
+                        .doOnSuccess(report -> subsonic.listensChanged(caller.account().id()))
                         .onErrorMap(MalformedListenFile.class, e -> ApiException.badRequest(
                                 "The file cannot be imported: " + e.getMessage() + " Nothing was imported.")),
                 ListensImportController::delete);

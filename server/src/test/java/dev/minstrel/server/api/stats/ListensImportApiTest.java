@@ -90,6 +90,26 @@ class ListensImportApiTest {
     }
 
     @Test
+    void importedListensCountInThePlayCountsEveryAppSeesAtOnce() {
+        Visitor erin = server.friend("erin", "erins-password-1");
+        String songId = server.bean(MusicLibrary.class).catalogue().tracks().stream()
+                .filter(t -> "Song".equals(t.title())).findFirst().orElseThrow().id();
+        String getSong = "/rest/getSong?u=erin&p=erins-password-1&v=1.16.1&c=ListensImportApiTest&f=json&id=" + songId;
+        // the app has asked before: the server holds erin's play counts from then
+        assertThat(server.visitor().get(getSong).<Object>json("$['subsonic-response'].song.playCount")).isEqualTo(0);
+
+        Visitor.Reply reply = erin.post(PATH, """
+                Band,Record,Song,14 Nov 2023 22:13
+                Band,Record,Song,15 Nov 2023 08:02
+                """);
+
+        assertThat(reply.<Integer>json("$.matched")).isEqualTo(2);
+        Visitor.Reply song = server.visitor().get(getSong);
+        assertThat(song.<Object>json("$['subsonic-response'].song.playCount")).isEqualTo(2);
+        assertThat(song.<String>json("$['subsonic-response'].song.played")).isEqualTo("2023-11-15T08:02:00.000Z");
+    }
+
+    @Test
     void aMalformedFileIsRefusedNamingTheEntryAndNothingIsStored() {
         Visitor carol = server.friend("carol", "carols-password-1");
 
